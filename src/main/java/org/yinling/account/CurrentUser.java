@@ -1,0 +1,125 @@
+package org.yinling.account;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.RegionScope;
+
+/**
+ * The logged-in user: who they are, their role and the region they act in. Controllers take it with
+ * {@code @AuthenticationPrincipal CurrentUser user} and hand {@link #scope()} to the data-access layer.
+ */
+public final class CurrentUser implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String username;
+    private final String displayName;
+    private String passwordHash;
+    private final Role role;
+    private final String regionCode;
+    private final String regionName;
+    private final RegionLevel regionLevel;
+    private final boolean enabled;
+    private final boolean locked;
+
+    CurrentUser(long id, String username, String displayName, String passwordHash, Role role, String regionCode,
+                String regionName, RegionLevel regionLevel, boolean enabled, boolean locked) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.regionCode = regionCode;
+        this.regionName = regionName;
+        this.regionLevel = regionLevel;
+        this.enabled = enabled;
+        this.locked = locked;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public String getRegionName() {
+        return regionName;
+    }
+
+    public RegionLevel getRegionLevel() {
+        return regionLevel;
+    }
+
+    /** The records this user may see: their region's subtree; the whole system for the administrator. */
+    public RegionScope scope() {
+        return role == Role.ADMIN ? RegionScope.everything() : RegionScope.of(regionCode, regionLevel);
+    }
+
+    public boolean hasRole(Role candidate) {
+        return role == candidate;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CurrentUser user && user.username.equals(username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CurrentUser[" + username + ", " + role + "]";
+    }
+}

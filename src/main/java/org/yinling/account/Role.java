@@ -1,0 +1,38 @@
+package org.yinling.account;
+
+import java.util.Set;
+
+import org.yinling.region.RegionLevel;
+
+/** The five roles of domain.md; each user has exactly one, bound to a region of the levels it allows. */
+public enum Role {
+    /** System administrator: users, regions, policies, targets; manages the whole system. */
+    ADMIN(Set.of(RegionLevel.DISTRICT, RegionLevel.STREET, RegionLevel.COMMUNITY)),
+    /** 区民政局: enters and corrects elder records for the district, approves, runs payments. */
+    DISTRICT_STAFF(Set.of(RegionLevel.DISTRICT)),
+    /** 街道: reviews applications of the street. */
+    STREET_REVIEWER(Set.of(RegionLevel.STREET)),
+    /** 社区: registers elders and applications of the community. */
+    COMMUNITY_CLERK(Set.of(RegionLevel.COMMUNITY)),
+    /** Bureau leadership: reads dashboards and reports of their region, changes nothing. */
+    MANAGER(Set.of(RegionLevel.DISTRICT, RegionLevel.STREET));
+
+    private final Set<RegionLevel> regionLevels;
+
+    Role(Set<RegionLevel> regionLevels) {
+        this.regionLevels = regionLevels;
+    }
+
+    public boolean allowsRegionLevel(RegionLevel level) {
+        return regionLevels.contains(level);
+    }
+
+    /** The Spring Security authority, e.g. {@code ROLE_DISTRICT_STAFF}. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    public String messageKey() {
+        return "role." + name();
+    }
+}

@@ -1,0 +1,147 @@
+package org.yinling.account;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionView;
+import org.yinling.region.Regions;
+
+/** User management by the administrator: every change checked against the rules and audited with before/after. */
+@Service
+class UserAdministration {
+
+    private final AppUserRepository users;
+    private final Regions regions;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final AuditLog audit;
+
+    UserAdministration(AppUserRepository users, Regions regions, PasswordEncoder passwordEncoder,
+                       PasswordPolicy passwordPolicy, AuditLog audit) {
+        this.users = users;
+        this.regions = regions;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    AppUser get(long id) {
+        return users.findById(id).orElseThrow(() -> new UserNotFoundException(id));
+    }
+
+    @Transactional
+    Optional<Long> create(UserForm form, Errors errors) {
+        String username = form.username() == null ? "" : form.username().trim();
+        if (!errors.hasFieldErrors("username") && users.existsByUsername(username)) {
+            errors.rejectValue("username", "user.username.taken");
+        }
+        checkRoleAndRegion(form, errors);
+        checkNewPassword(form.password(), form.passwordConfirm(), username, errors);
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        AppUser user = users.save(new AppUser(username, form.displayName().trim(),
+                passwordEncoder.encode(form.password()), form.role(), form.regionCode()));
+        audit.record("USER_CREATED", "app_user", user.getId(), Map.of("after", snapshot(user)));
+        return Optional.of(user.getId());
+    }
+
+    @Transactional
+    boolean update(long id, UserForm form, Errors errors) {
+        AppUser user = get(id);
+        if (!Objects.equals(form.version(), user.getVersion())) {
+            errors.reject("form.concurrentEdit");
+            return false;
+        }
+        checkRoleAndRegion(form, errors);
+        if (errors.hasErrors()) {
+            return false;
+        }
+        Map<String, Object> before = snapshot(user);
+        user.assign(form.displayName().trim(), form.role(), form.regionCode());
+        // A concurrent commit between the check above and ours fails at flush; the global handler reports it.
+        users.saveAndFlush(user);
+        audit.record("USER_UPDATED", "app_user", id, Map.of("before", before, "after", snapshot(user)));
+        return true;
+    }
+
+    @Transactional
+    boolean resetPassword(long id, PasswordResetForm form, Errors errors) {
+        AppUser user = get(id);
+        checkNewPassword(form.password(), form.passwordConfirm(), user.getUsername(), errors);
+        if (errors.hasErrors()) {
+            return false;
+        }
+        user.changePassword(passwordEncoder.encode(form.password()));
+        users.save(user);
+        audit.record("USER_PASSWORD_RESET", "app_user", id, Map.of("username", user.getUsername()));
+        return true;
+    }
+
+    /** Enables or disables a user; an administrator cannot disable their own account. Returns false if refused. */
+    @Transactional
+    boolean setEnabled(long id, boolean enabled, String actingUsername) {
+        AppUser user = get(id);
+        if (!enabled && user.getUsername().equalsIgnoreCase(actingUsername)) {
+            return false;
+        }
+        if (enabled) {
+            user.enable();
+        }
+        else {
+            user.disable();
+        }
+        users.save(user);
+        audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "app_user", id, Map.of("username", user.getUsername()));
+        return true;
+    }
+
+    @Transactional
+    void unlock(long id) {
+        AppUser user = get(id);
+        user.unlock();
+        users.save(user);
+        audit.record("USER_UNLOCKED", "app_user", id, Map.of("username", user.getUsername()));
+    }
+
+    private void checkRoleAndRegion(UserForm form, Errors errors) {
+        if (errors.hasFieldErrors("regionCode") || form.regionCode() == null) {
+            return;
+        }
+        Optional<RegionView> region = regions.find(form.regionCode());
+        if (region.isEmpty()) {
+            errors.rejectValue("regionCode", "user.region.unknown");
+        }
+        else if (form.role() != null && !form.role().allowsRegionLevel(region.get().level())) {
+            errors.rejectValue("regionCode", "user.region.level." + form.role().name());
+        }
+    }
+
+    private void checkNewPassword(String password, String confirm, String username, Errors errors) {
+        passwordPolicy.violation(password, username)
+                .ifPresentOrElse(key -> errors.rejectValue("password", key, new Object[] {passwordPolicy.minLength()}, null),
+                        () -> {
+                            if (!password.equals(confirm)) {
+                                errors.rejectValue("passwordConfirm", "password.confirm.mismatch");
+                            }
+                        });
+    }
+
+    private static Map<String, Object> snapshot(AppUser user) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("username", user.getUsername());
+        values.put("displayName", user.getDisplayName());
+        values.put("role", user.getRole().name());
+        values.put("regionCode", user.getRegionCode());
+        values.put("enabled", user.isEnabled());
+        return values;
+    }
+}

@@ -1,0 +1,59 @@
+package org.yinling.audit;
+
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes audit events. A call inside a transaction joins it, so an event exists exactly when the change it
+ * describes was committed. The table refuses updates and deletes (see V3__audit.sql).
+ */
+@Service
+public class AuditLog {
+
+    /** Actor recorded for work nobody is logged in for (start-up, scheduled jobs). */
+    public static final String SYSTEM = "system";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records an action of the logged-in user on a record; details hold e.g. {@code before}/{@code after}. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void record(String action, String entity, Object entityId, Map<String, ?> details) {
+        recordAs(currentActor(), action, entity, entityId, details);
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void recordAs(String actor, String action, String entity, Object entityId, Map<String, ?> details) {
+        jdbc.sql("""
+                        INSERT INTO audit_event (actor, action, entity, entity_id, details)
+                        VALUES (:actor, :action, :entity, :entityId, CAST(:details AS jsonb))
+                        """)
+                .param("actor", truncate(actor, 50))
+                .param("action", action)
+                .param("entity", entity)
+                .param("entityId", entityId == null ? null : entityId.toString())
+                .param("details", details == null || details.isEmpty() ? null : json.writeValueAsString(details))
+                .update();
+    }
+
+    static String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,123 @@
+package org.yinling.region;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administration of the region tree (ADMIN only; see the security configuration). */
+@Controller
+@RequestMapping("/admin/regions")
+class RegionAdminController {
+
+    static final String LIST_VIEW = "admin/regions";
+    static final String FORM_VIEW = "admin/region-form";
+    private static final int PAGE_SIZE = 30;
+
+    private final Regions regions;
+    private final RegionRepository repository;
+    private final RegionStatistics statistics;
+    private final RegionAdministration administration;
+
+    RegionAdminController(Regions regions, RegionRepository repository, RegionStatistics statistics,
+                          RegionAdministration administration) {
+        this.regions = regions;
+        this.repository = repository;
+        this.statistics = statistics;
+        this.administration = administration;
+    }
+
+    @ModelAttribute("urbanRuralClasses")
+    List<UrbanRuralClass> urbanRuralClasses() {
+        return Arrays.asList(UrbanRuralClass.values());
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String parent, @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        RegionView parentRegion = parent == null || parent.isBlank() ? null : existing(parent);
+        String text = q.trim();
+        // Without a search text, list the parent's children; with one, search the parent's whole subtree.
+        String scopePattern = parentRegion == null ? "%" : parentRegion.scope().likePattern();
+        String parentFilter = text.isEmpty() ? (parentRegion == null ? null : parentRegion.code()) : null;
+        Page<Region> result;
+        if (text.isEmpty() && parentRegion == null) {
+            List<Region> districts = repository.findByLevelOrderByCode(RegionLevel.DISTRICT);
+            result = new org.springframework.data.domain.PageImpl<>(districts);
+        }
+        else {
+            result = repository.search(scopePattern, parentFilter, text,
+                    PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code")));
+        }
+        Page<RegionView> views = result.map(Region::toView);
+        model.addAttribute("parent", parentRegion);
+        model.addAttribute("path", parentRegion == null ? List.of() : regions.path(parentRegion.code()));
+        model.addAttribute("q", text);
+        model.addAttribute("regions", views);
+        model.addAttribute("totals", statistics.totals(views.map(RegionView::code).getContent()));
+        model.addAttribute("childLevel", parentRegion == null ? RegionLevel.DISTRICT : parentRegion.level().child());
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/new")
+    String createForm(@RequestParam(required = false) String parent, Model model) {
+        RegionView parentRegion = parent == null || parent.isBlank() ? null : existing(parent);
+        return showForm(RegionForm.blank(parentRegion), parentRegion, true, model);
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") RegionForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        RegionView parentRegion = regions.find(form.parentCode()).orElse(null);
+        if (errors.hasErrors() || administration.create(form, errors).isEmpty()) {
+            return showForm(form, parentRegion, true, model);
+        }
+        redirect.addFlashAttribute("flashSuccess", "region.created");
+        return "redirect:/admin/regions" + (parentRegion == null ? "" : "?parent=" + parentRegion.code());
+    }
+
+    @GetMapping("/{code}/edit")
+    String editForm(@PathVariable String code, Model model) {
+        Region region = repository.findById(code).orElseThrow(() -> new RegionNotFoundException(code));
+        RegionView parentRegion = regions.find(region.getParentCode()).orElse(null);
+        return showForm(RegionForm.of(region.toView(), region.getVersion()), parentRegion, false, model);
+    }
+
+    @PostMapping("/{code}")
+    String update(@PathVariable String code, @Valid @ModelAttribute("form") RegionForm form, BindingResult errors,
+                  Model model, RedirectAttributes redirect) {
+        RegionView region = existing(code);
+        RegionView parentRegion = regions.find(region.parentCode()).orElse(null);
+        if (errors.hasErrors() || !administration.update(code, form, errors)) {
+            return showForm(form, parentRegion, false, model);
+        }
+        redirect.addFlashAttribute("flashSuccess", "region.updated");
+        return "redirect:/admin/regions" + (parentRegion == null ? "" : "?parent=" + parentRegion.code());
+    }
+
+    private String showForm(RegionForm form, RegionView parent, boolean creating, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("parent", parent);
+        model.addAttribute("path", parent == null ? List.of() : regions.path(parent.code()));
+        model.addAttribute("creating", creating);
+        model.addAttribute("level", parent == null ? RegionLevel.DISTRICT : parent.level().child());
+        return FORM_VIEW;
+    }
+
+    private RegionView existing(String code) {
+        return regions.find(code).orElseThrow(() -> new RegionNotFoundException(code));
+    }
+}

@@ -1,0 +1,143 @@
+package org.yinling.system.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One embedded PostgreSQL cluster per data directory and JVM, shared by every Spring context that asks for it
+ * (tests start many contexts; they must not start many servers). Reference-counted: the server stops when the
+ * last context that uses it closes, and at JVM exit at the latest.
+ */
+final class EmbeddedPostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+    private static final Set<Path> CLEANED_IN_THIS_JVM = new HashSet<>();
+
+    private final Path dataDir;
+    private final EmbeddedPostgres postgres;
+    private final String database;
+    private int users;
+
+    private EmbeddedPostgresServer(Path dataDir, EmbeddedPostgres postgres, String database) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+        this.database = database;
+    }
+
+    static synchronized EmbeddedPostgresServer acquire(EmbeddedDatabaseProperties properties) {
+        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        EmbeddedPostgresServer server = RUNNING.get(dataDir);
+        if (server == null) {
+            server = start(dataDir, properties);
+            RUNNING.put(dataDir, server);
+        }
+        server.users++;
+        return server;
+    }
+
+    synchronized void release() {
+        synchronized (EmbeddedPostgresServer.class) {
+            if (--users > 0) {
+                return;
+            }
+            RUNNING.remove(dataDir);
+        }
+        stop();
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDir, EmbeddedDatabaseProperties properties) {
+        try {
+            if (properties.clean() && CLEANED_IN_THIS_JVM.add(dataDir)) {
+                deleteRecursively(dataDir);
+            }
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir.toFile())
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8");
+            if (properties.port() > 0) {
+                builder.setPort(properties.port());
+            }
+            EmbeddedPostgres postgres = builder.start();
+            createDatabaseIfMissing(postgres, properties.database());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, postgres, properties.database());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-shutdown"));
+            log.info("Embedded PostgreSQL is running: {} (psql -h localhost -p {} -U postgres {}), data in {}",
+                    server.jdbcUrl(), server.port(), properties.database(), dataDir);
+            return server;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private synchronized void stop() {
+        try {
+            postgres.close();
+            log.info("Embedded PostgreSQL stopped ({})", dataDir);
+        }
+        catch (IOException | RuntimeException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Database name must be a plain lower-case identifier: " + database);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
