@@ -82,7 +82,8 @@ class RegionAdminController {
     String create(@Valid @ModelAttribute("form") RegionForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {
         RegionView parentRegion = regions.find(form.parentCode()).orElse(null);
-        if (errors.hasErrors() || administration.create(form, errors).isEmpty()) {
+        // create() adds the tree's rules to Bean Validation's errors, so the user sees all problems at once
+        if (administration.create(form, errors).isEmpty()) {
             return showForm(form, parentRegion, true, model);
         }
         redirect.addFlashAttribute("flashSuccess", "region.created");

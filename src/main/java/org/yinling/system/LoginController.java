@@ -1,5 +1,7 @@
 package org.yinling.system;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -12,6 +14,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     static final String VIEW = "login";
+
+    /** The demo accounts (see DemoAccounts in the account module) as the login page lists them in demo mode. */
+    record DemoAccount(String username, String roleKey, String scopeKey) {
+    }
+
+    private static final List<DemoAccount> DEMO_ACCOUNTS = List.of(
+            new DemoAccount("admin", "role.ADMIN", "login.demo.scope.district"),
+            new DemoAccount("district", "role.DISTRICT_STAFF", "login.demo.scope.district"),
+            new DemoAccount("street", "role.STREET_REVIEWER", "login.demo.scope.street"),
+            new DemoAccount("community", "role.COMMUNITY_CLERK", "login.demo.scope.community"),
+            new DemoAccount("manager", "role.MANAGER", "login.demo.scope.district"));
 
     private final int maxFailedLogins;
     private final long lockoutMinutes;
@@ -31,6 +44,7 @@ class LoginController {
         }
         model.addAttribute("maxFailedLogins", maxFailedLogins);
         model.addAttribute("lockoutMinutes", lockoutMinutes);
+        model.addAttribute("demoAccounts", DEMO_ACCOUNTS);
         return VIEW;
     }
 }

@@ -1,0 +1,79 @@
+package org.yinling.system;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Error pages through a real servlet container (MockMvc does not render them): 403 and 404 are friendly pages in
+ * the user's language, never a stack trace.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ErrorPagesTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void forbiddenPageInChineseAndEnglish() throws Exception {
+        logIn("street");
+        HttpResponse<String> page = get("/admin/users");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("无权访问").doesNotContain("Exception");
+        HttpResponse<String> english = get("/admin/users?lang=en");
+        assertThat(english.body()).contains("Access denied");
+    }
+
+    @Test
+    void missingRecordIsANotFoundPage() throws Exception {
+        logIn("admin");
+        HttpResponse<String> page = get("/admin/users/987654/edit");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("页面或记录不存在").doesNotContain("Exception").doesNotContain("at org.");
+        HttpResponse<String> badId = get("/admin/users/not-a-number/edit");
+        assertThat(badId.statusCode()).isEqualTo(400);
+        assertThat(badId.body()).contains("请求无法处理").doesNotContain("NumberFormatException");
+    }
+
+    private void logIn(String username) throws IOException, InterruptedException {
+        HttpResponse<String> loginPage = get("/login");
+        Matcher csrf = CSRF.matcher(loginPage.body());
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + username + "&password=yinling&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        // as a browser asks: for HTML (without it Spring Boot answers errors in JSON)
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

@@ -1,0 +1,145 @@
+package org.yinling.system;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.yinling.account.Role;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.UrbanRuralClass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every visible string is a message key present in both languages, and no template carries hard-coded text.
+ */
+class MessagesTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path TEMPLATES = RESOURCES.resolve("templates");
+    private static final Path SOURCES = Path.of("src/main/java");
+
+    /** Literal keys in templates: #{key} and #{key(args)}. */
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.]*)[}(]");
+    /** Literal keys handed to Spring from Java: rejectValue/reject/flash attributes. */
+    private static final Pattern JAVA_KEY = Pattern.compile(
+            "(?:rejectValue\\([^,]+,\\s*|reject\\(|addFlashAttribute\\(\"flash\\w+\",\\s*|\\?\\s*|:\\s*|new NavItem\\()\"([a-z][A-Za-z]*\\.[\\w.]*\\w)\"");
+    /** Visible attributes that must be translated when present. */
+    private static final Set<String> TEXT_ATTRIBUTES = Set.of("placeholder", "title", "alt", "aria-label", "data-confirm");
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        Set<String> zh = load("messages.properties").stringPropertyNames();
+        Set<String> en = load("messages_en.properties").stringPropertyNames();
+        assertThat(difference(zh, en)).as("keys missing from messages_en.properties").isEmpty();
+        assertThat(difference(en, zh)).as("keys missing from messages.properties").isEmpty();
+    }
+
+    @Test
+    void noMessageIsBlank() throws IOException {
+        for (String file : List.of("messages.properties", "messages_en.properties")) {
+            Properties messages = load(file);
+            assertThat(messages.stringPropertyNames()).as(file)
+                    .allSatisfy(key -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
+        }
+    }
+
+    @Test
+    void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path template : files(TEMPLATES, ".html")) {
+            collect(TEMPLATE_KEY, Files.readString(template), used);
+        }
+        for (Path source : files(SOURCES, ".java")) {
+            collect(JAVA_KEY, Files.readString(source), used);
+        }
+        for (Role role : Role.values()) {
+            used.add(role.messageKey());
+            used.add("user.region.level." + role.name());
+        }
+        for (RegionLevel level : RegionLevel.values()) {
+            used.add(level.messageKey());
+            used.add("region.code.levelDigits." + level.name().toLowerCase());
+        }
+        for (UrbanRuralClass c : UrbanRuralClass.values()) {
+            used.add(c.messageKey());
+        }
+        Set<String> zh = load("messages.properties").stringPropertyNames();
+        Set<String> en = load("messages_en.properties").stringPropertyNames();
+        assertThat(used).as("message keys found in templates and code").hasSizeGreaterThan(100);
+        assertThat(difference(used, zh)).as("used keys missing from messages.properties").isEmpty();
+        assertThat(difference(used, en)).as("used keys missing from messages_en.properties").isEmpty();
+    }
+
+    @Test
+    void templatesHaveNoHardCodedText() throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Path template : files(TEMPLATES, ".html")) {
+            Document document = Jsoup.parse(Files.readString(template), "", Parser.htmlParser());
+            for (Element element : document.getAllElements()) {
+                boolean textReplaced = element.attributes().asList().stream()
+                        .map(Attribute::getKey)
+                        .anyMatch(k -> k.equals("th:text") || k.equals("th:utext") || k.equals("th:replace")
+                                || k.equals("th:insert") || k.equals("th:errors"));
+                String own = element.ownText().trim();
+                if (!textReplaced && isWords(own) && !element.tagName().equals("title")) {
+                    offences.add(TEMPLATES.relativize(template) + ": <" + element.tagName() + "> " + own);
+                }
+                for (String attribute : TEXT_ATTRIBUTES) {
+                    if (element.hasAttr(attribute) && isWords(element.attr(attribute))) {
+                        offences.add(TEMPLATES.relativize(template) + ": " + attribute + "=\"" + element.attr(attribute) + "\"");
+                    }
+                }
+            }
+        }
+        assertThat(offences).as("hard-coded text in templates").isEmpty();
+    }
+
+    /** Letters (any script) make text visible prose; digits, punctuation and symbols alone do not. */
+    private static boolean isWords(String text) {
+        return text.codePoints().anyMatch(Character::isLetter);
+    }
+
+    private static void collect(Pattern pattern, String text, Set<String> into) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            into.add(m.group(1));
+        }
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> result = new TreeSet<>(a);
+        result.removeAll(b);
+        return result;
+    }
+
+    private static List<Path> files(Path root, String suffix) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(p -> p.toString().endsWith(suffix)).toList();
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
