@@ -83,9 +83,9 @@ class UserAdminController {
 
     @PostMapping("/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") UserForm form, BindingResult errors,
-                  Model model, RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect) {
         AppUser user = administration.get(id);
-        if (errors.hasErrors() || !administration.update(id, form, errors)) {
+        if (errors.hasErrors() || !administration.update(id, form, errors, admin.getUsername())) {
             return showForm(form, user, model);
         }
         redirect.addFlashAttribute("flashSuccess", "user.updated");

@@ -55,11 +55,15 @@ class UserAdministration {
     }
 
     @Transactional
-    boolean update(long id, UserForm form, Errors errors) {
+    boolean update(long id, UserForm form, Errors errors, String actingUsername) {
         AppUser user = get(id);
         if (!Objects.equals(form.version(), user.getVersion())) {
             errors.reject("form.concurrentEdit");
             return false;
+        }
+        // an administrator who demoted themselves could leave the system with nobody to manage it
+        if (user.getUsername().equalsIgnoreCase(actingUsername) && form.role() != user.getRole()) {
+            errors.rejectValue("role", "user.role.ownRole");
         }
         checkRoleAndRegion(form, errors);
         if (errors.hasErrors()) {

@@ -43,7 +43,7 @@ public class AuditLog {
                 .param("actor", truncate(actor, 50))
                 .param("action", action)
                 .param("entity", entity)
-                .param("entityId", entityId == null ? null : entityId.toString())
+                .param("entityId", entityId == null ? null : truncate(entityId.toString(), 50))
                 .param("details", details == null || details.isEmpty() ? null : json.writeValueAsString(details))
                 .update();
     }

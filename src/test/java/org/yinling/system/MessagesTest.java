@@ -21,6 +21,12 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.yinling.account.Role;
+import org.yinling.elder.AssessmentGroup;
+import org.yinling.elder.AssessmentItem;
+import org.yinling.elder.CapabilityLevel;
+import org.yinling.elder.CapabilityScoring;
+import org.yinling.elder.InvalidResidentIdException;
+import org.yinling.elder.Sex;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.UrbanRuralClass;
 
@@ -80,6 +86,15 @@ class MessagesTest {
         for (UrbanRuralClass c : UrbanRuralClass.values()) {
             used.add(c.messageKey());
         }
+        Stream.of(Sex.values()).map(Sex::messageKey).forEach(used::add);
+        Stream.of(AssessmentGroup.values()).map(AssessmentGroup::messageKey).forEach(used::add);
+        Stream.of(AssessmentItem.values()).map(AssessmentItem::messageKey).forEach(used::add);
+        Stream.of(CapabilityLevel.values()).map(CapabilityLevel::messageKey).forEach(used::add);
+        Stream.of(InvalidResidentIdException.Reason.values())
+                .map(r -> new InvalidResidentIdException(r).messageKey()).forEach(used::add);
+        used.add(CapabilityScoring.ADJUSTMENT_COMA);
+        used.add(CapabilityScoring.ADJUSTMENT_DEMENTIA_OR_MENTAL_DISORDER);
+        used.add(CapabilityScoring.ADJUSTMENT_RISK_EVENTS);
         Set<String> zh = load("messages.properties").stringPropertyNames();
         Set<String> en = load("messages_en.properties").stringPropertyNames();
         assertThat(used).as("message keys found in templates and code").hasSizeGreaterThan(100);
