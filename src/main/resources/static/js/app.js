@@ -11,9 +11,11 @@
         }
     });
 
-    // <form data-confirm="message"> asks before a destructive action.
+    // <form data-confirm="message"> (or a submit button with it) asks before a destructive action.
     document.addEventListener('submit', function (event) {
-        var message = event.target.getAttribute && event.target.getAttribute('data-confirm');
+        var submitter = event.submitter;
+        var message = (submitter && submitter.getAttribute('data-confirm'))
+            || (event.target.getAttribute && event.target.getAttribute('data-confirm'));
         if (message && !window.confirm(message)) {
             event.preventDefault();
         }

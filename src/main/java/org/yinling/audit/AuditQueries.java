@@ -62,11 +62,29 @@ public class AuditQueries {
                 .params(params)
                 .param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset())
-                .query((rs, i) -> new AuditEntry(rs.getLong("id"), rs.getObject("at", java.time.OffsetDateTime.class),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("entity"),
-                        rs.getString("entity_id"), rs.getString("details")))
+                .query(AuditQueries::entry)
                 .list();
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** The latest changes of one record, without the views of it: for a record's change history. */
+    public List<AuditEntry> changesOf(String entity, Object entityId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, at, actor, action, entity, entity_id, details::text AS details
+                        FROM audit_event
+                        WHERE entity = :entity AND entity_id = :entityId AND action NOT LIKE '%\\_VIEWED'
+                        ORDER BY at DESC, id DESC LIMIT :limit
+                        """)
+                .param("entity", entity)
+                .param("entityId", entityId.toString())
+                .param("limit", limit)
+                .query(AuditQueries::entry)
+                .list();
+    }
+
+    private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getObject("at", java.time.OffsetDateTime.class), rs.getString("actor"),
+                rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"), rs.getString("details"));
     }
 
     public List<String> actions() {

@@ -40,6 +40,19 @@ public class Regions {
         return repository.findAllByOrderByCode().stream().map(Region::toView).toList();
     }
 
+    /** The regions of a level inside a scope, by code: e.g. the communities a clerk or a street may choose. */
+    public List<RegionView> within(RegionScope scope, RegionLevel level) {
+        return repository.findByLevelOrderByCode(level).stream()
+                .filter(region -> scope.contains(region.getCode()))
+                .map(Region::toView).toList();
+    }
+
+    /** Code → name of every region: small (a district has well under a thousand), for labelling list rows. */
+    public Map<String, String> allNames() {
+        return repository.findAllByOrderByCode().stream()
+                .collect(Collectors.toMap(Region::getCode, Region::getName));
+    }
+
     /** Code → name for the given codes, in one query. */
     public Map<String, String> names(Collection<String> codes) {
         return repository.findAllById(Set.copyOf(codes)).stream()

@@ -2,6 +2,7 @@ package org.yinling.system;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,6 +20,11 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** Roles that enter and correct records (in their region). */
+    static final String[] RECORD_KEEPERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK"};
+    /** Roles that read records (in their region). */
+    static final String[] READERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http
@@ -26,6 +32,11 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // the registry: everyone who works with elders reads it; managers only read
+                        .requestMatchers(HttpMethod.GET, "/elders/new", "/elders/*/edit", "/elders/*/assessments/new")
+                        .hasAnyRole(RECORD_KEEPERS)
+                        .requestMatchers(HttpMethod.GET, "/elders", "/elders/**").hasAnyRole(READERS)
+                        .requestMatchers("/elders", "/elders/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -1,0 +1,90 @@
+package org.yinling.elder;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The assessment form: a score for each of the 26 items (bound as {@code scores[EATING]}), conditions and who/when. */
+class AssessmentForm {
+
+    private Map<String, Integer> scores = new LinkedHashMap<>();
+    private boolean coma;
+    private boolean dementia;
+    @NotNull
+    @Min(0)
+    @Max(99)
+    private Integer riskEvents = 0;
+    @NotNull
+    @PastOrPresent
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate assessedOn;
+    @NotNull
+    private AssessmentReason reason = AssessmentReason.FIRST;
+    @NotBlank
+    @Size(max = 50)
+    private String assessor;
+
+    public Map<String, Integer> getScores() {
+        return scores;
+    }
+
+    public void setScores(Map<String, Integer> scores) {
+        this.scores = scores;
+    }
+
+    public boolean isComa() {
+        return coma;
+    }
+
+    public void setComa(boolean coma) {
+        this.coma = coma;
+    }
+
+    public boolean isDementia() {
+        return dementia;
+    }
+
+    public void setDementia(boolean dementia) {
+        this.dementia = dementia;
+    }
+
+    public Integer getRiskEvents() {
+        return riskEvents;
+    }
+
+    public void setRiskEvents(Integer riskEvents) {
+        this.riskEvents = riskEvents;
+    }
+
+    public LocalDate getAssessedOn() {
+        return assessedOn;
+    }
+
+    public void setAssessedOn(LocalDate assessedOn) {
+        this.assessedOn = assessedOn;
+    }
+
+    public AssessmentReason getReason() {
+        return reason;
+    }
+
+    public void setReason(AssessmentReason reason) {
+        this.reason = reason;
+    }
+
+    public String getAssessor() {
+        return assessor;
+    }
+
+    public void setAssessor(String assessor) {
+        this.assessor = assessor;
+    }
+}

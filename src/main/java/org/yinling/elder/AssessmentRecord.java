@@ -1,0 +1,12 @@
+package org.yinling.elder;
+
+import java.time.LocalDate;
+
+/** One assessment in an elder's history. */
+public record AssessmentRecord(long id, LocalDate assessedOn, AssessmentReason reason, int total, CapabilityLevel baseLevel,
+                        CapabilityLevel level, boolean coma, boolean dementia, int riskEvents, String assessor) {
+
+    public boolean adjusted() {
+        return baseLevel != level;
+    }
+}

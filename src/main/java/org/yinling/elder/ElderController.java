@@ -1,0 +1,154 @@
+package org.yinling.elder;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditFilter;
+import org.yinling.audit.AuditQueries;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.Regions;
+
+/** The registry pages: search, detail, entry and correction, death and move-out. */
+@Controller
+@RequestMapping("/elders")
+class ElderController {
+
+    static final String LIST_VIEW = "elders/list";
+    static final String DETAIL_VIEW = "elders/detail";
+    static final String FORM_VIEW = "elders/form";
+    private static final int HISTORY_SIZE = 20;
+
+    private final ElderService service;
+    private final ElderQueries queries;
+    private final AssessmentStore assessments;
+    private final AuditQueries auditQueries;
+    private final Regions regions;
+
+    ElderController(ElderService service, ElderQueries queries, AssessmentStore assessments, AuditQueries auditQueries,
+                    Regions regions) {
+        this.service = service;
+        this.queries = queries;
+        this.assessments = assessments;
+        this.auditQueries = auditQueries;
+        this.regions = regions;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("livingArrangements", Arrays.asList(LivingArrangement.values()));
+        model.addAttribute("economicStatuses", Arrays.asList(EconomicStatus.values()));
+        model.addAttribute("lifeStatuses", Arrays.asList(LifeStatus.values()));
+        model.addAttribute("capabilityLevels", Arrays.asList(CapabilityLevel.values()));
+    }
+
+    @GetMapping
+    String list(ElderSearch search, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("search", search);
+        model.addAttribute("elders", queries.search(search, user.scope()));
+        model.addAttribute("streets", regions.within(user.scope(), RegionLevel.STREET));
+        model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
+        model.addAttribute("regionNames", regions.allNames());
+        model.addAttribute("sorts", List.of("newest", "name", "oldest", "youngest"));
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Elder elder = service.view(id, user);
+        model.addAttribute("elder", ElderDetails.of(elder));
+        model.addAttribute("communityPath", regions.path(elder.getCommunityCode()));
+        model.addAttribute("assessments", assessments.history(id));
+        model.addAttribute("changes", auditQueries.changesOf(ElderService.ENTITY, id, HISTORY_SIZE));
+        if (!model.containsAttribute("lifeStatusForm")) {
+            model.addAttribute("lifeStatusForm", new LifeStatusForm(null, ""));
+        }
+        return DETAIL_VIEW;
+    }
+
+    @GetMapping("/new")
+    String createForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+        String defaultCommunity = user.getRegionLevel() == RegionLevel.COMMUNITY ? user.getRegionCode() : "";
+        return showForm(ElderForm.blank(defaultCommunity), null, user, model);
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") ElderForm form, BindingResult errors,
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        ElderService.RegistrationResult result = service.register(form, errors, user);
+        if (result.createdId().isEmpty()) {
+            model.addAttribute("existingId", result.existingId().orElse(null));
+            return showForm(form, null, user, model);
+        }
+        redirect.addFlashAttribute("flashSuccess", "elder.created");
+        return "redirect:/elders/" + result.createdId().get();
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Elder elder = service.load(id, user);
+        return showForm(ElderForm.of(elder), elder, user, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") ElderForm form, BindingResult errors,
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        Elder elder = service.load(id, user);
+        if (!service.update(id, form, errors, user)) {
+            return showForm(form, elder, user, model);
+        }
+        redirect.addFlashAttribute("flashSuccess", "elder.updated");
+        return "redirect:/elders/" + id;
+    }
+
+    @PostMapping("/{id}/deceased")
+    String deceased(@PathVariable long id, @Valid @ModelAttribute("lifeStatusForm") LifeStatusForm form,
+                    BindingResult errors, @AuthenticationPrincipal CurrentUser user, Model model,
+                    RedirectAttributes redirect) {
+        if (!service.markDeceased(id, form, errors, user)) {
+            return lifeStatusRefused(id, errors, user, model, redirect);
+        }
+        redirect.addFlashAttribute("flashSuccess", "elder.deceased.done");
+        return "redirect:/elders/" + id;
+    }
+
+    @PostMapping("/{id}/moved-out")
+    String movedOut(@PathVariable long id, @Valid @ModelAttribute("lifeStatusForm") LifeStatusForm form,
+                    BindingResult errors, @AuthenticationPrincipal CurrentUser user, Model model,
+                    RedirectAttributes redirect) {
+        if (!service.markMovedOut(id, form, errors, user)) {
+            return lifeStatusRefused(id, errors, user, model, redirect);
+        }
+        redirect.addFlashAttribute("flashSuccess", "elder.movedOut.done");
+        return "redirect:/elders/" + id;
+    }
+
+    /** Field errors show on the detail page's form; a refusal of the whole action (no longer active) as a message. */
+    private String lifeStatusRefused(long id, BindingResult errors, CurrentUser user, Model model,
+                                     RedirectAttributes redirect) {
+        if (errors.hasGlobalErrors()) {
+            redirect.addFlashAttribute("flashError", errors.getGlobalError().getCode());
+            return "redirect:/elders/" + id;
+        }
+        return detail(id, user, model);
+    }
+
+    private String showForm(ElderForm form, Elder elder, CurrentUser user, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("elder", elder == null ? null : ElderDetails.of(elder));
+        model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
+        model.addAttribute("regionNames", regions.allNames());
+        return FORM_VIEW;
+    }
+}

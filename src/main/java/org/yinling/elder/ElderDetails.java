@@ -1,0 +1,42 @@
+package org.yinling.elder;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+
+/** Everything the detail page shows; the full resident ID is here and nowhere else in the pages. */
+public record ElderDetails(long id, String residentId, String maskedResidentId, String name, Sex sex, LocalDate birthDate,
+                    int age, String ethnicity, String phone, boolean hukouLocal, String communityCode, String address,
+                    LivingArrangement livingArrangement, boolean solitary, boolean lostOnlyChild,
+                    EconomicStatus economicStatus, BigDecimal incomePerPerson, String guardianName,
+                    String guardianRelation, String guardianPhone, String emergencyName, String emergencyPhone,
+                    LifeStatus lifeStatus, LocalDate lifeStatusDate, String lifeStatusReason, Integer capabilityLevel,
+                    String notes, boolean demo, LocalDateTime createdAt, String createdBy, LocalDateTime updatedAt,
+                    String updatedBy) {
+
+    static ElderDetails of(Elder e) {
+        ResidentId id = ResidentId.parse(e.getResidentId());
+        return new ElderDetails(e.getId(), id.value(), id.masked(), e.getName(), e.getSex(), e.getBirthDate(),
+                Period.between(e.getBirthDate(), LocalDate.now()).getYears(), e.getEthnicity(), e.getPhone(),
+                e.isHukouLocal(), e.getCommunityCode(), e.getAddress(), e.getLivingArrangement(), e.isSolitary(),
+                e.isLostOnlyChild(), e.getEconomicStatus(), e.getIncomePerPerson(), e.getGuardianName(),
+                e.getGuardianRelation(), e.getGuardianPhone(), e.getEmergencyName(), e.getEmergencyPhone(),
+                e.getLifeStatus(), e.getLifeStatusDate(), e.getLifeStatusReason(), e.getCapabilityLevel(), e.getNotes(),
+                e.isDemo(), local(e.getCreatedAt()), e.getCreatedBy(), local(e.getUpdatedAt()), e.getUpdatedBy());
+    }
+
+    private static LocalDateTime local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+    }
+
+    public boolean active() {
+        return lifeStatus == LifeStatus.ACTIVE;
+    }
+
+    public String capabilityLevelKey() {
+        return capabilityLevel == null ? null : CapabilityLevel.fromCode(capabilityLevel).messageKey();
+    }
+}

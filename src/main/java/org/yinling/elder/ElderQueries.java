@@ -1,0 +1,131 @@
+package org.yinling.elder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yinling.region.RegionScope;
+
+/**
+ * The registry search as one SQL statement (and one count) over the elder table, always restricted to the user's
+ * region. Conditions are fixed fragments chosen here; every value travels as a bind parameter. Each condition has
+ * an index that serves it at city scale (see V4__elders.sql and docs/performance.md).
+ */
+@Component
+class ElderQueries {
+
+    /** Whitelisted orderings; each ends in the id so that paging is stable. */
+    static final Map<String, String> SORTS = Map.of(
+            "newest", "e.id DESC",
+            "name", "e.name COLLATE \"C\", e.id",
+            "oldest", "e.birth_date, e.id",
+            "youngest", "e.birth_date DESC, e.id DESC");
+
+    private static final Pattern ID_SUFFIX = Pattern.compile("[0-9]{4,6}|[0-9]{3,5}[Xx]");
+    private static final Pattern FULL_ID = Pattern.compile("[0-9]{15}|[0-9]{17}[0-9Xx]");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ElderQueries(JdbcClient jdbc, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    @Transactional(readOnly = true)
+    Page<ElderRow> search(ElderSearch search, RegionScope scope) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("e.community_code LIKE :scope");
+        params.put("scope", scope.likePattern());
+        addText(search.q(), where, params);
+        addRegion(search.street(), 9, "street", where, params);
+        addRegion(search.community(), 12, "community", where, params);
+        LocalDate today = LocalDate.now(clock);
+        if (search.ageMin() != null) {
+            where.add("e.birth_date <= :bornBy");
+            params.put("bornBy", today.minusYears(search.ageMin()));
+        }
+        if (search.ageMax() != null) {
+            where.add("e.birth_date > :bornAfter");
+            params.put("bornAfter", today.minusYears(search.ageMax() + 1L));
+        }
+        addEquals("e.living_arrangement", "living", search.living(), where, params);
+        addEquals("e.economic_status", "economic", search.economic(), where, params);
+        addEquals("e.capability_level", "level", search.level(), where, params);
+        addEquals("e.life_status", "life", search.life(), where, params);
+
+        String condition = " WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT count(*) FROM elder e" + condition).params(params).query(Long.class).single();
+        PageRequest pageable = PageRequest.of(search.pageNumber(), ElderSearch.PAGE_SIZE);
+        List<ElderRow> rows = jdbc.sql("""
+                        SELECT e.id, e.resident_id, e.name, e.sex, e.birth_date, e.community_code, e.living_arrangement,
+                               e.economic_status, e.capability_level, e.life_status
+                        FROM elder e""" + condition + " ORDER BY " + SORTS.get(search.sortKey())
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query((rs, i) -> new ElderRow(rs.getLong("id"),
+                        ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("name"),
+                        Sex.valueOf(rs.getString("sex")),
+                        java.time.Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
+                        rs.getString("community_code"),
+                        LivingArrangement.valueOf(rs.getString("living_arrangement")),
+                        EconomicStatus.valueOf(rs.getString("economic_status")),
+                        (Integer) rs.getObject("capability_level", Integer.class),
+                        LifeStatus.valueOf(rs.getString("life_status"))))
+                .list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    private static void addText(String q, List<String> where, Map<String, Object> params) {
+        if (q == null || q.isBlank()) {
+            return;
+        }
+        String text = q.strip();
+        if (ID_SUFFIX.matcher(text).matches()) {
+            // the last digits: a prefix match on the reversed number, served by an expression index
+            where.add("reverse(e.resident_id) LIKE :reversedSuffix");
+            params.put("reversedSuffix", new StringBuilder(text.toUpperCase()).reverse() + "%");
+        }
+        else if (FULL_ID.matcher(text).matches()) {
+            where.add("e.resident_id = :residentId");
+            params.put("residentId", ResidentId.tryParse(text).map(ResidentId::value).orElse(text.toUpperCase()));
+        }
+        else {
+            where.add("e.name COLLATE \"C\" LIKE :namePrefix");
+            params.put("namePrefix", escapeLike(text) + "%");
+        }
+    }
+
+    private static void addRegion(String code, int digits, String name, List<String> where, Map<String, Object> params) {
+        if (code != null && code.matches("[0-9]{12}")) {
+            where.add("e.community_code LIKE :" + name);
+            params.put(name, code.substring(0, digits) + "%");
+        }
+    }
+
+    private static void addEquals(String column, String name, Object value, List<String> where,
+                                  Map<String, Object> params) {
+        if (value != null) {
+            where.add(column + " = :" + name);
+            params.put(name, value instanceof Enum<?> e ? e.name() : value);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

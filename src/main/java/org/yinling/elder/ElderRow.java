@@ -1,0 +1,11 @@
+package org.yinling.elder;
+
+/** An elder as a list shows it: the resident ID masked. */
+public record ElderRow(long id, String maskedResidentId, String name, Sex sex, int age, String communityCode,
+                LivingArrangement livingArrangement, EconomicStatus economicStatus, Integer capabilityLevel,
+                LifeStatus lifeStatus) {
+
+    public String capabilityLevelKey() {
+        return capabilityLevel == null ? null : CapabilityLevel.fromCode(capabilityLevel).messageKey();
+    }
+}

@@ -1,0 +1,185 @@
+package org.yinling.elder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.RegionView;
+import org.yinling.region.Regions;
+
+/**
+ * Registers and corrects elders inside the user's region, with every rule a form cannot check by itself, an audit
+ * entry for every change and view, and an event for the modules that follow the registry.
+ */
+@Service
+class ElderService {
+
+    static final String ENTITY = "elder";
+    static final int MINIMUM_AGE = 60;
+    private static final String WRITERS = "hasAnyRole('DISTRICT_STAFF', 'STREET_REVIEWER', 'COMMUNITY_CLERK')";
+
+    private final ElderRepository elders;
+    private final Regions regions;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ElderService(ElderRepository elders, Regions regions, AuditLog audit, ApplicationEventPublisher events,
+                 Optional<Clock> clock) {
+        this.elders = elders;
+        this.regions = regions;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /** The record if it is inside the user's region; 404 otherwise. */
+    @Transactional(readOnly = true)
+    Elder load(long id, CurrentUser user) {
+        return elders.findInScope(id, user.scope().likePattern()).orElseThrow(ElderNotFoundException::new);
+    }
+
+    /** Loads the record for its detail page and records that the user saw the full personal data. */
+    @Transactional
+    Elder view(long id, CurrentUser user) {
+        Elder elder = load(id, user);
+        audit.record("ELDER_VIEWED", ENTITY, id, null);
+        return elder;
+    }
+
+    /** Returns the new elder's id, or empty with field errors (an ID already registered also sets existingId). */
+    @Transactional
+    @PreAuthorize(WRITERS)
+    RegistrationResult register(ElderForm form, Errors errors, CurrentUser user) {
+        Optional<ResidentId> residentId = checkResidentId(form.residentId(), null, errors);
+        checkCommunity(form.communityCode(), user, errors);
+        if (errors.hasErrors() || residentId.isEmpty()) {
+            return RegistrationResult.refused(existingId(residentId, null));
+        }
+        Elder elder = new Elder(residentId.get(), user.getUsername());
+        elder.describe(form, user.getUsername());
+        elders.saveAndFlush(elder);
+        audit.record("ELDER_CREATED", ENTITY, elder.getId(), Map.of("after", ElderSnapshot.of(elder)));
+        events.publishEvent(new ElderRegistered(elder.getId(), elder.getCommunityCode()));
+        return RegistrationResult.created(elder.getId());
+    }
+
+    @Transactional
+    @PreAuthorize(WRITERS)
+    boolean update(long id, ElderForm form, Errors errors, CurrentUser user) {
+        Elder elder = load(id, user);
+        if (!Objects.equals(form.version(), elder.getVersion())) {
+            errors.reject("form.concurrentEdit");
+            return false;
+        }
+        Optional<ResidentId> residentId = checkResidentId(form.residentId(), elder.getId(), errors);
+        checkCommunity(form.communityCode(), user, errors);
+        if (errors.hasErrors() || residentId.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> before = ElderSnapshot.of(elder);
+        elder.setResidentId(residentId.get());
+        elder.describe(form, user.getUsername());
+        elders.saveAndFlush(elder);
+        audit.record("ELDER_UPDATED", ENTITY, id, ElderSnapshot.changes(before, ElderSnapshot.of(elder)));
+        return true;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITERS)
+    boolean markDeceased(long id, LifeStatusForm form, Errors errors, CurrentUser user) {
+        Elder elder = load(id, user);
+        if (!checkLifeStatusChange(elder, form, errors)) {
+            return false;
+        }
+        elder.die(form.date(), form.reason(), user.getUsername());
+        elders.saveAndFlush(elder);
+        audit.record("ELDER_DECEASED", ENTITY, id, Map.of("date", form.date().toString(), "reason", form.reason()));
+        events.publishEvent(new ElderDeceased(id, form.date()));
+        return true;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITERS)
+    boolean markMovedOut(long id, LifeStatusForm form, Errors errors, CurrentUser user) {
+        Elder elder = load(id, user);
+        if (!checkLifeStatusChange(elder, form, errors)) {
+            return false;
+        }
+        elder.moveOut(form.date(), form.reason(), user.getUsername());
+        elders.saveAndFlush(elder);
+        audit.record("ELDER_MOVED_OUT", ENTITY, id, Map.of("date", form.date().toString(), "reason", form.reason()));
+        events.publishEvent(new ElderMovedOut(id, form.date()));
+        return true;
+    }
+
+    private boolean checkLifeStatusChange(Elder elder, LifeStatusForm form, Errors errors) {
+        if (elder.getLifeStatus() != LifeStatus.ACTIVE) {
+            errors.reject("elder.lifeStatus.notActive");
+        }
+        if (form.date() != null && form.date().isBefore(elder.getBirthDate())) {
+            errors.rejectValue("date", "elder.lifeStatus.beforeBirth");
+        }
+        return !errors.hasErrors();
+    }
+
+    private Optional<ResidentId> checkResidentId(String raw, Long self, Errors errors) {
+        if (errors.hasFieldErrors("residentId")) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        try {
+            ResidentId id = ResidentId.parse(raw, today);
+            if (id.ageOn(today) < MINIMUM_AGE) {
+                errors.rejectValue("residentId", "elder.residentId.tooYoung", new Object[] {MINIMUM_AGE}, null);
+            }
+            else if (existingId(Optional.of(id), self).isPresent()) {
+                errors.rejectValue("residentId", "elder.residentId.exists");
+            }
+            return Optional.of(id);
+        }
+        catch (InvalidResidentIdException e) {
+            errors.rejectValue("residentId", e.messageKey());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Long> existingId(Optional<ResidentId> id, Long self) {
+        return id.flatMap(r -> elders.findIdByResidentId(r.value())).filter(found -> !found.equals(self));
+    }
+
+    private void checkCommunity(String code, CurrentUser user, Errors errors) {
+        if (errors.hasFieldErrors("communityCode")) {
+            return;
+        }
+        Optional<RegionView> community = regions.find(code);
+        if (community.isEmpty() || community.get().level() != RegionLevel.COMMUNITY) {
+            errors.rejectValue("communityCode", "elder.community.unknown");
+        }
+        else if (!user.scope().contains(code)) {
+            errors.rejectValue("communityCode", "elder.community.outOfScope");
+        }
+    }
+
+    /** Outcome of a registration: the new id, or the id of the record that already has this resident ID. */
+    record RegistrationResult(Optional<Long> createdId, Optional<Long> existingId) {
+
+        static RegistrationResult created(long id) {
+            return new RegistrationResult(Optional.of(id), Optional.empty());
+        }
+
+        static RegistrationResult refused(Optional<Long> existingId) {
+            return new RegistrationResult(Optional.empty(), existingId);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Elders: the registry of older people with resident-ID validation, categories, life status and capability
+ * assessments (GB/T 42195-2022). Publishes {@link org.yinling.elder.ElderRegistered}, {@link org.yinling.elder.ElderDeceased},
+ * {@link org.yinling.elder.ElderMovedOut} and {@link org.yinling.elder.ElderAssessed} for later modules.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Elders")
+package org.yinling.elder;
