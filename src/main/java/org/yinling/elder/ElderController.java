@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
-import org.yinling.audit.AuditFilter;
-import org.yinling.audit.AuditQueries;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
 
@@ -33,15 +31,15 @@ class ElderController {
     private final ElderService service;
     private final ElderQueries queries;
     private final AssessmentStore assessments;
-    private final AuditQueries auditQueries;
+    private final ElderChangeHistory changeHistory;
     private final Regions regions;
 
-    ElderController(ElderService service, ElderQueries queries, AssessmentStore assessments, AuditQueries auditQueries,
-                    Regions regions) {
+    ElderController(ElderService service, ElderQueries queries, AssessmentStore assessments,
+                    ElderChangeHistory changeHistory, Regions regions) {
         this.service = service;
         this.queries = queries;
         this.assessments = assessments;
-        this.auditQueries = auditQueries;
+        this.changeHistory = changeHistory;
         this.regions = regions;
     }
 
@@ -70,7 +68,7 @@ class ElderController {
         model.addAttribute("elder", ElderDetails.of(elder));
         model.addAttribute("communityPath", regions.path(elder.getCommunityCode()));
         model.addAttribute("assessments", assessments.history(id));
-        model.addAttribute("changes", auditQueries.changesOf(ElderService.ENTITY, id, HISTORY_SIZE));
+        model.addAttribute("changes", changeHistory.of(id, HISTORY_SIZE));
         if (!model.containsAttribute("lifeStatusForm")) {
             model.addAttribute("lifeStatusForm", new LifeStatusForm(null, ""));
         }

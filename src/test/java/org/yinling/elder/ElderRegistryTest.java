@@ -165,6 +165,10 @@ class ElderRegistryTest {
         mvc.perform(edit).andExpect(status().isFound());
         mvc.perform(edit).andExpect(status().isOk()).andExpect(content().string(containsString("该记录已被他人修改")));
         assertThat(auditActions(elderId)).containsOnlyOnce("ELDER_UPDATED");
+        // the change history names the field with its old and new value
+        mvc.perform(get("/elders/" + elderId).with(as("district")))
+                .andExpect(content().string(containsString("<del>并发测试</del>")))
+                .andExpect(content().string(containsString("<span>并发测试改</span>")));
     }
 
     @Test

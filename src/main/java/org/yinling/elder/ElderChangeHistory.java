@@ -1,0 +1,61 @@
+package org.yinling.elder;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.yinling.audit.AuditEntry;
+import org.yinling.audit.AuditQueries;
+import tools.jackson.databind.json.JsonMapper;
+
+/** An elder's change history from the audit log, as field-by-field changes a clerk can read. */
+@Component
+class ElderChangeHistory {
+
+    /** Fields whose stored values are enum names with a message key per value. */
+    private static final Set<String> ENUM_FIELDS = Set.of("livingArrangement", "economicStatus", "lifeStatus");
+
+    private final AuditQueries auditQueries;
+    private final JsonMapper json;
+
+    ElderChangeHistory(AuditQueries auditQueries, JsonMapper json) {
+        this.auditQueries = auditQueries;
+        this.json = json;
+    }
+
+    List<Change> of(long elderId, int limit) {
+        return auditQueries.changesOf(ElderService.ENTITY, elderId, limit).stream().map(this::change).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Change change(AuditEntry entry) {
+        List<FieldChange> fields = new ArrayList<>();
+        if ("ELDER_UPDATED".equals(entry.action()) && entry.details() != null) {
+            Map<String, Object> details = json.readValue(entry.details(), Map.class);
+            Map<String, Object> before = (Map<String, Object>) details.getOrDefault("before", Map.of());
+            Map<String, Object> after = (Map<String, Object>) details.getOrDefault("after", Map.of());
+            after.forEach((field, value) -> fields.add(new FieldChange(field, text(before.get(field)), text(value),
+                    ENUM_FIELDS.contains(field) ? "elder." + field + "." : null)));
+        }
+        return new Change(entry.at(), entry.actor(), entry.action(), fields);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** One audited change: who, when, what, and for corrections the fields before and after. */
+    public record Change(OffsetDateTime at, String actor, String action, List<FieldChange> fields) {
+    }
+
+    /** A changed field; {@code valueKeyPrefix} is set where values are codes with their own message keys. */
+    public record FieldChange(String field, String before, String after, String valueKeyPrefix) {
+
+        public String labelKey() {
+            return "elder.field." + field;
+        }
+    }
+}

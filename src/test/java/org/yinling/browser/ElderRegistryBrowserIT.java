@@ -1,0 +1,150 @@
+package org.yinling.browser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yinling.elder.ResidentId;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * District staff enter an elder through the form in a real browser: a wrong ID first, then a valid one; the elder is
+ * found by name and by ID suffix; a clerk of another community cannot open the record.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ElderRegistryBrowserIT {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        Path chromium = BrowserSupport.chromium();
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.launch(playwright, chromium);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void districtStaffEnterAnElderAndAnotherCommunityCannotOpenIt() {
+        String body = "33010519370815004";
+        String residentId = body + ResidentId.checkCharacter(body);
+        char wrong = residentId.charAt(17) == '1' ? '2' : '1';
+        String wrongId = body + wrong;
+        List<String> consoleErrors = new ArrayList<>();
+
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            page.onConsoleMessage(m -> {
+                if ("error".equals(m.type())) {
+                    consoleErrors.add(m.text());
+                }
+            });
+            logIn(page, "district");
+            page.click("text=老年人信息");
+            page.click("#elder-new");
+
+            page.fill("#residentId", wrongId);
+            page.fill("#name", "浏览器测试老人");
+            page.selectOption("#communityCode", "330105001001");
+            page.selectOption("#livingArrangement", "ALONE");
+            page.selectOption("#economicStatus", "MINIMUM_LIVING");
+            page.fill("#incomePerPerson", "460");
+            page.fill("#phone", "13900001111");
+            page.click("#elder-save");
+            assertThat(page.locator("#elder-form")).containsText("身份证号码校验位不正确");
+            screenshot(page, "elder-form-error-zh");
+
+            page.fill("#residentId", residentId.toLowerCase());
+            page.click("#elder-save");
+            assertThat(page.locator("#elder-resident-id")).hasText(residentId);
+            assertThat(page.locator(".alert-success")).containsText("已登记");
+            assertThat(page.locator("main")).containsText("1937-08-15");
+            assertThat(page.locator("main")).containsText("女");
+            screenshot(page, "elder-detail-zh");
+            String detailUrl = page.url();
+
+            page.navigate(url("/elders?q=浏览器测试"));
+            assertThat(page.locator("#elders-table")).containsText("浏览器测试老人");
+            assertThat(page.locator("#elders-table")).containsText(residentId.substring(0, 6) + "********" + residentId.substring(14));
+            assertThat(page.locator("#elders-table")).not().containsText(residentId);
+            screenshot(page, "elder-list-zh");
+
+            page.fill("#q", residentId.substring(13));
+            page.click("#elder-search-submit");
+            assertThat(page.locator("#elders-table")).containsText("浏览器测试老人");
+            assertThat(consoleErrors).as("browser console errors").isEmpty();
+
+            try (BrowserContext other = newContext()) {
+                Page clerkPage = other.newPage();
+                logInAs(clerkPage, "guashan.browser", "330105001002");
+                Response response = clerkPage.navigate(detailUrl);
+                assertThat(response.status()).isEqualTo(404);
+                assertThat(clerkPage.locator("#error-page")).containsText("页面或记录不存在");
+                assertThat(clerkPage.locator("body")).not().containsText(residentId);
+                clerkPage.navigate(url("/elders?q=浏览器测试"));
+                assertThat(clerkPage.locator("#elders-table")).not().containsText("浏览器测试老人");
+            }
+        }
+    }
+
+    private BrowserContext newContext() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+    }
+
+    private void logIn(Page page, String username) {
+        page.navigate(url("/login"));
+        page.fill("#username", username);
+        page.fill("#password", "yinling");
+        page.click("#login-submit");
+        assertThat(page.locator("h1")).containsText("您好");
+    }
+
+    /** A community clerk of another community, created through the administration pages. */
+    private void logInAs(Page page, String username, String community) {
+        logIn(page, "admin");
+        page.navigate(url("/admin/users/new"));
+        page.fill("#username", username);
+        page.fill("#displayName", "瓜山社区 测试员");
+        page.selectOption("#role", "COMMUNITY_CLERK");
+        page.selectOption("#regionCode", community);
+        page.fill("#password", "Guashan2026");
+        page.fill("#passwordConfirm", "Guashan2026");
+        page.click("#user-save");
+        page.click("#user-menu");
+        page.click("#logout");
+        page.fill("#username", username);
+        page.fill("#password", "Guashan2026");
+        page.click("#login-submit");
+        assertThat(page.locator("#home-scope")).containsText("瓜山社区");
+    }
+
+    private void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
