@@ -85,6 +85,19 @@ class ElderRegistryBrowserIT {
             screenshot(page, "elder-detail-zh");
             String detailUrl = page.url();
 
+            // a capability assessment: every item at its best except walking and stairs
+            page.click("#elder-assess");
+            for (var item : org.yinling.elder.AssessmentItem.values()) {
+                page.selectOption("#score-" + item.name(), String.valueOf(item.maxScore()));
+            }
+            page.selectOption("#score-WALKING_ON_LEVEL_GROUND", "1");
+            page.selectOption("#score-STAIRS", "0");
+            screenshot(page, "elder-assessment-zh");
+            page.click("#assessment-save");
+            // 90 - 3 - 3 = 84 points: level 1
+            assertThat(page.locator("#elder-level")).containsText("轻度");
+            assertThat(page.locator("#assessment-history")).containsText("84");
+
             page.navigate(url("/elders?q=浏览器测试"));
             assertThat(page.locator("#elders-table")).containsText("浏览器测试老人");
             assertThat(page.locator("#elders-table")).containsText(residentId.substring(0, 6) + "********" + residentId.substring(14));
