@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +24,11 @@ class UserAdministration {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final AuditLog audit;
+    private final SessionRegistry sessions;
 
     UserAdministration(AppUserRepository users, Regions regions, PasswordEncoder passwordEncoder,
-                       PasswordPolicy passwordPolicy, AuditLog audit) {
+                       PasswordPolicy passwordPolicy, AuditLog audit, SessionRegistry sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.regions = regions;
         this.passwordEncoder = passwordEncoder;
@@ -74,6 +78,9 @@ class UserAdministration {
         // A concurrent commit between the check above and ours fails at flush; the global handler reports it.
         users.saveAndFlush(user);
         audit.record("USER_UPDATED", "app_user", id, Map.of("before", before, "after", snapshot(user)));
+        if (!before.get("role").equals(user.getRole().name()) || !before.get("regionCode").equals(user.getRegionCode())) {
+            endSessions(user.getUsername());
+        }
         return true;
     }
 
@@ -87,6 +94,7 @@ class UserAdministration {
         user.changePassword(passwordEncoder.encode(form.password()));
         users.save(user);
         audit.record("USER_PASSWORD_RESET", "app_user", id, Map.of("username", user.getUsername()));
+        endSessions(user.getUsername());
         return true;
     }
 
@@ -102,6 +110,7 @@ class UserAdministration {
         }
         else {
             user.disable();
+            endSessions(user.getUsername());
         }
         users.save(user);
         audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "app_user", id, Map.of("username", user.getUsername()));
@@ -114,6 +123,14 @@ class UserAdministration {
         user.unlock();
         users.save(user);
         audit.record("USER_UNLOCKED", "app_user", id, Map.of("username", user.getUsername()));
+    }
+
+    /** Logs the user out everywhere: their next request goes to the login page. */
+    private void endSessions(String username) {
+        sessions.getAllPrincipals().stream()
+                .filter(principal -> principal instanceof CurrentUser current && current.getUsername().equalsIgnoreCase(username))
+                .flatMap(principal -> sessions.getAllSessions(principal, false).stream())
+                .forEach(SessionInformation::expireNow);
     }
 
     private void checkRoleAndRegion(UserForm form, Errors errors) {

@@ -104,6 +104,24 @@ class UserAdministrationTest {
     }
 
     @Test
+    void disablingAUserEndsTheSessionTheyAreLoggedInWith() throws Exception {
+        mvc.perform(post("/admin/users").with(admin()).with(csrf())
+                .param("username", "session.user").param("displayName", "会话").param("role", "MANAGER")
+                .param("regionCode", "330105000000").param("password", "Session2026").param("passwordConfirm", "Session2026"));
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = 'session.user'").query(Long.class).single();
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession)
+                mvc.perform(formLogin("/login").user("session.user").password("Session2026"))
+                        .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/users/" + id + "/disable").with(admin()).with(csrf())).andExpect(status().isFound());
+
+        mvc.perform(get("/").session(session))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?expired"));
+    }
+
+    @Test
     void anAdministratorCannotDisableTheirOwnAccount() throws Exception {
         long adminId = jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(Long.class).single();
         mvc.perform(post("/admin/users/" + adminId + "/disable").with(admin()).with(csrf()))
