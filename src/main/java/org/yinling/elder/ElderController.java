@@ -1,9 +1,17 @@
 package org.yinling.elder;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.region.RegionLevel;
@@ -26,6 +35,7 @@ class ElderController {
     static final String LIST_VIEW = "elders/list";
     static final String DETAIL_VIEW = "elders/detail";
     static final String FORM_VIEW = "elders/form";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int HISTORY_SIZE = 20;
 
     private final ElderService service;
@@ -33,9 +43,14 @@ class ElderController {
     private final AssessmentStore assessments;
     private final ElderChangeHistory changeHistory;
     private final Regions regions;
+    private final ElderExporter exporter;
+    private final MessageSource messages;
 
     ElderController(ElderService service, ElderQueries queries, AssessmentStore assessments,
-                    ElderChangeHistory changeHistory, Regions regions) {
+                    ElderChangeHistory changeHistory, Regions regions, ElderExporter exporter,
+                    MessageSource messages) {
+        this.exporter = exporter;
+        this.messages = messages;
         this.service = service;
         this.queries = queries;
         this.assessments = assessments;
@@ -59,7 +74,20 @@ class ElderController {
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
         model.addAttribute("regionNames", regions.allNames());
         model.addAttribute("sorts", List.of("newest", "name", "oldest", "youngest"));
+        model.addAttribute("mayExportFullIds", ElderExporter.mayExportFullIds(user));
         return LIST_VIEW;
+    }
+
+    /** The search as .xlsx, streamed; the file name carries the date. */
+    @GetMapping("/export")
+    void export(ElderSearch search, @RequestParam(defaultValue = "false") boolean fullIds,
+                @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
+            throws IOException {
+        String fileName = messages.getMessage("elder.export.fileName", new Object[] {LocalDate.now()}, locale);
+        response.setContentType(XLSX);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        exporter.export(search, fullIds, user, locale, response.getOutputStream());
     }
 
     @GetMapping("/{id}")

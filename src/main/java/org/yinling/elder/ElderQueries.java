@@ -1,12 +1,16 @@
 package org.yinling.elder;
 
 import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
@@ -35,6 +39,16 @@ class ElderQueries {
     private static final Pattern ID_SUFFIX = Pattern.compile("[0-9]{4,6}|[0-9]{3,5}[Xx]");
     private static final Pattern FULL_ID = Pattern.compile("[0-9]{15}|[0-9]{17}[0-9Xx]");
 
+    private static final String SELECT_ROWS = """
+            SELECT e.id, e.resident_id, e.name, e.sex, e.birth_date, e.community_code, e.living_arrangement,
+                   e.economic_status, e.capability_level, e.life_status
+            FROM elder e""";
+    private static final String SELECT_EXPORT = """
+            SELECT e.id, e.resident_id, e.name, e.sex, e.birth_date, e.community_code, e.living_arrangement,
+                   e.economic_status, e.capability_level, e.life_status, e.phone, e.hukou_local, e.address,
+                   e.solitary, e.lost_only_child, e.income_per_person, e.life_status_date
+            FROM elder e""";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -45,6 +59,40 @@ class ElderQueries {
 
     @Transactional(readOnly = true)
     Page<ElderRow> search(ElderSearch search, RegionScope scope) {
+        Filter filter = filter(search, scope);
+        long total = jdbc.sql("SELECT count(*) FROM elder e" + filter.where()).params(filter.params())
+                .query(Long.class).single();
+        PageRequest pageable = PageRequest.of(search.pageNumber(), ElderSearch.PAGE_SIZE);
+        List<ElderRow> rows = jdbc.sql(SELECT_ROWS + filter.where() + " ORDER BY " + SORTS.get(search.sortKey())
+                        + " LIMIT :limit OFFSET :offset")
+                .params(filter.params())
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query((rs, i) -> row(rs, filter.today()))
+                .list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * Every row of a search, in the search's order, handed to {@code sink} one at a time as the database sends
+     * them (a cursor, not a list): for exports of any size.
+     */
+    @Transactional(readOnly = true)
+    long forEach(ElderSearch search, RegionScope scope, Consumer<ExportRow> sink) {
+        Filter filter = filter(search, scope);
+        long[] count = {0};
+        jdbc.sql(SELECT_EXPORT + filter.where() + " ORDER BY " + SORTS.get(search.sortKey()))
+                .params(filter.params())
+                .withFetchSize(2_000)
+                .query(rs -> {
+                    sink.accept(exportRow(rs, filter.today()));
+                    count[0]++;
+                });
+        return count[0];
+    }
+
+    /** The WHERE clause of a search inside a scope, and its bind values. */
+    private Filter filter(ElderSearch search, RegionScope scope) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         where.add("e.community_code LIKE :scope");
@@ -65,29 +113,28 @@ class ElderQueries {
         addEquals("e.economic_status", "economic", search.economic(), where, params);
         addEquals("e.capability_level", "level", search.level(), where, params);
         addEquals("e.life_status", "life", search.life(), where, params);
+        return new Filter(" WHERE " + String.join(" AND ", where), params, today);
+    }
 
-        String condition = " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM elder e" + condition).params(params).query(Long.class).single();
-        PageRequest pageable = PageRequest.of(search.pageNumber(), ElderSearch.PAGE_SIZE);
-        List<ElderRow> rows = jdbc.sql("""
-                        SELECT e.id, e.resident_id, e.name, e.sex, e.birth_date, e.community_code, e.living_arrangement,
-                               e.economic_status, e.capability_level, e.life_status
-                        FROM elder e""" + condition + " ORDER BY " + SORTS.get(search.sortKey())
-                        + " LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", pageable.getPageSize())
-                .param("offset", pageable.getOffset())
-                .query((rs, i) -> new ElderRow(rs.getLong("id"),
-                        ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("name"),
-                        Sex.valueOf(rs.getString("sex")),
-                        java.time.Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
-                        rs.getString("community_code"),
-                        LivingArrangement.valueOf(rs.getString("living_arrangement")),
-                        EconomicStatus.valueOf(rs.getString("economic_status")),
-                        (Integer) rs.getObject("capability_level", Integer.class),
-                        LifeStatus.valueOf(rs.getString("life_status"))))
-                .list();
-        return new PageImpl<>(rows, pageable, total);
+    private record Filter(String where, Map<String, Object> params, LocalDate today) {
+    }
+
+    private static ElderRow row(ResultSet rs, LocalDate today) throws SQLException {
+        return new ElderRow(rs.getLong("id"), ResidentId.parse(rs.getString("resident_id")).masked(),
+                rs.getString("name"), Sex.valueOf(rs.getString("sex")),
+                Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
+                rs.getString("community_code"),
+                LivingArrangement.valueOf(rs.getString("living_arrangement")),
+                EconomicStatus.valueOf(rs.getString("economic_status")),
+                rs.getObject("capability_level", Integer.class),
+                LifeStatus.valueOf(rs.getString("life_status")));
+    }
+
+    private static ExportRow exportRow(ResultSet rs, LocalDate today) throws SQLException {
+        return new ExportRow(row(rs, today), rs.getString("resident_id"), rs.getObject("birth_date", LocalDate.class),
+                rs.getString("phone"), rs.getBoolean("hukou_local"), rs.getString("address"), rs.getBoolean("solitary"),
+                rs.getBoolean("lost_only_child"), rs.getBigDecimal("income_per_person"),
+                rs.getObject("life_status_date", LocalDate.class));
     }
 
     private static void addText(String q, List<String> where, Map<String, Object> params) {

@@ -1,0 +1,113 @@
+package org.yinling.elder;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Exports opened again and read cell by cell. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ElderExportTest {
+
+    private static final String FORMULA_ADDRESS = "=HYPERLINK(\"http://x\",\"点我\")";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    void exportsTheSearchWithMaskedOrFullIdsAndNeutralisedFormulas() throws Exception {
+        String residentId = register("导出测试甲", "19410101", FORMULA_ADDRESS, "-5551234");
+        register("导出测试乙", "19420202", "普通地址 1 号", "13800000000");
+
+        List<List<String>> masked = export("district", "导出测试", false);
+        assertThat(masked.get(0)).startsWith("姓名", "身份证号", "性别", "出生日期", "年龄", "街道（乡镇）", "社区（村）");
+        assertThat(masked.stream().map(r -> r.get(0))).contains("导出测试甲", "导出测试乙").doesNotHaveDuplicates();
+        List<String> first = row(masked, "导出测试甲");
+        assertThat(first.get(1)).isEqualTo(residentId.substring(0, 6) + "********" + residentId.substring(14));
+        assertThat(first.get(2)).isEqualTo("女");
+        assertThat(first.get(3)).isEqualTo("1941-01-01");
+        assertThat(first.get(5)).isEqualTo("上塘街道");
+        assertThat(first.get(6)).isEqualTo("蓝天社区");
+        assertThat(first.get(7)).isEqualTo("'" + FORMULA_ADDRESS);
+        assertThat(first.get(8)).isEqualTo("'-5551234");
+        assertThat(first.get(10)).isEqualTo("独居");
+
+        List<List<String>> full = export("district", "导出测试", true);
+        assertThat(row(full, "导出测试甲").get(1)).isEqualTo(residentId);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ELDERS_EXPORTED' AND details->>'fullIds' = 'true'")
+                .query(Integer.class).single()).isPositive();
+    }
+
+    @Test
+    void managersGetMaskedIdsEvenWhenTheyAskAndOtherStreetsGetNothing() throws Exception {
+        String residentId = register("导出测试丙", "19430303", "地址", "13800000001");
+        List<List<String>> managerExport = export("manager", "导出测试丙", true);
+        assertThat(row(managerExport, "导出测试丙").get(1)).doesNotContain(residentId.substring(6, 14));
+
+        jdbc.sql("""
+                INSERT INTO app_user (username, display_name, password_hash, role, region_code)
+                VALUES ('export.xiangfu', 'x', 'x', 'STREET_REVIEWER', '330105002000') ON CONFLICT DO NOTHING""").update();
+        assertThat(export("export.xiangfu", "导出测试丙", true)).hasSize(1);
+    }
+
+    private String register(String name, String birthDate, String address, String phone) throws Exception {
+        String body = "330105" + birthDate + String.format("%03d", (int) (Math.random() * 400) * 2 + 2);
+        String residentId = body + ResidentId.checkCharacter(body);
+        mvc.perform(post("/elders").with(as("district")).with(csrf())
+                        .param("residentId", residentId).param("name", name).param("communityCode", "330105001001")
+                        .param("hukouLocal", "true").param("livingArrangement", "ALONE")
+                        .param("economicStatus", "NONE").param("address", address).param("phone", phone))
+                .andExpect(status().isFound());
+        return residentId;
+    }
+
+    private List<List<String>> export(String username, String q, boolean fullIds) throws Exception {
+        byte[] file = mvc.perform(get("/elders/export").param("q", q).param("fullIds", String.valueOf(fullIds))
+                        .with(as(username)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", ElderController.XLSX))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(cell -> cells.add(cell.toString()));
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> row(List<List<String>> rows, String name) {
+        return rows.stream().filter(r -> r.get(0).equals(name)).findFirst().orElseThrow();
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+}
