@@ -36,7 +36,8 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // the registry: everyone who works with elders reads it; managers only read
-                        .requestMatchers(HttpMethod.GET, "/elders/new", "/elders/*/edit", "/elders/*/assessments/new")
+                        .requestMatchers(HttpMethod.GET, "/elders/new", "/elders/*/edit", "/elders/*/assessments/new",
+                                "/elders/import", "/elders/import/template")
                         .hasAnyRole(RECORD_KEEPERS)
                         .requestMatchers(HttpMethod.GET, "/elders", "/elders/**").hasAnyRole(READERS)
                         .requestMatchers("/elders", "/elders/**").hasAnyRole(RECORD_KEEPERS)

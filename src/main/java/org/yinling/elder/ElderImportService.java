@@ -1,0 +1,89 @@
+package org.yinling.elder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditLog;
+
+/**
+ * Spreadsheet imports: upload (to staging, checked in the background), confirmation (all accepted rows written in
+ * one transaction, audited as one import) or cancellation. Confined to the importer's region throughout.
+ */
+@Service
+class ElderImportService {
+
+    private static final String WRITERS = "hasAnyRole('DISTRICT_STAFF', 'STREET_REVIEWER', 'COMMUNITY_CLERK')";
+
+    private final ElderImportStore store;
+    private final ElderImportReader reader;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    ElderImportService(ElderImportStore store, ElderImportReader reader, AuditLog audit,
+                       ApplicationEventPublisher events) {
+        this.store = store;
+        this.reader = reader;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Stores the upload and starts reading it; returns the import's id. */
+    @PreAuthorize(WRITERS)
+    long start(MultipartFile file, ImportMode mode, CurrentUser user) throws IOException {
+        String fileName = Path.of(Optional.ofNullable(file.getOriginalFilename()).orElse("upload")).getFileName().toString();
+        Path copy = Files.createTempFile("yinling-import-", ".upload");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        long id = store.create(truncate(fileName, 255), mode, user.scope(), user.getUsername());
+        reader.read(id, copy, fileName, user.scope(), mode);
+        return id;
+    }
+
+    ElderImport get(long id, CurrentUser user) {
+        return store.find(id, user.scope()).orElseThrow(ElderNotFoundException::new);
+    }
+
+    /** Writes every accepted row; false if the import is not (or no longer) waiting for confirmation. */
+    @Transactional
+    @PreAuthorize(WRITERS)
+    boolean confirm(long id, CurrentUser user) {
+        ElderImport elderImport = get(id, user);
+        if (!store.transition(id, "VALIDATED", "IMPORTED")) {
+            return false;
+        }
+        int created = store.insertNewElders(id, user.getUsername());
+        int updated = store.updateExistingElders(id, user.scope(), user.getUsername());
+        audit.record("ELDERS_IMPORTED", "elder_import", id, Map.of("file", elderImport.fileName(),
+                "created", created, "updated", updated, "skipped", elderImport.skipCount(),
+                "errors", elderImport.errorCount()));
+        events.publishEvent(new EldersImported(id, created, updated));
+        return true;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITERS)
+    boolean cancel(long id, CurrentUser user) {
+        get(id, user);
+        return store.transition(id, "VALIDATED", "CANCELLED");
+    }
+
+    int maxRows() {
+        return reader.maxRows();
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

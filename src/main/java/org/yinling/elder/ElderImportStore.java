@@ -1,0 +1,225 @@
+package org.yinling.elder;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yinling.region.RegionScope;
+
+/** The staging tables of imports: rows go in by JDBC batches; checks and the final write are single statements. */
+@Component
+class ElderImportStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    ElderImportStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    long create(String fileName, ImportMode mode, RegionScope scope, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO elder_import (file_name, mode, state, scope_prefix, created_by)
+                        VALUES (:fileName, :mode, 'READING', :scope, :actor) RETURNING id
+                        """)
+                .param("fileName", fileName).param("mode", mode.name()).param("scope", scope.prefix())
+                .param("actor", actor)
+                .query(Long.class).single();
+    }
+
+    Optional<ElderImport> find(long id, RegionScope scope) {
+        return jdbc.sql("SELECT * FROM elder_import WHERE id = :id AND scope_prefix LIKE :scope")
+                .param("id", id).param("scope", scope.likePattern())
+                .query(ElderImport.class).optional();
+    }
+
+    List<ElderImport> history(RegionScope scope, int limit, long offset) {
+        return jdbc.sql("""
+                        SELECT * FROM elder_import WHERE scope_prefix LIKE :scope
+                        ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset
+                        """)
+                .param("scope", scope.likePattern()).param("limit", limit).param("offset", offset)
+                .query(ElderImport.class).list();
+    }
+
+    long historyCount(RegionScope scope) {
+        return jdbc.sql("SELECT count(*) FROM elder_import WHERE scope_prefix LIKE :scope")
+                .param("scope", scope.likePattern()).query(Long.class).single();
+    }
+
+    void insertRows(long importId, List<StagedRow> rows) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO elder_import_row (import_id, row_no, resident_id, birth_date, sex, name, community_code,
+                    address, phone, ethnicity, hukou_local, living_arrangement, solitary, lost_only_child,
+                    economic_status, income_per_person, guardian_name, guardian_relation, guardian_phone,
+                    emergency_name, emergency_phone, notes, errors)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, rows.size(), (ps, row) -> bind(ps, importId, row));
+    }
+
+    void progress(long importId, int rowsRead) {
+        jdbc.sql("UPDATE elder_import SET rows_read = :rows WHERE id = :id")
+                .param("rows", rowsRead).param("id", importId).update();
+    }
+
+    /** The checks that need the database, in bulk: community, region, duplicates in the file, already registered. */
+    @Transactional
+    void validate(long importId, RegionScope scope, ImportMode mode) {
+        jdbc.sql("""
+                        UPDATE elder_import_row r SET errors = array_append(r.errors, 'COMMUNITY_CODE|import.community.unknown')
+                        WHERE r.import_id = :id AND r.community_code ~ '^[0-9]{12}$'
+                          AND NOT EXISTS (SELECT 1 FROM region g WHERE g.code = r.community_code AND g.level = 'COMMUNITY')
+                        """).param("id", importId).update();
+        jdbc.sql("""
+                        UPDATE elder_import_row r SET errors = array_append(r.errors, 'COMMUNITY_CODE|import.community.outOfScope')
+                        WHERE r.import_id = :id AND r.community_code ~ '^[0-9]{12}$' AND r.community_code NOT LIKE :scope
+                          AND EXISTS (SELECT 1 FROM region g WHERE g.code = r.community_code AND g.level = 'COMMUNITY')
+                        """).param("id", importId).param("scope", scope.likePattern()).update();
+        // the first row with an ID wins; later rows with the same ID are errors
+        jdbc.sql("""
+                        UPDATE elder_import_row r SET errors = array_append(r.errors, 'RESIDENT_ID|import.residentId.duplicateInFile')
+                        FROM (SELECT row_no, row_number() OVER (PARTITION BY resident_id ORDER BY row_no) AS n
+                              FROM elder_import_row WHERE import_id = :id AND birth_date IS NOT NULL) d
+                        WHERE r.import_id = :id AND r.row_no = d.row_no AND d.n > 1
+                        """).param("id", importId).update();
+        jdbc.sql("""
+                        UPDATE elder_import_row r SET elder_id = e.id,
+                            errors = CASE WHEN e.community_code LIKE :scope THEN r.errors
+                                          ELSE array_append(r.errors, 'RESIDENT_ID|import.residentId.outOfScope') END
+                        FROM elder e
+                        WHERE r.import_id = :id AND r.birth_date IS NOT NULL AND e.resident_id = r.resident_id
+                        """).param("id", importId).param("scope", scope.likePattern()).update();
+        jdbc.sql("""
+                        UPDATE elder_import_row SET outcome = CASE
+                            WHEN cardinality(errors) > 0 THEN 'ERROR'
+                            WHEN elder_id IS NULL THEN 'NEW'
+                            ELSE :existing END
+                        WHERE import_id = :id
+                        """).param("id", importId).param("existing", mode == ImportMode.UPDATE ? "UPDATE" : "SKIP").update();
+        jdbc.sql("""
+                        UPDATE elder_import i SET state = 'VALIDATED',
+                            rows_read = c.total, new_count = c.new, update_count = c.updates,
+                            skip_count = c.skips, error_count = c.errors
+                        FROM (SELECT count(*) AS total,
+                                     count(*) FILTER (WHERE outcome = 'NEW') AS new,
+                                     count(*) FILTER (WHERE outcome = 'UPDATE') AS updates,
+                                     count(*) FILTER (WHERE outcome = 'SKIP') AS skips,
+                                     count(*) FILTER (WHERE outcome = 'ERROR') AS errors
+                              FROM elder_import_row WHERE import_id = :id) c
+                        WHERE i.id = :id
+                        """).param("id", importId).update();
+    }
+
+    void fail(long importId, String key, Object argument) {
+        jdbc.sql("""
+                        UPDATE elder_import SET state = 'FAILED', failure_key = :key, failure_arg = :arg
+                        WHERE id = :id AND state = 'READING'
+                        """)
+                .param("id", importId).param("key", key).param("arg", argument == null ? null : argument.toString())
+                .update();
+        jdbc.sql("DELETE FROM elder_import_row WHERE import_id = :id").param("id", importId).update();
+    }
+
+    /** New elders in one INSERT … SELECT; the ON CONFLICT guards against an ID registered since validation. */
+    int insertNewElders(long importId, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO elder (resident_id, name, sex, birth_date, ethnicity, phone, hukou_region_code,
+                            hukou_local, community_code, address, living_arrangement, solitary, lost_only_child,
+                            economic_status, income_per_person, guardian_name, guardian_relation, guardian_phone,
+                            emergency_name, emergency_phone, notes, created_by, updated_by)
+                        SELECT resident_id, name, sex, birth_date, ethnicity, phone,
+                               CASE WHEN hukou_local THEN community_code END, hukou_local, community_code, address,
+                               living_arrangement, solitary, lost_only_child, economic_status, income_per_person,
+                               guardian_name, guardian_relation, guardian_phone, emergency_name, emergency_phone,
+                               notes, :actor, :actor
+                        FROM elder_import_row WHERE import_id = :id AND outcome = 'NEW'
+                        ORDER BY row_no
+                        ON CONFLICT (resident_id) DO NOTHING
+                        """).param("id", importId).param("actor", actor).update();
+    }
+
+    /** Existing elders corrected from the sheet in one UPDATE … FROM, still only inside the importer's region. */
+    int updateExistingElders(long importId, RegionScope scope, String actor) {
+        return jdbc.sql("""
+                        UPDATE elder e SET name = r.name, ethnicity = r.ethnicity, phone = r.phone,
+                            hukou_local = r.hukou_local,
+                            hukou_region_code = CASE WHEN r.hukou_local THEN r.community_code END,
+                            community_code = r.community_code, address = r.address,
+                            living_arrangement = r.living_arrangement, solitary = r.solitary,
+                            lost_only_child = r.lost_only_child, economic_status = r.economic_status,
+                            income_per_person = r.income_per_person, guardian_name = r.guardian_name,
+                            guardian_relation = r.guardian_relation, guardian_phone = r.guardian_phone,
+                            emergency_name = r.emergency_name, emergency_phone = r.emergency_phone,
+                            notes = r.notes, updated_by = :actor, updated_at = now(), version = e.version + 1
+                        FROM elder_import_row r
+                        WHERE r.import_id = :id AND r.outcome = 'UPDATE' AND e.id = r.elder_id
+                          AND e.community_code LIKE :scope
+                        """).param("id", importId).param("scope", scope.likePattern()).param("actor", actor).update();
+    }
+
+    /** Moves the import from {@code from} to {@code to}; false if someone else already did (double submit). */
+    boolean transition(long importId, String from, String to) {
+        return jdbc.sql("""
+                        UPDATE elder_import SET state = :to,
+                            imported_at = CASE WHEN :to = 'IMPORTED' THEN now() ELSE imported_at END,
+                            version = version + 1
+                        WHERE id = :id AND state = :from
+                        """).param("id", importId).param("from", from).param("to", to).update() == 1;
+    }
+
+    List<ImportProblem> problems(long importId, int limit) {
+        return jdbc.sql("""
+                        SELECT r.row_no, split_part(p, '|', 1) AS col, split_part(p, '|', 2) AS message_key,
+                               r.resident_id, r.name
+                        FROM elder_import_row r, unnest(r.errors) AS p
+                        WHERE r.import_id = :id
+                        ORDER BY r.row_no LIMIT :limit
+                        """)
+                .param("id", importId).param("limit", limit)
+                .query((rs, i) -> new ImportProblem(rs.getInt("row_no"), ImportColumn.valueOf(rs.getString("col")),
+                        rs.getString("message_key"), rs.getString("resident_id"), rs.getString("name")))
+                .list();
+    }
+
+    private static void bind(PreparedStatement ps, long importId, StagedRow row) throws SQLException {
+        ps.setLong(1, importId);
+        ps.setInt(2, row.rowNumber());
+        ps.setString(3, row.residentId());
+        ps.setObject(4, row.birthDate());
+        ps.setString(5, row.sex() == null ? null : row.sex().name());
+        ps.setString(6, row.name());
+        ps.setString(7, row.communityCode());
+        ps.setString(8, row.address());
+        ps.setString(9, row.phone());
+        ps.setString(10, row.ethnicity());
+        setBoolean(ps, 11, row.hukouLocal());
+        ps.setString(12, row.livingArrangement() == null ? null : row.livingArrangement().name());
+        setBoolean(ps, 13, row.solitary());
+        setBoolean(ps, 14, row.lostOnlyChild());
+        ps.setString(15, row.economicStatus() == null ? null : row.economicStatus().name());
+        ps.setBigDecimal(16, row.incomePerPerson());
+        ps.setString(17, row.guardianName());
+        ps.setString(18, row.guardianRelation());
+        ps.setString(19, row.guardianPhone());
+        ps.setString(20, row.emergencyName());
+        ps.setString(21, row.emergencyPhone());
+        ps.setString(22, row.notes());
+        ps.setArray(23, ps.getConnection().createArrayOf("text", row.errors().toArray()));
+    }
+
+    private static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BOOLEAN);
+        }
+        else {
+            ps.setBoolean(index, value);
+        }
+    }
+}

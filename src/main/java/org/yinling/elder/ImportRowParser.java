@@ -1,0 +1,204 @@
+package org.yinling.elder;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * Turns the cells of one import row into a {@link StagedRow}: every value checked the way the entry form checks it,
+ * every problem recorded against its column instead of stopping at the first.
+ */
+final class ImportRowParser {
+
+    /** The resident ID of the template's example row (a published sample number): such a row is never imported. */
+    static final String EXAMPLE_ID = "11010519491231002X";
+
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]*");
+    private static final Pattern NAME = Pattern.compile("[^<>\\p{Cntrl}]*");
+    private static final Pattern MONEY = Pattern.compile("\\d{1,8}(\\.\\d{1,2})?");
+
+    private final Map<ImportColumn, Integer> positions;
+    private final Map<String, LivingArrangement> livingArrangements;
+    private final Map<String, EconomicStatus> economicStatuses;
+    private final LocalDate today;
+
+    private ImportRowParser(Map<ImportColumn, Integer> positions, Map<String, LivingArrangement> livingArrangements,
+                            Map<String, EconomicStatus> economicStatuses, LocalDate today) {
+        this.positions = positions;
+        this.livingArrangements = livingArrangements;
+        this.economicStatuses = economicStatuses;
+        this.today = today;
+    }
+
+    /**
+     * Reads the header row. Values of the coded columns are accepted as their Chinese or English labels or as the
+     * code itself. Throws {@link SpreadsheetException} naming the required columns that are missing.
+     */
+    static ImportRowParser forHeader(List<String> header, MessageSource messages, LocalDate today) {
+        Map<ImportColumn, Integer> positions = new EnumMap<>(ImportColumn.class);
+        for (ImportColumn column : ImportColumn.values()) {
+            for (int i = 0; i < header.size(); i++) {
+                String cell = header.get(i).replace("*", "").strip();
+                if (labels(column.headerKey(), messages).contains(cell) || cell.equalsIgnoreCase(column.name())) {
+                    positions.put(column, i);
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (ImportColumn column : ImportColumn.values()) {
+            if (column.required() && !positions.containsKey(column)) {
+                missing.add(messages.getMessage(column.headerKey(), null, Locale.SIMPLIFIED_CHINESE));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SpreadsheetException("import.file.missingColumns", String.join("、", missing));
+        }
+        return new ImportRowParser(positions, vocabulary(LivingArrangement.values(), LivingArrangement::messageKey, messages),
+                vocabulary(EconomicStatus.values(), EconomicStatus::messageKey, messages), today);
+    }
+
+    boolean isBlank(List<String> cells) {
+        return cells.stream().allMatch(String::isBlank);
+    }
+
+    StagedRow parse(int rowNumber, List<String> cells) {
+        List<String> errors = new ArrayList<>();
+        String rawId = cell(cells, ImportColumn.RESIDENT_ID);
+        Optional<ResidentId> residentId = Optional.empty();
+        if (rawId.isEmpty()) {
+            errors.add(error(ImportColumn.RESIDENT_ID, "import.required"));
+        }
+        else {
+            try {
+                ResidentId id = ResidentId.parse(rawId, today);
+                if (id.value().equals(EXAMPLE_ID)) {
+                    errors.add(error(ImportColumn.RESIDENT_ID, "import.example.row"));
+                }
+                else if (id.ageOn(today) < ElderService.MINIMUM_AGE) {
+                    errors.add(error(ImportColumn.RESIDENT_ID, "import.residentId.tooYoung"));
+                }
+                residentId = Optional.of(id);
+            }
+            catch (InvalidResidentIdException e) {
+                errors.add(error(ImportColumn.RESIDENT_ID, e.messageKey()));
+            }
+        }
+        String name = text(cells, ImportColumn.NAME, 50, true, NAME, "elder.name.characters", errors);
+        String community = cell(cells, ImportColumn.COMMUNITY_CODE);
+        if (community.isEmpty()) {
+            errors.add(error(ImportColumn.COMMUNITY_CODE, "import.required"));
+        }
+        else if (!community.matches("[0-9]{12}")) {
+            errors.add(error(ImportColumn.COMMUNITY_CODE, "import.community.format"));
+        }
+        LivingArrangement living = coded(cells, ImportColumn.LIVING_ARRANGEMENT, livingArrangements, errors);
+        EconomicStatus economic = coded(cells, ImportColumn.ECONOMIC_STATUS, economicStatuses, errors);
+        BigDecimal income = null;
+        String rawIncome = cell(cells, ImportColumn.INCOME_PER_PERSON);
+        if (!rawIncome.isEmpty()) {
+            if (MONEY.matcher(rawIncome).matches()) {
+                income = new BigDecimal(rawIncome);
+            }
+            else {
+                errors.add(error(ImportColumn.INCOME_PER_PERSON, "import.income.format"));
+            }
+        }
+        return new StagedRow(rowNumber, residentId.map(ResidentId::value).orElse(truncate(rawId, 40)),
+                residentId.map(ResidentId::birthDate).orElse(null), residentId.map(ResidentId::sex).orElse(null),
+                name, truncate(community, 40),
+                text(cells, ImportColumn.ADDRESS, 200, false, NAME, "elder.name.characters", errors),
+                text(cells, ImportColumn.PHONE, 30, false, PHONE, "elder.phone.pattern", errors),
+                text(cells, ImportColumn.ETHNICITY, 20, false, NAME, "elder.name.characters", errors),
+                flag(cells, ImportColumn.HUKOU_LOCAL, true, errors),
+                living, flag(cells, ImportColumn.SOLITARY, false, errors),
+                flag(cells, ImportColumn.LOST_ONLY_CHILD, false, errors), economic, income,
+                text(cells, ImportColumn.GUARDIAN_NAME, 50, false, NAME, "elder.name.characters", errors),
+                text(cells, ImportColumn.GUARDIAN_RELATION, 20, false, NAME, "elder.name.characters", errors),
+                text(cells, ImportColumn.GUARDIAN_PHONE, 30, false, PHONE, "elder.phone.pattern", errors),
+                text(cells, ImportColumn.EMERGENCY_NAME, 50, false, NAME, "elder.name.characters", errors),
+                text(cells, ImportColumn.EMERGENCY_PHONE, 30, false, PHONE, "elder.phone.pattern", errors),
+                text(cells, ImportColumn.NOTES, 1000, false, null, null, errors), errors);
+    }
+
+    private String text(List<String> cells, ImportColumn column, int max, boolean required, Pattern allowed,
+                        String patternKey, List<String> errors) {
+        String value = cell(cells, column);
+        if (value.isEmpty()) {
+            if (required) {
+                errors.add(error(column, "import.required"));
+            }
+            return null;
+        }
+        if (value.length() > max) {
+            errors.add(error(column, "import.tooLong"));
+            return truncate(value, max);
+        }
+        if (allowed != null && !allowed.matcher(value).matches()) {
+            errors.add(error(column, patternKey));
+        }
+        return value;
+    }
+
+    private <E> E coded(List<String> cells, ImportColumn column, Map<String, E> vocabulary, List<String> errors) {
+        String value = cell(cells, column);
+        if (value.isEmpty()) {
+            errors.add(error(column, "import.required"));
+            return null;
+        }
+        E coded = vocabulary.get(value.toUpperCase(Locale.ROOT));
+        if (coded == null) {
+            errors.add(error(column, "import.code.unknown"));
+        }
+        return coded;
+    }
+
+    private Boolean flag(List<String> cells, ImportColumn column, boolean whenBlank, List<String> errors) {
+        String value = cell(cells, column).toUpperCase(Locale.ROOT);
+        return switch (value) {
+            case "" -> whenBlank;
+            case "是", "Y", "YES", "TRUE", "1" -> true;
+            case "否", "N", "NO", "FALSE", "0" -> false;
+            default -> {
+                errors.add(error(column, "import.flag.unknown"));
+                yield null;
+            }
+        };
+    }
+
+    private String cell(List<String> cells, ImportColumn column) {
+        Integer position = positions.get(column);
+        return position == null || position >= cells.size() ? "" : cells.get(position).strip();
+    }
+
+    private static String error(ImportColumn column, String key) {
+        return column.name() + "|" + key;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static <E extends Enum<E>> Map<String, E> vocabulary(E[] values, Function<E, String> key,
+                                                                 MessageSource messages) {
+        Map<String, E> vocabulary = new java.util.HashMap<>();
+        for (E value : values) {
+            vocabulary.put(value.name(), value);
+            labels(key.apply(value), messages).forEach(label -> vocabulary.put(label.toUpperCase(Locale.ROOT), value));
+        }
+        return vocabulary;
+    }
+
+    private static List<String> labels(String key, MessageSource messages) {
+        return List.of(messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE),
+                messages.getMessage(key, null, key, Locale.ENGLISH));
+    }
+}
