@@ -34,12 +34,15 @@ final class EmbeddedPostgresServer {
     private final Path dataDir;
     private final EmbeddedPostgres postgres;
     private final String database;
+    private final boolean throwaway;
     private int users;
+    private boolean stopped;
 
-    private EmbeddedPostgresServer(Path dataDir, EmbeddedPostgres postgres, String database) {
+    private EmbeddedPostgresServer(Path dataDir, EmbeddedPostgres postgres, String database, boolean throwaway) {
         this.dataDir = dataDir;
         this.postgres = postgres;
         this.database = database;
+        this.throwaway = throwaway;
     }
 
     static synchronized EmbeddedPostgresServer acquire(EmbeddedDatabaseProperties properties) {
@@ -88,7 +91,8 @@ final class EmbeddedPostgresServer {
             }
             EmbeddedPostgres postgres = builder.start();
             createDatabaseIfMissing(postgres, properties.database());
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, postgres, properties.database());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, postgres, properties.database(),
+                    properties.clean());
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-shutdown"));
             log.info("Embedded PostgreSQL is running: {} (psql -h localhost -p {} -U postgres {}), data in {}",
                     server.jdbcUrl(), server.port(), properties.database(), dataDir);
@@ -100,9 +104,16 @@ final class EmbeddedPostgresServer {
     }
 
     private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
             postgres.close();
             log.info("Embedded PostgreSQL stopped ({})", dataDir);
+            if (throwaway) {
+                deleteRecursively(dataDir);
+            }
         }
         catch (IOException | RuntimeException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());

@@ -1,0 +1,93 @@
+package org.yinling.elder;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SpreadsheetReaderTest {
+
+    private static final List<String> HEADER = List.of("身份证号", "姓名", "备注");
+    private static final List<List<String>> ROWS = List.of(
+            List.of("11010519491231002X", "王秀英", "含,逗号"),
+            List.of("330105194503120023", "李\"建国\"", "第二行"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsXlsxRowsWithTheHeaderFirst() {
+        List<List<String>> read = read(SpreadsheetFiles.xlsx(dir, "a.xlsx", HEADER, ROWS), "a.xlsx", 10);
+        assertThat(read).containsExactly(HEADER, ROWS.get(0), ROWS.get(1));
+    }
+
+    @Test
+    void readsUtf8AndGbkCsvAlike() throws IOException {
+        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GBK"))) {
+            Path file = SpreadsheetFiles.csv(dir, "b.csv", charset, HEADER, ROWS);
+            assertThat(read(file, "b.csv", 10)).as(charset.name()).containsExactly(HEADER, ROWS.get(0), ROWS.get(1));
+        }
+    }
+
+    @Test
+    void refusesMoreRowsThanAllowed() {
+        Path file = SpreadsheetFiles.xlsx(dir, "c.xlsx", HEADER, ROWS);
+        assertThatThrownBy(() -> read(file, "c.xlsx", 1))
+                .isInstanceOfSatisfying(SpreadsheetException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("import.file.tooManyRows"));
+    }
+
+    @Test
+    void refusesCorruptOldAndOtherFiles() throws IOException {
+        Path corrupt = Files.write(dir.resolve("d.xlsx"), "PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1));
+        assertKey(corrupt, "d.xlsx", "import.file.corrupt");
+        Path text = Files.writeString(dir.resolve("e.xlsx"), "hello");
+        assertKey(text, "e.xlsx", "import.file.corrupt");
+        Path xls = Files.write(dir.resolve("f.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0});
+        assertKey(xls, "f.xls", "import.file.xls");
+        Path xlsNamedXlsx = Files.write(dir.resolve("g.xlsx"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0});
+        assertKey(xlsNamedXlsx, "g.xlsx", "import.file.xls");
+        Path pdf = Files.writeString(dir.resolve("h.pdf"), "%PDF-1.4");
+        assertKey(pdf, "h.pdf", "import.file.type");
+    }
+
+    @Test
+    void refusesAZipBombDisguisedAsXlsx() throws IOException {
+        Path bomb = SpreadsheetFiles.zipBomb(dir);
+        assertThat(Files.size(bomb)).isLessThan(1_000_000);
+        assertThatThrownBy(() -> read(bomb, "bomb.xlsx", 10))
+                .isInstanceOfSatisfying(SpreadsheetException.class,
+                        e -> assertThat(e.messageKey()).as(chain(e)).isEqualTo("import.file.zipBomb"));
+    }
+
+    private static String chain(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            b.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append(" <- ");
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return b.toString();
+    }
+
+    private void assertKey(Path file, String name, String key) {
+        assertThatThrownBy(() -> read(file, name, 10))
+                .isInstanceOfSatisfying(SpreadsheetException.class, e -> assertThat(e.messageKey()).isEqualTo(key));
+    }
+
+    private static List<List<String>> read(Path file, String name, int maxRows) {
+        List<List<String>> rows = new ArrayList<>();
+        SpreadsheetReader.read(file, name, maxRows, (n, cells) -> rows.add(cells));
+        return rows;
+    }
+}
