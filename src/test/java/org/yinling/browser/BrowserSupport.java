@@ -35,6 +35,11 @@ final class BrowserSupport {
         return path;
     }
 
+    static void screenshot(com.microsoft.playwright.Page page, String name) {
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
     static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
