@@ -20,4 +20,18 @@
             event.preventDefault();
         }
     }, true);
+    // <input type="file" data-max-bytes="…" data-too-large="message">: refuse an oversized file before uploading it
+    document.addEventListener('change', function (event) {
+        var input = event.target;
+        var max = input.getAttribute && input.getAttribute('data-max-bytes');
+        if (!max || !input.files || !input.files[0]) {
+            return;
+        }
+        var tooLarge = input.files[0].size > Number(max);
+        input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large') : '');
+        input.classList.toggle('is-invalid', tooLarge);
+        if (tooLarge) {
+            input.reportValidity();
+        }
+    });
 })();

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.unit.DataSize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +39,11 @@ class ElderImportController {
     private final ElderImportService imports;
     private final ElderImportStore store;
     private final ImportWorkbooks workbooks;
+    private final long maxBytes;
 
-    ElderImportController(ElderImportService imports, ElderImportStore store, ImportWorkbooks workbooks) {
+    ElderImportController(ElderImportService imports, ElderImportStore store, ImportWorkbooks workbooks,
+                          @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFileSize) {
+        this.maxBytes = maxFileSize.toBytes();
         this.imports = imports;
         this.store = store;
         this.workbooks = workbooks;
@@ -47,6 +52,7 @@ class ElderImportController {
     @GetMapping("/import")
     String uploadForm(Model model) {
         model.addAttribute("maxRows", imports.maxRows());
+        model.addAttribute("maxBytes", maxBytes);
         model.addAttribute("modes", List.of(ImportMode.values()));
         return UPLOAD_VIEW;
     }

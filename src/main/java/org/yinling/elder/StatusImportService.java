@@ -1,0 +1,161 @@
+package org.yinling.elder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditLog;
+
+/**
+ * Lists of deaths and move-outs from other agencies (户籍, health, funeral). An upload only stores the list and
+ * checks it against the registry; district staff then confirm it, which changes every matched elder at once, or
+ * cancel it. A street may upload a list to see how it matches its elders, but only district staff change the
+ * registry from another agency's list.
+ */
+@Service
+class StatusImportService {
+
+    static final String ENTITY = "statusImport";
+    static final int MAX_ROWS = 5_000;
+    static final String UPLOADERS = "hasAnyRole('DISTRICT_STAFF', 'STREET_REVIEWER')";
+    static final String DECIDERS = "hasRole('DISTRICT_STAFF')";
+    private static final int FILE_NAME_LENGTH = 255;
+
+    private final StatusImportStore store;
+    private final StatusImportQueries queries;
+    private final StatusImportChanges changes;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StatusImportService(StatusImportStore store, StatusImportQueries queries, StatusImportChanges changes,
+                        AuditLog audit, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.store = store;
+        this.queries = queries;
+        this.changes = changes;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /**
+     * Stores the list and classifies its rows; nothing in the registry changes. The upload is copied to a temporary
+     * file first because the spreadsheet reader needs a file, and the copy is deleted whatever happens.
+     *
+     * @return the new list's id
+     * @throws SpreadsheetException if the file cannot be read as a list; then nothing is stored
+     */
+    @Transactional
+    @PreAuthorize(UPLOADERS)
+    long upload(StatusImportKind kind, MultipartFile file, CurrentUser user) {
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("status-import-", ".upload");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return read(kind, fileName(file.getOriginalFilename()), copy, user);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    private long read(StatusImportKind kind, String fileName, Path file, CurrentUser user) {
+        LocalDate today = LocalDate.now(clock);
+        long id = store.create(kind, fileName, user.scope().prefix(), user.getUsername());
+        StatusImportReading reading = new StatusImportReading(id, store, today);
+        SpreadsheetReader.read(file, fileName, MAX_ROWS, reading);
+        reading.finish();
+        store.classify(id, user.scope().likePattern(), today);
+        StatusImportSummary list = queries.find(id, user.scope()).orElseThrow();
+        Map<String, Object> details = counts(list);
+        details.put("kind", kind.name());
+        details.put("fileName", fileName);
+        audit.record("ELDER_STATUS_IMPORT_UPLOADED", ENTITY, id, details);
+        return id;
+    }
+
+    /**
+     * Changes every matched elder who is still active, publishes their events and audits it all, in one
+     * transaction. Returns empty if done, or the message key of the refusal (the list is no longer open).
+     */
+    @Transactional
+    @PreAuthorize(DECIDERS)
+    Optional<String> confirm(long id, CurrentUser user) {
+        StatusImportSummary list = queries.lock(id, user.scope()).orElseThrow(StatusImportNotFoundException::new);
+        if (!list.open()) {
+            return Optional.of("statusImport.notOpen");
+        }
+        List<StatusImportChanges.Changed> changed = changes.apply(list, user.getUsername());
+        for (StatusImportChanges.Changed elder : changed) {
+            events.publishEvent(list.kind().event(elder.elderId(), elder.date()));
+        }
+        store.count(id);
+        store.decide(id, StatusImportState.CONFIRMED, user.getUsername(), changed.size());
+        Map<String, Object> details = counts(queries.find(id, user.scope()).orElseThrow());
+        details.put("kind", list.kind().name());
+        details.put("applied", changed.size());
+        audit.record("ELDER_STATUS_IMPORT_CONFIRMED", ENTITY, id, details);
+        return Optional.empty();
+    }
+
+    /** Closes the list without changing the registry. Returns empty if done, or the message key of the refusal. */
+    @Transactional
+    @PreAuthorize(DECIDERS)
+    Optional<String> cancel(long id, CurrentUser user) {
+        StatusImportSummary list = queries.lock(id, user.scope()).orElseThrow(StatusImportNotFoundException::new);
+        if (!list.open()) {
+            return Optional.of("statusImport.notOpen");
+        }
+        store.decide(id, StatusImportState.CANCELLED, user.getUsername(), null);
+        audit.record("ELDER_STATUS_IMPORT_CANCELLED", ENTITY, id, Map.of("kind", list.kind().name()));
+        return Optional.empty();
+    }
+
+    private static Map<String, Object> counts(StatusImportSummary list) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("rows", list.rowCount());
+        for (StatusImportOutcome outcome : StatusImportOutcome.values()) {
+            counts.put(outcome.name(), list.count(outcome));
+        }
+        return counts;
+    }
+
+    /** The name without any client-side directory (some browsers send it), cut to fit the column. */
+    static String fileName(String original) {
+        String name = original == null ? "" : original.substring(Math.max(original.lastIndexOf('/'),
+                original.lastIndexOf('\\')) + 1).strip();
+        return name.length() <= FILE_NAME_LENGTH ? name : name.substring(name.length() - FILE_NAME_LENGTH);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        }
+        catch (IOException e) {
+            file.toFile().deleteOnExit();
+        }
+    }
+}
