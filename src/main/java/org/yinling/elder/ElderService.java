@@ -98,28 +98,33 @@ class ElderService {
     @Transactional
     @PreAuthorize(WRITERS)
     boolean markDeceased(long id, LifeStatusForm form, Errors errors, CurrentUser user) {
-        Elder elder = load(id, user);
-        if (!checkLifeStatusChange(elder, form, errors)) {
-            return false;
-        }
-        elder.die(form.date(), form.reason(), user.getUsername());
-        elders.saveAndFlush(elder);
-        audit.record("ELDER_DECEASED", ENTITY, id, Map.of("date", form.date().toString(), "reason", form.reason()));
-        events.publishEvent(new ElderDeceased(id, form.date()));
-        return true;
+        return changeLifeStatus(id, LifeStatus.DECEASED, form, errors, user);
     }
 
     @Transactional
     @PreAuthorize(WRITERS)
     boolean markMovedOut(long id, LifeStatusForm form, Errors errors, CurrentUser user) {
+        return changeLifeStatus(id, LifeStatus.MOVED_OUT, form, errors, user);
+    }
+
+    /** Death or move-out: checked, saved, audited and announced to the modules that stop payments. */
+    private boolean changeLifeStatus(long id, LifeStatus status, LifeStatusForm form, Errors errors,
+                                     CurrentUser user) {
         Elder elder = load(id, user);
         if (!checkLifeStatusChange(elder, form, errors)) {
             return false;
         }
-        elder.moveOut(form.date(), form.reason(), user.getUsername());
+        boolean deceased = status == LifeStatus.DECEASED;
+        if (deceased) {
+            elder.die(form.date(), form.reason(), user.getUsername());
+        }
+        else {
+            elder.moveOut(form.date(), form.reason(), user.getUsername());
+        }
         elders.saveAndFlush(elder);
-        audit.record("ELDER_MOVED_OUT", ENTITY, id, Map.of("date", form.date().toString(), "reason", form.reason()));
-        events.publishEvent(new ElderMovedOut(id, form.date()));
+        audit.record(deceased ? "ELDER_DECEASED" : "ELDER_MOVED_OUT", ENTITY, id,
+                Map.of("date", form.date().toString(), "reason", form.reason()));
+        events.publishEvent(deceased ? new ElderDeceased(id, form.date()) : new ElderMovedOut(id, form.date()));
         return true;
     }
 

@@ -6,39 +6,13 @@ import java.nio.file.Path;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yinling.elder.ResidentId;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** A clerk uploads a small CSV in a real browser, reads the report while htmx polls, confirms, and finds the elders. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ElderImportBrowserIT {
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        Path chromium = BrowserSupport.chromium();
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright, chromium);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class ElderImportBrowserIT extends BrowserTest {
 
     @Test
     void communityClerkImportsASmallFile() throws Exception {
@@ -55,10 +29,7 @@ class ElderImportBrowserIT {
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            page.fill("#username", "community");
-            page.fill("#password", "yinling");
-            page.click("#login-submit");
+            logIn(page, "community", "yinling");
             page.navigate(url("/elders"));
             page.click("#elder-import");
             page.setInputFiles("#file", file);
@@ -89,7 +60,4 @@ class ElderImportBrowserIT {
         return body + ResidentId.checkCharacter(body);
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -7,13 +7,8 @@ import java.util.List;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yinling.elder.ResidentId;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -23,28 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * District staff enter an elder through the form in a real browser: a wrong ID first, then a valid one; the elder is
  * found by name and by ID suffix; a clerk of another community cannot open the record.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ElderRegistryBrowserIT {
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        Path chromium = BrowserSupport.chromium();
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright, chromium);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class ElderRegistryBrowserIT extends BrowserTest {
 
     @Test
     void districtStaffEnterAnElderAndAnotherCommunityCannotOpenIt() {
@@ -127,11 +101,7 @@ class ElderRegistryBrowserIT {
     }
 
     private void logIn(Page page, String username) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", "yinling");
-        page.click("#login-submit");
-        assertThat(page.locator("h1")).containsText("您好");
+        logIn(page, username, "yinling");
     }
 
     /** A community clerk of another community, created through the administration pages. */
@@ -157,7 +127,4 @@ class ElderRegistryBrowserIT {
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }
