@@ -60,8 +60,8 @@ class ElderQueries {
     @Transactional(readOnly = true)
     Page<ElderRow> search(ElderSearch search, RegionScope scope) {
         Filter filter = filter(search, scope);
-        long total = jdbc.sql("SELECT count(*) FROM elder e" + filter.where()).params(filter.params())
-                .query(Long.class).single();
+        long total = filter.onlyScopeAndLifeStatus() ? tally(scope, search.life()) : jdbc.sql(
+                "SELECT count(*) FROM elder e" + filter.where()).params(filter.params()).query(Long.class).single();
         PageRequest pageable = PageRequest.of(search.pageNumber(), ElderSearch.PAGE_SIZE);
         List<ElderRow> rows = jdbc.sql(SELECT_ROWS + filter.where() + " ORDER BY " + SORTS.get(search.sortKey())
                         + " LIMIT :limit OFFSET :offset")
@@ -113,10 +113,22 @@ class ElderQueries {
         addEquals("e.economic_status", "economic", search.economic(), where, params);
         addEquals("e.capability_level", "level", search.level(), where, params);
         addEquals("e.life_status", "life", search.life(), where, params);
-        return new Filter(" WHERE " + String.join(" AND ", where), params, today);
+        boolean onlyScopeAndLifeStatus = where.size() == (search.life() == null ? 1 : 2);
+        return new Filter(" WHERE " + String.join(" AND ", where), params, today, onlyScopeAndLifeStatus);
     }
 
-    private record Filter(String where, Map<String, Object> params, LocalDate today) {
+    private record Filter(String where, Map<String, Object> params, LocalDate today, boolean onlyScopeAndLifeStatus) {
+    }
+
+    /** The number of elders in a region (of one life status), from the tally the triggers of V8 keep. */
+    private long tally(RegionScope scope, LifeStatus life) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(elders), 0) FROM elder_tally
+                        WHERE community_code LIKE :scope AND (CAST(:life AS varchar) IS NULL OR life_status = :life)
+                        """)
+                .param("scope", scope.likePattern())
+                .param("life", life == null ? null : life.name())
+                .query(Long.class).single();
     }
 
     private static ElderRow row(ResultSet rs, LocalDate today) throws SQLException {

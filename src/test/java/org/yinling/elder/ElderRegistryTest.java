@@ -193,6 +193,27 @@ class ElderRegistryTest {
     }
 
     @Test
+    void theUnfilteredTotalComesFromATallyThatAlwaysEqualsTheRegistry() throws Exception {
+        long elderId = register("district", newId("19290101", true), "计数测试", LANTIAN);
+        mvc.perform(post("/elders/" + elderId + "/moved-out").with(as("district")).with(csrf())
+                .param("date", "2026-09-01").param("reason", "迁往外省"));
+        String counted = """
+                SELECT string_agg(community_code || ':' || life_status || ':' || n, ',' ORDER BY community_code, life_status)
+                FROM (SELECT community_code, life_status, count(*) AS n FROM elder GROUP BY 1, 2) c""";
+        String tallied = """
+                SELECT string_agg(community_code || ':' || life_status || ':' || elders, ',' ORDER BY community_code, life_status)
+                FROM elder_tally WHERE elders <> 0""";
+        assertThat(jdbc.sql(tallied).query(String.class).single())
+                .isEqualTo(jdbc.sql(counted).query(String.class).single());
+        int street = jdbc.sql("SELECT count(*) FROM elder WHERE community_code LIKE '330105001%'").query(Integer.class).single();
+        mvc.perform(get("/elders").with(as("street")))
+                .andExpect(content().string(containsString("共 " + street + " 条")));
+        int movedOut = jdbc.sql("SELECT count(*) FROM elder WHERE life_status = 'MOVED_OUT'").query(Integer.class).single();
+        mvc.perform(get("/elders").param("life", "MOVED_OUT").with(as("district")))
+                .andExpect(content().string(containsString("共 " + movedOut + " 条")));
+    }
+
+    @Test
     void anAssessmentSetsTheLevelWithItsAdjustmentsAndIsSearchable() throws Exception {
         long elderId = register("district", newId("19350303", false), "评估测试", LANTIAN);
         MockHttpServletRequestBuilder assess = post("/elders/" + elderId + "/assessments").with(as("district"))
