@@ -22,7 +22,7 @@ class ElderImportBrowserIT extends BrowserTest {
                 "身份证号,姓名,社区代码,居住状况,经济状况",
                 good1 + ",浏览器导入甲,330105001001,独居,低保",
                 good2 + ",浏览器导入乙,330105001001,空巢,无",
-                "330105193703030000,浏览器导入错,330105001001,独居,无",
+                wrongCheck("19370303") + ",浏览器导入错,330105001001,独居,无",
                 "");
         Path file = Files.createTempFile("elders-", ".csv");
         Files.writeString(file, csv);
@@ -55,8 +55,15 @@ class ElderImportBrowserIT extends BrowserTest {
         }
     }
 
+    /** A resident ID whose check character is wrong. */
+    private static String wrongCheck(String birthDate) {
+        String body = "110105" + birthDate + "700";
+        char right = ResidentId.checkCharacter(body);
+        return body + (right == '0' ? '1' : '0');
+    }
+
     private static String id(String birthDate, int sequence) {
-        String body = "330105" + birthDate + sequence;
+        String body = "110105" + birthDate + sequence;
         return body + ResidentId.checkCharacter(body);
     }
 

@@ -22,7 +22,7 @@ class ElderRegistryBrowserIT extends BrowserTest {
 
     @Test
     void districtStaffEnterAnElderAndAnotherCommunityCannotOpenIt() {
-        String body = "33010519370815004";
+        String body = "11010519370815004";
         String residentId = body + ResidentId.checkCharacter(body);
         char wrong = residentId.charAt(17) == '1' ? '2' : '1';
         String wrongId = body + wrong;

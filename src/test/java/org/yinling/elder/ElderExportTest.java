@@ -75,7 +75,7 @@ class ElderExportTest {
     }
 
     private String register(String name, String birthDate, String address, String phone) throws Exception {
-        String body = "330105" + birthDate + String.format("%03d", (int) (Math.random() * 400) * 2 + 2);
+        String body = ElderRegistryTest.TEST_COUNTY + birthDate + String.format("%03d", (int) (Math.random() * 400) * 2 + 2);
         String residentId = body + ResidentId.checkCharacter(body);
         mvc.perform(post("/elders").with(as("district")).with(csrf())
                         .param("residentId", residentId).param("name", name).param("communityCode", "330105001001")

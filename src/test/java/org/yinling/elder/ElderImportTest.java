@@ -91,7 +91,7 @@ class ElderImportTest {
                 .param("livingArrangement", "ALONE").param("economicStatus", "NONE"));
         String duplicate = id("19390909", 22);
         List<List<String>> rows = List.of(
-                row(id("19400101", 23).substring(0, 17) + "0", "错校验位", LANTIAN, "独居", "无", ""),
+                row(withWrongCheck(id("19400101", 23)), "错校验位", LANTIAN, "独居", "无", ""),
                 row("33010519410229001X", "错日期", LANTIAN, "独居", "无", ""),
                 row(id("19400404", 24), "错社区", "330105001999", "独居", "无", ""),
                 row(id("19400505", 25), "", LANTIAN, "独居", "无", ""),
@@ -242,8 +242,12 @@ class ElderImportTest {
 
     /** A valid resident ID of the demo district with the given birth date and a sequence unique per test. */
     static String id(String birthDate, int sequence) {
-        String body = "330105" + birthDate + String.format("%03d", 500 + sequence);
+        String body = ElderRegistryTest.TEST_COUNTY + birthDate + String.format("%03d", 500 + sequence);
         return body + ResidentId.checkCharacter(body);
+    }
+
+    private static String withWrongCheck(String residentId) {
+        return residentId.substring(0, 17) + (residentId.charAt(17) == '0' ? '1' : '0');
     }
 
     private int elders(String namePrefix) {
