@@ -3,6 +3,7 @@ package org.yinling.system;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** Chinese (zh-CN) by default; {@code ?lang=en} or {@code ?lang=zh-CN} switches and a cookie remembers it. */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +25,19 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * Spring Boot registers this filter because webjars-locator-lite is present; it then looks up every link a page
+     * writes as a possible static resource inside the jar, uncached for misses: most of a list page's CPU at city
+     * scale (docs/performance.md). WebJar URLs without versions are resolved when requested, so it is not needed.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
+                new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Override

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Benchmark of the registry pages: builds the app, starts it on a fresh embedded database with N generated demo
+# elders, and times the pages against the same SQL run directly (bench/Bench.java). See docs/performance.md.
+#
+#   bench/run.sh [N]        N elders, default 1027000 (the city of seed 000)
+#   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
+#
+# Uses server port 18080 and embedded PostgreSQL port 15499; data in target/bench-data, app log in
+# target/bench-app.log, report in target/bench-report.md.
+set -euo pipefail
+
+N="${1:-1027000}"
+PORT=18080
+DB_PORT=15499
+READY_TIMEOUT_SECONDS=900
+cd "$(dirname "$0")/.."
+DATA_DIR=target/bench-data
+LOG=target/bench-app.log
+REPORT=target/bench-report.md
+BASE_URL="http://localhost:${PORT}"
+APP_PID=""
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stop_app() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        log "stopping the app (pid $APP_PID)"
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    # the embedded PostgreSQL normally stops with the app; if the app died hard, stop the one it started
+    local pid_file="$DATA_DIR/postgres/postmaster.pid"
+    if [[ -f "$pid_file" ]]; then
+        local pg_pid
+        pg_pid=$(head -1 "$pid_file")
+        if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
+            log "stopping the embedded PostgreSQL left behind (pid $pg_pid)"
+            kill -INT "$pg_pid" 2>/dev/null || true
+        fi
+    fi
+}
+trap stop_app EXIT
+trap 'exit 130' INT TERM
+
+for port in "$PORT" "$DB_PORT"; do
+    if port_in_use "$port"; then
+        log "port $port is in use; stop whatever listens there first"
+        exit 1
+    fi
+done
+
+log "building (./mvnw -q -B -DskipTests package)"
+./mvnw -q -B -DskipTests package
+JAR=$(ls target/yinling-*.jar | grep -v '\.original$' | head -1)
+
+PG_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | sort -V | tail -1 || true)
+if [[ -z "$PG_JAR" ]]; then
+    ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+    PG_JAR=$(tr ':' '\n' < target/bench-classpath.txt | grep '/postgresql-[0-9.]*\.jar$' | head -1)
+fi
+
+log "starting $JAR with $N demo elders on a fresh database ($DATA_DIR), log in $LOG"
+rm -rf "$DATA_DIR"
+START=$(date +%s.%N)
+java -jar "$JAR" \
+    --yinling.data-dir="$DATA_DIR" \
+    --yinling.db.embedded.port="$DB_PORT" \
+    --server.port="$PORT" \
+    --yinling.demo.elders="$N" \
+    --spring.thymeleaf.cache=true \
+    --management.endpoint.health.probes.enabled=true \
+    > "$LOG" 2>&1 &
+APP_PID=$!
+
+# readiness turns UP once every ApplicationRunner (demo regions, accounts, elders) has finished
+until curl -fsS "$BASE_URL/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+        log "the app exited during start-up; the end of $LOG:"
+        tail -40 "$LOG" >&2
+        exit 1
+    fi
+    if (( $(date +%s) - ${START%.*} > READY_TIMEOUT_SECONDS )); then
+        log "not ready after $READY_TIMEOUT_SECONDS s; the end of $LOG:"
+        tail -40 "$LOG" >&2
+        exit 1
+    fi
+    sleep 0.5
+done
+STARTUP=$(awk -v s="$START" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+# "Started YinlingApplication in X seconds (process running for Y)" is logged before the ApplicationRunners run
+CONTEXT=$(sed -nE 's/.*Started .* \(process running for ([0-9.]+)\).*/\1/p' "$LOG" | head -1)
+log "ready after $STARTUP s (context up after ${CONTEXT:-?} s)"
+grep -iE 'demo (elders|regions|accounts)' "$LOG" | sed 's/^/[app] /' >&2 || true
+
+log "measuring (bench/Bench.java)"
+java -cp "$PG_JAR" bench/Bench.java \
+    --base-url "$BASE_URL" \
+    --jdbc-url "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" \
+    --elders "$N" \
+    --startup-seconds "$STARTUP" \
+    --context-seconds "${CONTEXT:-}" \
+    | tee "$REPORT"
+log "timing a ${IMPORT_ROWS:-100000}-row .xlsx import and its export (bench/ImportExportBench.java)"
+java -cp "$PG_JAR" bench/ImportExportBench.java "$BASE_URL" \
+    "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" "${IMPORT_ROWS:-100000}" | tee -a "$REPORT"
+log "report written to $REPORT"
+
+if [[ "${BENCH_HOLD:-0}" == "1" ]]; then
+    log "the app keeps running at $BASE_URL; psql -h localhost -p $DB_PORT -U postgres yinling; Ctrl-C stops it"
+    wait "$APP_PID" || true
+fi
