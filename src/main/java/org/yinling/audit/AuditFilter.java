@@ -8,8 +8,4 @@ import org.springframework.format.annotation.DateTimeFormat;
 public record AuditFilter(String actor, String action, String entity, String entityId,
                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-
-    public static AuditFilter forRecord(String entity, Object entityId) {
-        return new AuditFilter(null, null, entity, entityId.toString(), null, null);
-    }
 }

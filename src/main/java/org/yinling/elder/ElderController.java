@@ -1,7 +1,6 @@
 package org.yinling.elder;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -10,8 +9,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +32,6 @@ class ElderController {
     static final String LIST_VIEW = "elders/list";
     static final String DETAIL_VIEW = "elders/detail";
     static final String FORM_VIEW = "elders/form";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int HISTORY_SIZE = 20;
 
     private final ElderService service;
@@ -84,9 +80,7 @@ class ElderController {
                 @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
             throws IOException {
         String fileName = messages.getMessage("elder.export.fileName", new Object[] {LocalDate.now()}, locale);
-        response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        Uploads.xlsxAttachment(response, fileName);
         exporter.export(search, fullIds, user, locale, response.getOutputStream());
     }
 
@@ -138,25 +132,16 @@ class ElderController {
         return "redirect:/elders/" + id;
     }
 
-    @PostMapping("/{id}/deceased")
-    String deceased(@PathVariable long id, @Valid @ModelAttribute("lifeStatusForm") LifeStatusForm form,
-                    BindingResult errors, @AuthenticationPrincipal CurrentUser user, Model model,
-                    RedirectAttributes redirect) {
-        if (!service.markDeceased(id, form, errors, user)) {
+    /** Death ({@code deceased}) or move-out ({@code moved-out}): same form, same rules, different status. */
+    @PostMapping("/{id}/{change:deceased|moved-out}")
+    String changeLifeStatus(@PathVariable long id, @PathVariable String change,
+                            @Valid @ModelAttribute("lifeStatusForm") LifeStatusForm form, BindingResult errors,
+                            @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        boolean deceased = change.equals("deceased");
+        if (!service.changeLifeStatus(id, deceased ? LifeStatus.DECEASED : LifeStatus.MOVED_OUT, form, errors, user)) {
             return lifeStatusRefused(id, errors, user, model, redirect);
         }
-        redirect.addFlashAttribute("flashSuccess", "elder.deceased.done");
-        return "redirect:/elders/" + id;
-    }
-
-    @PostMapping("/{id}/moved-out")
-    String movedOut(@PathVariable long id, @Valid @ModelAttribute("lifeStatusForm") LifeStatusForm form,
-                    BindingResult errors, @AuthenticationPrincipal CurrentUser user, Model model,
-                    RedirectAttributes redirect) {
-        if (!service.markMovedOut(id, form, errors, user)) {
-            return lifeStatusRefused(id, errors, user, model, redirect);
-        }
-        redirect.addFlashAttribute("flashSuccess", "elder.movedOut.done");
+        redirect.addFlashAttribute("flashSuccess", deceased ? "elder.deceased.done" : "elder.movedOut.done");
         return "redirect:/elders/" + id;
     }
 

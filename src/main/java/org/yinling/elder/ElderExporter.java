@@ -62,7 +62,7 @@ class ElderExporter {
         writer.write(batch, sheet);
         writer.finish();
         audit.record("ELDERS_EXPORTED", ElderService.ENTITY, null,
-                Map.of("rows", count, "fullIds", fullIds, "search", describe(search)));
+                Map.of("rows", count, "fullIds", fullIds, "search", search.toString()));
         return count;
     }
 
@@ -89,10 +89,6 @@ class ElderExporter {
         cells.add(text(row.lifeStatus().messageKey(), locale));
         cells.add(e.lifeStatusDate() == null ? "" : e.lifeStatusDate().toString());
         return cells;
-    }
-
-    private static String describe(ElderSearch search) {
-        return search.toString();
     }
 
     private String text(String key, Locale locale) {

@@ -1,7 +1,6 @@
 package org.yinling.elder;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.unit.DataSize;
@@ -60,14 +57,14 @@ class ElderImportController {
     @GetMapping("/import/template")
     void template(@AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
             throws IOException {
-        attachment(response, "elder-import-template.xlsx");
+        Uploads.xlsxAttachment(response, "elder-import-template.xlsx");
         workbooks.template(user.scope(), response.getOutputStream());
     }
 
     @PostMapping("/import")
     String upload(@RequestParam(required = false) MultipartFile file,
                   @RequestParam(defaultValue = "SKIP") ImportMode mode,
-                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
+                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("flashError", "import.file.missing");
             return "redirect:/elders/import";
@@ -102,7 +99,7 @@ class ElderImportController {
     void errors(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Locale locale,
                 HttpServletResponse response) throws IOException {
         imports.get(id, user);
-        attachment(response, "elder-import-" + id + "-errors.xlsx");
+        Uploads.xlsxAttachment(response, "elder-import-" + id + "-errors.xlsx");
         workbooks.errors(id, locale, response.getOutputStream());
     }
 
@@ -127,11 +124,5 @@ class ElderImportController {
         model.addAttribute("imports", new PageImpl<>(store.history(user.scope(), HISTORY_PAGE, pageable.getOffset()),
                 pageable, store.historyCount(user.scope())));
         return HISTORY_VIEW;
-    }
-
-    private static void attachment(HttpServletResponse response, String fileName) {
-        response.setContentType(ElderController.XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
     }
 }

@@ -1,7 +1,5 @@
 package org.yinling.elder;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -82,16 +80,7 @@ class ElderImportReader {
             store.fail(importId, "import.file.corrupt", null);
         }
         finally {
-            delete(file);
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        }
-        catch (IOException e) {
-            log.warn("Could not delete the uploaded file {}", file.getFileName());
+            Uploads.deleteQuietly(file);
         }
     }
 }

@@ -1,12 +1,7 @@
 package org.yinling.elder;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,13 +35,18 @@ class ElderImportService {
 
     /** Stores the upload and starts reading it; returns the import's id. */
     @PreAuthorize(WRITERS)
-    long start(MultipartFile file, ImportMode mode, CurrentUser user) throws IOException {
-        String fileName = Path.of(Optional.ofNullable(file.getOriginalFilename()).orElse("upload")).getFileName().toString();
-        Path copy = Files.createTempFile("yinling-import-", ".upload");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+    long start(MultipartFile file, ImportMode mode, CurrentUser user) {
+        String fileName = Uploads.fileName(file.getOriginalFilename());
+        Path copy = Uploads.copyToTempFile(file, "yinling-import-");
+        long id;
+        try {
+            id = store.create(fileName, mode, user.scope(), user.getUsername());
         }
-        long id = store.create(truncate(fileName, 255), mode, user.scope(), user.getUsername());
+        catch (RuntimeException e) {
+            Uploads.deleteQuietly(copy);
+            throw e;
+        }
+        // the reader deletes the copy when it is done
         reader.read(id, copy, fileName, user.scope(), mode);
         return id;
     }
@@ -81,9 +81,5 @@ class ElderImportService {
 
     int maxRows() {
         return reader.maxRows();
-    }
-
-    private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
     }
 }

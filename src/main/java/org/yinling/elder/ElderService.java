@@ -95,20 +95,10 @@ class ElderService {
         return true;
     }
 
-    @Transactional
-    @PreAuthorize(WRITERS)
-    boolean markDeceased(long id, LifeStatusForm form, Errors errors, CurrentUser user) {
-        return changeLifeStatus(id, LifeStatus.DECEASED, form, errors, user);
-    }
-
-    @Transactional
-    @PreAuthorize(WRITERS)
-    boolean markMovedOut(long id, LifeStatusForm form, Errors errors, CurrentUser user) {
-        return changeLifeStatus(id, LifeStatus.MOVED_OUT, form, errors, user);
-    }
-
     /** Death or move-out: checked, saved, audited and announced to the modules that stop payments. */
-    private boolean changeLifeStatus(long id, LifeStatus status, LifeStatusForm form, Errors errors,
+    @Transactional
+    @PreAuthorize(WRITERS)
+    boolean changeLifeStatus(long id, LifeStatus status, LifeStatusForm form, Errors errors,
                                      CurrentUser user) {
         Elder elder = load(id, user);
         if (!checkLifeStatusChange(elder, form, errors)) {

@@ -2,9 +2,5 @@ package org.yinling.elder;
 
 /** What an import does with rows whose resident ID is already registered. */
 enum ImportMode {
-    UPDATE, SKIP;
-
-    String messageKey() {
-        return "import.mode." + name();
-    }
+    UPDATE, SKIP
 }

@@ -1,11 +1,6 @@
 package org.yinling.elder;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -34,7 +29,6 @@ class StatusImportService {
     static final int MAX_ROWS = 5_000;
     static final String UPLOADERS = "hasAnyRole('DISTRICT_STAFF', 'STREET_REVIEWER')";
     static final String DECIDERS = "hasRole('DISTRICT_STAFF')";
-    private static final int FILE_NAME_LENGTH = 255;
 
     private final StatusImportStore store;
     private final StatusImportQueries queries;
@@ -63,19 +57,12 @@ class StatusImportService {
     @Transactional
     @PreAuthorize(UPLOADERS)
     long upload(StatusImportKind kind, MultipartFile file, CurrentUser user) {
-        Path copy = null;
+        Path copy = Uploads.copyToTempFile(file, "status-import-");
         try {
-            copy = Files.createTempFile("status-import-", ".upload");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return read(kind, fileName(file.getOriginalFilename()), copy, user);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return read(kind, Uploads.fileName(file.getOriginalFilename()), copy, user);
         }
         finally {
-            deleteQuietly(copy);
+            Uploads.deleteQuietly(copy);
         }
     }
 
@@ -138,24 +125,5 @@ class StatusImportService {
             counts.put(outcome.name(), list.count(outcome));
         }
         return counts;
-    }
-
-    /** The name without any client-side directory (some browsers send it), cut to fit the column. */
-    static String fileName(String original) {
-        String name = original == null ? "" : original.substring(Math.max(original.lastIndexOf('/'),
-                original.lastIndexOf('\\')) + 1).strip();
-        return name.length() <= FILE_NAME_LENGTH ? name : name.substring(name.length() - FILE_NAME_LENGTH);
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        }
-        catch (IOException e) {
-            file.toFile().deleteOnExit();
-        }
     }
 }

@@ -89,7 +89,7 @@ class ElderExportTest {
         byte[] file = mvc.perform(get("/elders/export").param("q", q).param("fullIds", String.valueOf(fullIds))
                         .with(as(username)))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", ElderController.XLSX))
+                .andExpect(header().string("Content-Type", Uploads.XLSX))
                 .andReturn().getResponse().getContentAsByteArray();
         List<List<String>> rows = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {

@@ -84,9 +84,9 @@ class StatusImportLineTest {
 
     @Test
     void fileNamesLoseClientDirectories() {
-        assertThat(StatusImportService.fileName("C:\\Users\\王\\死亡名单.xlsx")).isEqualTo("死亡名单.xlsx");
-        assertThat(StatusImportService.fileName("a/b/list.csv")).isEqualTo("list.csv");
-        assertThat(StatusImportService.fileName(null)).isEmpty();
+        assertThat(Uploads.fileName("C:\\Users\\王\\死亡名单.xlsx")).isEqualTo("死亡名单.xlsx");
+        assertThat(Uploads.fileName("a/b/list.csv")).isEqualTo("list.csv");
+        assertThat(Uploads.fileName(null)).isEmpty();
     }
 
     private static String reason(StatusImportColumns columns, String id, String date, String agency) {
