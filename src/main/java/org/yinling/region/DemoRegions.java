@@ -46,9 +46,11 @@ class DemoRegions implements ApplicationRunner {
     }
 
     private final JdbcClient jdbc;
+    private final Regions regions;
 
-    DemoRegions(JdbcClient jdbc) {
+    DemoRegions(JdbcClient jdbc, Regions regions) {
         this.jdbc = jdbc;
+        this.regions = regions;
     }
 
     @Override
@@ -72,6 +74,7 @@ class DemoRegions implements ApplicationRunner {
             }
         }
         if (added > 0) {
+            regions.changed();
             log.info("Demo regions: added {} regions of the demo district {}", added, DISTRICT_CODE);
         }
     }

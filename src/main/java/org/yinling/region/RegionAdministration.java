@@ -15,8 +15,10 @@ class RegionAdministration {
 
     private final RegionRepository repository;
     private final AuditLog audit;
+    private final Regions regions;
 
-    RegionAdministration(RegionRepository repository, AuditLog audit) {
+    RegionAdministration(RegionRepository repository, AuditLog audit, Regions regions) {
+        this.regions = regions;
         this.repository = repository;
         this.audit = audit;
     }
@@ -42,6 +44,7 @@ class RegionAdministration {
         Region region = new Region(form.code(), parent == null ? null : parent.getCode(), level, form.name().trim(), false);
         region.describe(form.name().trim(), form.urbanRuralClass(), form.registeredPopulation());
         repository.save(region);
+        regions.changed();
         audit.record("REGION_CREATED", "region", region.getCode(), Map.of("after", snapshot(region)));
         return Optional.of(region.getCode());
     }
@@ -61,6 +64,7 @@ class RegionAdministration {
         region.describe(form.name().trim(), form.urbanRuralClass(), form.registeredPopulation());
         // A concurrent commit between the check above and ours fails at flush; the global handler reports it.
         repository.saveAndFlush(region);
+        regions.changed();
         audit.record("REGION_UPDATED", "region", code, Map.of("before", before, "after", snapshot(region)));
         return true;
     }
