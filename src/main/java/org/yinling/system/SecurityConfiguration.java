@@ -41,6 +41,12 @@ class SecurityConfiguration {
                         .hasAnyRole(RECORD_KEEPERS)
                         .requestMatchers(HttpMethod.GET, "/elders", "/elders/**").hasAnyRole(READERS)
                         .requestMatchers("/elders", "/elders/**").hasAnyRole(RECORD_KEEPERS)
+                        // subsidies: policies belong to the district (and the administrator); who may act at which
+                        // stage of the review chain, and in which region, is checked by the services
+                        .requestMatchers("/subsidies/policies", "/subsidies/policies/**")
+                        .hasAnyRole("ADMIN", "DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
+                        .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

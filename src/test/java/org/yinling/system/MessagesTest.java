@@ -30,6 +30,17 @@ import org.yinling.elder.Sex;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.UrbanRuralClass;
 
+import org.yinling.subsidy.ApplicationSource;
+import org.yinling.subsidy.ApplicationStage;
+import org.yinling.subsidy.DecisionAction;
+import org.yinling.subsidy.DocumentType;
+import org.yinling.subsidy.EntitlementStatus;
+import org.yinling.subsidy.PolicyKind;
+import org.yinling.subsidy.PolicyStatus;
+import org.yinling.subsidy.rule.Connective;
+import org.yinling.subsidy.rule.Frequency;
+import org.yinling.subsidy.rule.Operator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -92,6 +103,20 @@ class MessagesTest {
         Stream.of(CapabilityLevel.values()).map(CapabilityLevel::messageKey).forEach(used::add);
         Stream.of(InvalidResidentIdException.Reason.values())
                 .map(r -> new InvalidResidentIdException(r).messageKey()).forEach(used::add);
+        Stream.of(PolicyKind.values()).map(PolicyKind::messageKey).forEach(used::add);
+        Stream.of(PolicyStatus.values()).map(PolicyStatus::messageKey).forEach(used::add);
+        Stream.of(ApplicationStage.values()).map(ApplicationStage::messageKey).forEach(used::add);
+        Stream.of(ApplicationSource.values()).map(ApplicationSource::messageKey).forEach(used::add);
+        Stream.of(DecisionAction.values()).map(DecisionAction::messageKey).forEach(used::add);
+        Stream.of(EntitlementStatus.values()).map(EntitlementStatus::messageKey).forEach(used::add);
+        Stream.of(DocumentType.values()).map(DocumentType::messageKey).forEach(used::add);
+        Stream.of(Frequency.values()).map(Frequency::messageKey).forEach(used::add);
+        Stream.of(Operator.values()).map(Operator::messageKey).forEach(used::add);
+        Stream.of(Connective.values()).map(Connective::messageKey).forEach(used::add);
+        for (org.yinling.subsidy.rule.Attribute attribute : org.yinling.subsidy.rule.Attribute.values()) {
+            used.add(attribute.messageKey());
+            attribute.choices().forEach(choice -> used.add(attribute.choiceMessageKey(choice)));
+        }
         used.add(CapabilityScoring.ADJUSTMENT_COMA);
         used.add(CapabilityScoring.ADJUSTMENT_DEMENTIA_OR_MENTAL_DISORDER);
         used.add(CapabilityScoring.ADJUSTMENT_RISK_EVENTS);
