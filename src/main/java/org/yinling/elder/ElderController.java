@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
+import org.yinling.system.Uploads;
 
 /** The registry pages: search, detail, entry and correction, death and move-out. */
 @Controller

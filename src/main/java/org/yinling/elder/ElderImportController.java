@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
+import org.yinling.system.Uploads;
 
 /** Spreadsheet import of elders: template, upload, progress, report, confirmation, history. */
 @Controller

@@ -12,6 +12,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.yinling.region.RegionScope;
+import org.yinling.system.SpreadsheetReader;
+import org.yinling.system.SpreadsheetException;
+import org.yinling.system.Uploads;
 
 /**
  * Reads an uploaded file into the staging table in the background (the upload request returns at once and the

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
+import org.yinling.system.Uploads;
 
 /**
  * Spreadsheet imports: upload (to staging, checked in the background), confirmation (all accepted rows written in

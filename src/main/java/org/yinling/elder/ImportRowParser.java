@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
+import org.yinling.system.SpreadsheetException;
 
 /**
  * Turns the cells of one import row into a {@link StagedRow}: every value checked the way the entry form checks it,

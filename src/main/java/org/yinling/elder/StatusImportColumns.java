@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.yinling.system.SpreadsheetException;
 
 /**
  * Where the four expected columns are in an agency's list, found by their header text, so that the columns may come

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
+import org.yinling.system.SpreadsheetException;
 
 /** Records from other agencies: upload a list, review how it matched, confirm or cancel it, and the history. */
 @Controller

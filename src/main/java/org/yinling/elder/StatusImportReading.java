@@ -3,6 +3,8 @@ package org.yinling.elder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.yinling.system.SpreadsheetReader;
+import org.yinling.system.SpreadsheetException;
 
 /**
  * Receives an agency's list row by row from {@link SpreadsheetReader}: the first row names the columns, every

@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
+import org.yinling.system.SpreadsheetReader;
+import org.yinling.system.SpreadsheetException;
+import org.yinling.system.Uploads;
 
 /**
  * Lists of deaths and move-outs from other agencies (户籍, health, funeral). An upload only stores the list and

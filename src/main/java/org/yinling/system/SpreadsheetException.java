@@ -1,28 +1,28 @@
-package org.yinling.elder;
+package org.yinling.system;
 
 /** An uploaded file that cannot be read as a spreadsheet; the message key says why in the user's language. */
-class SpreadsheetException extends RuntimeException {
+public class SpreadsheetException extends RuntimeException {
 
     private final String messageKey;
     private final transient Object[] arguments;
 
-    SpreadsheetException(String messageKey, Object... arguments) {
+    public SpreadsheetException(String messageKey, Object... arguments) {
         super(messageKey);
         this.messageKey = messageKey;
         this.arguments = arguments;
     }
 
-    SpreadsheetException(String messageKey, Throwable cause) {
+    public SpreadsheetException(String messageKey, Throwable cause) {
         super(messageKey, cause);
         this.messageKey = messageKey;
         this.arguments = new Object[0];
     }
 
-    String messageKey() {
+    public String messageKey() {
         return messageKey;
     }
 
-    Object[] arguments() {
+    public Object[] arguments() {
         return arguments;
     }
 }

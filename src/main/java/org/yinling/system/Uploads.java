@@ -1,4 +1,4 @@
-package org.yinling.elder;
+package org.yinling.system;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,16 +14,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Spreadsheet files in and out over HTTP: uploads kept as temporary files, downloads as .xlsx attachments. */
-final class Uploads {
+public final class Uploads {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int FILE_NAME_LENGTH = 255;
 
     private Uploads() {
     }
 
     /** The upload on disk, so that it can be read as a stream after the request (and never whole in memory). */
-    static Path copyToTempFile(MultipartFile file, String prefix) {
+    public static Path copyToTempFile(MultipartFile file, String prefix) {
         try {
             Path copy = Files.createTempFile(prefix, ".upload");
             try (InputStream in = file.getInputStream()) {
@@ -37,13 +37,13 @@ final class Uploads {
     }
 
     /** The name without any client-side directory (some browsers send it), cut from the front to keep the extension. */
-    static String fileName(String original) {
+    public static String fileName(String original) {
         String name = original == null ? "" : original.substring(Math.max(original.lastIndexOf('/'),
                 original.lastIndexOf('\\')) + 1).strip();
         return name.length() <= FILE_NAME_LENGTH ? name : name.substring(name.length() - FILE_NAME_LENGTH);
     }
 
-    static void deleteQuietly(Path file) {
+    public static void deleteQuietly(Path file) {
         if (file == null) {
             return;
         }
@@ -56,7 +56,7 @@ final class Uploads {
     }
 
     /** Prepares the response for an .xlsx download named {@code fileName} (any characters, RFC 5987 encoded). */
-    static void xlsxAttachment(HttpServletResponse response, String fileName) {
+    public static void xlsxAttachment(HttpServletResponse response, String fileName) {
         response.setContentType(XLSX);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());

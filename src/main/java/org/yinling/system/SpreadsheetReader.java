@@ -1,4 +1,4 @@
-package org.yinling.elder;
+package org.yinling.system;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,10 +28,10 @@ import cn.idev.excel.read.listener.ReadListener;
  * {@link SpreadsheetException} what it cannot or must not read: another file type, a corrupt file, a zip bomb
  * disguised as .xlsx (Apache POI checks the inflate ratio of every entry), or more rows than allowed.
  */
-final class SpreadsheetReader {
+public final class SpreadsheetReader {
 
     /** Receives each row's cells, left to right, blank cells as "". */
-    interface RowSink {
+    public interface RowSink {
         void row(int rowNumber, List<String> cells);
     }
 
@@ -44,7 +44,7 @@ final class SpreadsheetReader {
     }
 
     /** Reads {@code file}; {@code maxDataRows} counts rows after the header. */
-    static void read(Path file, String originalName, int maxDataRows, RowSink sink) {
+    public static void read(Path file, String originalName, int maxDataRows, RowSink sink) {
         String name = originalName == null ? "" : originalName.toLowerCase(Locale.ROOT);
         byte[] head = head(file);
         if (name.endsWith(".xlsx")) {
