@@ -1,0 +1,166 @@
+package org.yinling.payment;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yinling.subsidy.Policy;
+import org.yinling.subsidy.rule.RuleCompiler;
+import org.yinling.subsidy.rule.SqlFragment;
+
+/**
+ * The set-based statements that write a batch's lines, one policy version and one street at a time. Every
+ * statement ends in {@code ON CONFLICT DO NOTHING}: the unique index "one line per elder, policy and month"
+ * makes running a step again (after a crash, or by a second node) write nothing twice.
+ *
+ * <p>The amount of a month comes from the tier the elder was in on the last day of the month before, so an elder
+ * who turns 90 in May is paid the 90+ tier from June, and nothing is back-paid for the difference.
+ */
+@Component
+class LineWriter {
+
+    private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("yyyyMM");
+
+    /** Columns every line statement fills, in this order, from a subquery {@code x}. */
+    private static final String INSERT = """
+            INSERT INTO payment_line (batch_id, entitlement_id, elder_id, policy_id, policy_code, month, kind,
+                elder_name, resident_id, community_code, policy_version, tier_index, amount, payee_bank, payee_account,
+                reference)
+            """;
+
+    private final JdbcClient jdbc;
+
+    LineWriter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The month's regular lines of one policy version in one street: every entitlement that covers the month. */
+    int regular(PaymentBatch batch, Policy policy, String streetPattern) {
+        LocalDate month = batch.month();
+        SqlFragment tier = RuleCompiler.tierIndex(policy.rule().tiers(), month.minusDays(1));
+        SqlFragment amount = RuleCompiler.amountOf("x.tier", policy.rule().tiers());
+        List<Object> params = new ArrayList<>();
+        params.add(batch.id());
+        params.add(month);
+        params.add(policy.version());
+        params.addAll(amount.params());
+        params.add(reference(month, month, "R"));
+        params.addAll(tier.params());
+        params.addAll(List.of(policy.id(), streetPattern, month, month, month));
+        return jdbc.sql(INSERT + """
+                        SELECT ?, x.id, x.elder_id, x.policy_id, x.policy_code, ?, 'REGULAR', x.name, x.resident_id,
+                            x.community_code, ?, x.tier, %s, x.payee_bank, x.payee_account, ? || x.id
+                        FROM (
+                            SELECT en.id, en.elder_id, en.policy_id, en.policy_code, e.name, e.resident_id,
+                                e.community_code, en.payee_bank, en.payee_account, %s AS tier
+                            FROM subsidy_entitlement en JOIN elder e ON e.id = en.elder_id
+                            WHERE en.policy_id = ? AND e.community_code LIKE ?
+                              AND en.start_month <= ? AND (en.end_month IS NULL OR en.end_month >= ?)
+                              AND (e.life_status = 'ACTIVE' OR e.life_status_date >= ?)
+                              AND (en.frequency = 'MONTHLY' OR NOT EXISTS (
+                                  SELECT 1 FROM payment_line p WHERE p.entitlement_id = en.id AND p.status <> 'FAILED'))
+                        ) x
+                        WHERE x.tier IS NOT NULL
+                        ON CONFLICT DO NOTHING
+                        """.formatted(amount.sql(), tier.sql()))
+                .params(params).update();
+    }
+
+    /** Monthly entitlements of the step that have never been paid for a month before the batch month. */
+    List<NewEntitlement> unpaidBefore(PaymentBatch batch, Policy policy, String streetPattern) {
+        return jdbc.sql("""
+                        SELECT en.id, en.start_month FROM subsidy_entitlement en JOIN elder e ON e.id = en.elder_id
+                        WHERE en.policy_id = ? AND e.community_code LIKE ? AND en.frequency = 'MONTHLY'
+                          AND en.start_month <= ?
+                          AND NOT EXISTS (SELECT 1 FROM payment_line p
+                                          WHERE p.entitlement_id = en.id AND p.month < ? AND p.status <> 'FAILED')
+                        """)
+                .params(policy.id(), streetPattern, batch.month(), batch.month())
+                .query((rs, row) -> new NewEntitlement(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+                .list();
+    }
+
+    /**
+     * Back-pay of month {@code month} (before the batch month) for the given new entitlements: a month the
+     * entitlement covered but whose batch was generated before it existed, or — for a late registration — one of
+     * the policy's back-pay months before the entitlement started in which the elder already qualified.
+     */
+    int backPay(PaymentBatch batch, Policy policy, List<Long> entitlementIds, LocalDate month, boolean covered) {
+        LocalDate on = month.minusDays(1);
+        SqlFragment tier = covered ? RuleCompiler.tierIndex(policy.rule().tiers(), on)
+                : RuleCompiler.qualifyingTier(policy.rule(), on);
+        SqlFragment amount = RuleCompiler.amountOf("x.tier", policy.rule().tiers());
+        List<Object> params = new ArrayList<>();
+        params.add(batch.id());
+        params.add(month);
+        params.add(policy.version());
+        params.addAll(amount.params());
+        params.add(reference(batch.month(), month, "B"));
+        params.addAll(tier.params());
+        params.add(entitlementIds.toArray(Long[]::new));
+        params.add(month);
+        String coverage;
+        if (covered) {
+            coverage = "en.start_month <= ? AND (en.end_month IS NULL OR en.end_month >= ?)";
+            params.add(month);
+        } else {
+            coverage = "en.start_month > ? AND en.start_month <= ?";
+            params.add(month.plusMonths(policy.backPayMonths()));
+        }
+        params.add(month);
+        return jdbc.sql(INSERT + """
+                        SELECT ?, x.id, x.elder_id, x.policy_id, x.policy_code, ?, 'BACK_PAY', x.name, x.resident_id,
+                            x.community_code, ?, x.tier, %s, x.payee_bank, x.payee_account, ? || x.id
+                        FROM (
+                            SELECT en.id, en.elder_id, en.policy_id, en.policy_code, e.name, e.resident_id,
+                                e.community_code, en.payee_bank, en.payee_account, %s AS tier
+                            FROM subsidy_entitlement en JOIN elder e ON e.id = en.elder_id
+                            WHERE en.id = ANY(?) AND %s
+                              AND (e.life_status = 'ACTIVE' OR e.life_status_date >= ?)
+                        ) x
+                        WHERE x.tier IS NOT NULL
+                        ON CONFLICT DO NOTHING
+                        """.formatted(amount.sql(), tier.sql(), coverage))
+                .params(params).update();
+    }
+
+    /** Failed lines of the district's earlier batches, paid again with the entitlement's current account. */
+    int carried(PaymentBatch batch, String regionPattern) {
+        return jdbc.sql(INSERT.replace("reference)", "reference, carried_from_line_id)") + """
+                        SELECT ?, f.entitlement_id, f.elder_id, f.policy_id, f.policy_code, f.month, 'CARRIED',
+                            e.name, e.resident_id, e.community_code, f.policy_version, f.tier_index, f.amount,
+                            en.payee_bank, en.payee_account, ? || f.id, f.id
+                        FROM payment_line f
+                        JOIN payment_batch b ON b.id = f.batch_id
+                        JOIN subsidy_entitlement en ON en.id = f.entitlement_id
+                        JOIN elder e ON e.id = f.elder_id
+                        WHERE f.status = 'FAILED' AND b.region_code LIKE ? AND b.month < ?
+                          AND NOT EXISTS (SELECT 1 FROM payment_line c WHERE c.carried_from_line_id = f.id)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .params(batch.id(), batch.month().format(YEAR_MONTH) + "-C", regionPattern, batch.month())
+                .update();
+    }
+
+    /** Recalculates the batch's line count and total. */
+    void totals(long batchId) {
+        jdbc.sql("""
+                        UPDATE payment_batch b SET line_count = t.lines, amount_total = t.total
+                        FROM (SELECT count(*) AS lines, COALESCE(sum(amount), 0) AS total
+                              FROM payment_line WHERE batch_id = ?) t
+                        WHERE b.id = ?
+                        """)
+                .params(batchId, batchId).update();
+    }
+
+    /** Prefix of a line's reference: batch month, paid month and kind, followed by the entitlement id. */
+    private static String reference(LocalDate batchMonth, LocalDate paidMonth, String kind) {
+        return batchMonth.format(YEAR_MONTH) + "-" + kind + (kind.equals("R") ? "" : paidMonth.format(YEAR_MONTH)) + "-";
+    }
+
+    record NewEntitlement(long id, LocalDate startMonth) {
+    }
+}
