@@ -44,6 +44,11 @@ class BatchStore {
                 .param(regionPattern).query(Long.class).single();
     }
 
+    Optional<PaymentBatch> findLive(String regionCode, LocalDate month) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_batch WHERE region_code = ? AND month = ? AND state <> 'DISCARDED'")
+                .params(regionCode, month).query(BatchStore::map).optional();
+    }
+
     List<Long> generating() {
         return jdbc.sql("SELECT id FROM payment_batch WHERE state = 'GENERATING' ORDER BY id").query(Long.class).list();
     }
