@@ -34,4 +34,12 @@
             input.reportValidity();
         }
     });
+
+    // <button data-print>: print the page (printable notices and summaries)
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest && event.target.closest('[data-print]');
+        if (button) {
+            window.print();
+        }
+    });
 })();

@@ -15,6 +15,7 @@ import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.Regions;
+import org.yinling.system.SpreadsheetCells;
 
 /**
  * Writes a registry search to .xlsx as the database streams it: rows go out in batches, so an export of the whole

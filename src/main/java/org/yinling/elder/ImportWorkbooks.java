@@ -13,6 +13,7 @@ import org.yinling.region.RegionLevel;
 import org.yinling.region.RegionScope;
 import org.yinling.region.RegionView;
 import org.yinling.region.Regions;
+import org.yinling.system.SpreadsheetCells;
 
 /** The import template (with its explanation sheet) and an import's error report, as .xlsx. */
 @Component

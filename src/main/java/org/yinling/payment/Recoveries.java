@@ -36,6 +36,11 @@ class Recoveries {
         return jdbc.sql(FLAG.formatted("e.community_code LIKE ?")).param(regionPattern).update();
     }
 
+    /** Flags the overpayments among a batch's lines (after its receipt made some of them PAID). */
+    int flagBatch(long batchId) {
+        return jdbc.sql(FLAG.formatted("l.batch_id = ?")).param(batchId).update();
+    }
+
     /** In the transaction that records the death (or move-out), so the recovery list is never behind. */
     @EventListener
     void on(ElderDeceased event) {

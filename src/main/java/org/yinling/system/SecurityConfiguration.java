@@ -45,6 +45,11 @@ class SecurityConfiguration {
                         // stage of the review chain, and in which region, is checked by the services
                         .requestMatchers("/subsidies/policies", "/subsidies/policies/**")
                         .hasAnyRole("ADMIN", "DISTRICT_STAFF")
+                        // payments: the district's; recoveries also the streets'; an elder's history wherever the elder is
+                        .requestMatchers(HttpMethod.GET, "/payments/elders/**").hasAnyRole(READERS)
+                        .requestMatchers("/payments/recoveries", "/payments/recoveries/**")
+                        .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
+                        .requestMatchers("/payments/**").hasRole("DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())

@@ -3,6 +3,7 @@ package org.yinling.elder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yinling.system.SpreadsheetCells;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

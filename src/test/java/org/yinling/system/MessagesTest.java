@@ -117,6 +117,13 @@ class MessagesTest {
             used.add(attribute.messageKey());
             attribute.choices().forEach(choice -> used.add(attribute.choiceMessageKey(choice)));
         }
+        Stream.of(org.yinling.payment.BatchState.values()).map(org.yinling.payment.BatchState::messageKey).forEach(used::add);
+        Stream.of(org.yinling.payment.LineKind.values()).map(org.yinling.payment.LineKind::messageKey).forEach(used::add);
+        Stream.of(org.yinling.payment.LineStatus.values()).map(org.yinling.payment.LineStatus::messageKey).forEach(used::add);
+        Stream.of("OPEN", "RECOVERED", "WAIVED").map(s -> "payment.recovery.state." + s).forEach(used::add);
+        Stream.of("DECEASED", "MOVED_OUT").map(s -> "payment.recovery.reason." + s).forEach(used::add);
+        Stream.of("name", "residentId", "bank", "account", "amount", "reference", "month", "kind", "policy",
+                "community", "group", "lines").map(c -> "payment.export.column." + c).forEach(used::add);
         used.add(CapabilityScoring.ADJUSTMENT_COMA);
         used.add(CapabilityScoring.ADJUSTMENT_DEMENTIA_OR_MENTAL_DISORDER);
         used.add(CapabilityScoring.ADJUSTMENT_RISK_EVENTS);

@@ -1,15 +1,15 @@
-package org.yinling.elder;
+package org.yinling.system;
 
 /**
  * Text going into a spreadsheet cell. A cell that begins with {@code = + - @}, a tab or a carriage return would be
  * read by Excel or WPS as a formula (CSV/formula injection); such text gets a leading apostrophe so it stays text.
  */
-final class SpreadsheetCells {
+public final class SpreadsheetCells {
 
     private SpreadsheetCells() {
     }
 
-    static String neutralise(String text) {
+    public static String neutralise(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

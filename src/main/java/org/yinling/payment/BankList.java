@@ -1,0 +1,123 @@
+package org.yinling.payment;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.idev.excel.ExcelWriter;
+import cn.idev.excel.FastExcel;
+import cn.idev.excel.write.metadata.WriteSheet;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.yinling.region.Regions;
+import org.yinling.system.SpreadsheetCells;
+
+/**
+ * The list the bank takes: name, resident ID, bank, account, amount, reference (and the month, kind and policy),
+ * as .xlsx (with sheets of totals per policy and per street) or CSV (UTF-8 with a byte-order mark, for Excel).
+ * Text cells are neutralised against formula injection.
+ */
+@Component
+class BankList {
+
+    private static final int BATCH = 2_000;
+    private static final List<String> COLUMNS = List.of("name", "residentId", "bank", "account", "amount", "reference",
+            "month", "kind", "policy", "community");
+
+    private final LineQueries lines;
+    private final Regions regions;
+    private final MessageSource messages;
+
+    BankList(LineQueries lines, Regions regions, MessageSource messages) {
+        this.lines = lines;
+        this.regions = regions;
+        this.messages = messages;
+    }
+
+    void xlsx(PaymentBatch batch, Locale locale, OutputStream out) {
+        Map<String, String> names = regions.allNames();
+        ExcelWriter writer = FastExcel.write(out).autoCloseStream(false).build();
+        WriteSheet sheet = FastExcel.writerSheet(0, text("payment.export.sheet.lines", locale)).head(head(COLUMNS, locale)).build();
+        List<List<Object>> rows = new ArrayList<>(BATCH);
+        lines.forEach(batch.id(), line -> {
+            rows.add(cells(line, names, locale));
+            if (rows.size() == BATCH) {
+                writer.write(rows, sheet);
+                rows.clear();
+            }
+        });
+        writer.write(rows, sheet);
+        List<String> totalColumns = List.of("group", "lines", "amount");
+        WriteSheet byPolicy = FastExcel.writerSheet(1, text("payment.export.sheet.byPolicy", locale))
+                .head(head(totalColumns, locale)).build();
+        writer.write(lines.totalsByPolicy(batch.id()).stream()
+                .map(t -> List.<Object>of(SpreadsheetCells.neutralise(t.key()), t.lines(), t.amount())).toList(), byPolicy);
+        WriteSheet byStreet = FastExcel.writerSheet(2, text("payment.export.sheet.byStreet", locale))
+                .head(head(totalColumns, locale)).build();
+        writer.write(lines.totalsByStreet(batch.id()).stream()
+                .map(t -> List.<Object>of(SpreadsheetCells.neutralise(names.getOrDefault(t.key(), t.key())), t.lines(),
+                        t.amount())).toList(), byStreet);
+        writer.finish();
+    }
+
+    void csv(PaymentBatch batch, Locale locale, OutputStream out) {
+        Map<String, String> names = regions.allNames();
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF');
+            writer.write(csvLine(COLUMNS.stream().map(c -> (Object) text("payment.export.column." + c, locale)).toList()));
+            lines.forEach(batch.id(), line -> {
+                try {
+                    writer.write(csvLine(cells(line, names, locale)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Object> cells(LineQueries.Line line, Map<String, String> names, Locale locale) {
+        List<Object> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(SpreadsheetCells.neutralise(line.elderName()));
+        cells.add(line.residentId());
+        cells.add(SpreadsheetCells.neutralise(line.payeeBank() == null ? "" : line.payeeBank()));
+        cells.add(SpreadsheetCells.neutralise(line.payeeAccount() == null ? "" : line.payeeAccount()));
+        cells.add(line.amount());
+        cells.add(line.reference());
+        cells.add(line.month().toString().substring(0, 7));
+        cells.add(text(line.kind().messageKey(), locale));
+        cells.add(line.policyCode() + " v" + line.policyVersion());
+        cells.add(SpreadsheetCells.neutralise(names.getOrDefault(line.communityCode(), line.communityCode())));
+        return cells;
+    }
+
+    private static String csvLine(List<Object> cells) {
+        StringBuilder out = new StringBuilder();
+        for (Object cell : cells) {
+            if (!out.isEmpty()) {
+                out.append(',');
+            }
+            String text = cell == null ? "" : cell.toString();
+            out.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
+        return out.append("\r\n").toString();
+    }
+
+    private List<List<String>> head(List<String> columns, Locale locale) {
+        return columns.stream().map(c -> List.of(text("payment.export.column." + c, locale))).toList();
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+}

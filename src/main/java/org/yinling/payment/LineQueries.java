@@ -1,0 +1,105 @@
+package org.yinling.payment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a batch's lines: a page for the screen, a stream for the bank list, totals for the summary. */
+@Repository
+@Transactional(readOnly = true)
+class LineQueries {
+
+    private static final String COLUMNS = """
+            l.id, l.month, l.kind, l.elder_id, l.elder_name, l.resident_id, l.community_code, l.policy_code,
+            l.policy_version, l.tier_index, l.amount, l.payee_bank, l.payee_account, l.reference, l.status,
+            l.failure_reason""";
+
+    private final JdbcClient jdbc;
+
+    LineQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One line of a batch, as generated (a snapshot) plus what the bank said. */
+    record Line(long id, LocalDate month, LineKind kind, long elderId, String elderName, String residentId,
+                String communityCode, String policyCode, int policyVersion, int tierIndex, BigDecimal amount,
+                String payeeBank, String payeeAccount, String reference, LineStatus status, String failureReason) {
+
+        public String maskedResidentId() {
+            return residentId.substring(0, 6) + "********" + residentId.substring(14);
+        }
+    }
+
+    record Total(String key, long lines, BigDecimal amount) {
+    }
+
+    List<Line> page(long batchId, String communityPattern, LineStatus status, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM payment_line l
+                        WHERE l.batch_id = ? AND l.community_code LIKE ? AND (CAST(? AS text) IS NULL OR l.status = ?)
+                        ORDER BY l.community_code, l.id LIMIT ? OFFSET ?""")
+                .params(batchId, communityPattern, status == null ? null : status.name(),
+                        status == null ? null : status.name(), limit, offset)
+                .query(LineQueries::map).list();
+    }
+
+    long count(long batchId, String communityPattern, LineStatus status) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM payment_line l
+                        WHERE l.batch_id = ? AND l.community_code LIKE ? AND (CAST(? AS text) IS NULL OR l.status = ?)
+                        """)
+                .params(batchId, communityPattern, status == null ? null : status.name(),
+                        status == null ? null : status.name())
+                .query(Long.class).single();
+    }
+
+    void forEach(long batchId, Consumer<Line> sink) {
+        jdbc.sql("SELECT " + COLUMNS + " FROM payment_line l WHERE l.batch_id = ? ORDER BY l.community_code, l.id")
+                .param(batchId).query(LineQueries::map).stream().forEach(sink);
+    }
+
+    List<Total> totalsByPolicy(long batchId) {
+        return jdbc.sql("""
+                        SELECT policy_code || ' v' || policy_version, count(*), sum(amount) FROM payment_line
+                        WHERE batch_id = ? GROUP BY policy_code, policy_version ORDER BY policy_code, policy_version
+                        """)
+                .param(batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** Totals per street (its 12-digit code). */
+    List<Total> totalsByStreet(long batchId) {
+        return jdbc.sql("""
+                        SELECT substr(community_code, 1, 9) || '000', count(*), sum(amount) FROM payment_line
+                        WHERE batch_id = ? GROUP BY 1 ORDER BY 1
+                        """)
+                .param(batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    List<Total> totalsByStatus(long batchId) {
+        return jdbc.sql("SELECT status, count(*), sum(amount) FROM payment_line WHERE batch_id = ? GROUP BY 1 ORDER BY 1")
+                .param(batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** An elder's payment history, newest month first. */
+    List<Line> ofElder(long elderId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_line l WHERE l.elder_id = ? ORDER BY l.month DESC, l.id DESC LIMIT ?")
+                .params(elderId, limit).query(LineQueries::map).list();
+    }
+
+    private static Line map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Line(rs.getLong("id"), rs.getObject("month", LocalDate.class), LineKind.valueOf(rs.getString("kind")),
+                rs.getLong("elder_id"), rs.getString("elder_name"), rs.getString("resident_id"),
+                rs.getString("community_code"), rs.getString("policy_code"), rs.getInt("policy_version"),
+                rs.getInt("tier_index"), rs.getBigDecimal("amount"), rs.getString("payee_bank"),
+                rs.getString("payee_account"), rs.getString("reference"), LineStatus.valueOf(rs.getString("status")),
+                rs.getString("failure_reason"));
+    }
+}
