@@ -13,7 +13,7 @@ import org.yinling.subsidy.rule.SqlFragment;
 
 /**
  * The set-based statements that write a batch's lines, one policy version and one street at a time. Every
- * statement ends in {@code ON CONFLICT DO NOTHING}: the unique index "one line per elder, policy and month"
+ * statement ends in {@code ON CONFLICT DO NOTHING}: the unique index (one line per elder, policy and month)
  * makes running a step again (after a crash, or by a second node) write nothing twice.
  *
  * <p>The amount of a month comes from the tier the elder was in on the last day of the month before, so an elder

@@ -2,7 +2,7 @@ package org.yinling.subsidy.rule;
 
 import java.util.List;
 
-/** Who qualifies: groups of criteria, combined with AND or OR (e.g. "65+ AND local" AND "alone OR empty nest"). */
+/** Who qualifies: groups of criteria, combined with AND or OR (e.g. 65+ AND local, AND alone OR empty nest). */
 public record Eligibility(Connective connective, List<CriterionGroup> groups) {
 
     public Eligibility {

@@ -1,0 +1,204 @@
+package org.yinling.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A month's batch through its pages: generate, four eyes, bank list, receipt, recovery, and who may see what. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PaymentPagesTest {
+
+    /** Batches are per district and month: this class owns September 2026 of the demo district. */
+    private static final LocalDate MONTH = LocalDate.of(2026, 9, 1);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    BatchStore batches;
+    @Autowired
+    BatchGenerator generator;
+
+    PaymentFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new PaymentFixtures(jdbc, json);
+        ensureUser("district.checker", "DISTRICT_STAFF", PaymentFixtures.DISTRICT);
+        ensureUser("other.district", "DISTRICT_STAFF", "330106000000");
+    }
+
+    @Test
+    void aMonthIsGeneratedApprovedBySomeoneElseExportedAndSettledFromTheBanksReceipt() throws Exception {
+        long policy = fixtures.policy("PAY-PAGES", PaymentFixtures.AGE_ALLOWANCE, LocalDate.of(2026, 1, 1), 0);
+        long paid = fixtures.elder(LocalDate.of(1936, 4, 4));
+        long failed = fixtures.elder(LocalDate.of(1944, 4, 4));
+        fixtures.entitlement(paid, policy, "PAY-PAGES", MONTH, 1, "500");
+        fixtures.entitlement(failed, policy, "PAY-PAGES", MONTH, 0, "100");
+
+        String location = mvc.perform(post("/payments/batches").param("month", "2026-09").param("carryFailed", "true")
+                        .with(as("district")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        long batchId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        awaitGenerated(batchId);
+        // asking again for the month opens the same batch
+        mvc.perform(post("/payments/batches").param("month", "2026-09").with(as("district")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashError", "payment.batch.exists"));
+
+        String page = mvc.perform(get(location).with(as("district")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"batch-approve\""))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("PAY-PAGES v1").contains("付测");
+
+        // the generator cannot approve; a colleague can; the bank list is for approved batches only
+        long version = batches.findAny(batchId).orElseThrow().lockVersion();
+        mvc.perform(get(location + "/bank-list.csv").with(as("district"))).andExpect(status().isConflict());
+        mvc.perform(post(location + "/approve").param("version", Long.toString(version)).with(as("district")).with(csrf()))
+                .andExpect(flash().attribute("flashError", "payment.batch.approveSamePerson"));
+        mvc.perform(post(location + "/approve").param("version", Long.toString(version))
+                        .with(as("district.checker")).with(csrf()))
+                .andExpect(flash().attribute("flashSuccess", "payment.batch.approved"));
+        assertThat(batches.findAny(batchId).orElseThrow().state()).isEqualTo(BatchState.APPROVED);
+
+        String paidReference = reference(batchId, paid);
+        String failedReference = reference(batchId, failed);
+        byte[] csv = mvc.perform(get(location + "/bank-list.csv").with(as("district")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String bankList = new String(csv, StandardCharsets.UTF_8);
+        assertThat(bankList).contains(paidReference, failedReference, "6222000011112222", "\"500.00\"");
+        mvc.perform(get(location + "/bank-list.xlsx").with(as("district"))).andExpect(status().isOk());
+        assertThat(batches.findAny(batchId).orElseThrow().state()).isEqualTo(BatchState.EXPORTED);
+
+        // the receipt: one paid, one failed, one unknown reference and one unreadable row
+        String receipt = "流水号,结果,原因\n" + paidReference + ",成功,\n" + failedReference + ",失败,账户已销户\n"
+                + "202609-R-999999999,成功,\n" + paidReference + "X,也许,\n";
+        ReceiptImport.Report report = (ReceiptImport.Report) mvc.perform(multipart(location + "/receipt")
+                        .file(new MockMultipartFile("file", "回单.csv", "text/csv", receipt.getBytes(StandardCharsets.UTF_8)))
+                        .with(as("district")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("receipt");
+        assertThat(report.rows()).isEqualTo(4);
+        assertThat(report.paid()).isEqualTo(1);
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.unknownReferences()).containsExactly("202609-R-999999999");
+        assertThat(report.unreadableRows()).containsExactly(5);
+        assertThat(fixtures.lines(paid)).containsExactly("2026-09 REGULAR 500.00 PAID");
+        assertThat(fixtures.lines(failed)).containsExactly("2026-09 REGULAR 100.00 FAILED");
+        assertThat(jdbc.sql("SELECT failure_reason FROM payment_line WHERE elder_id = ?").param(failed)
+                .query(String.class).single()).isEqualTo("账户已销户");
+        // other elders' lines of the month (if any) are still pending, so the batch is not settled by this receipt
+        // unless these two were all; either way no line was changed by the unknown reference
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_line WHERE reference = '202609-R-999999999'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void paymentsAfterADeathAreListedForRecovery() throws Exception {
+        long policy = fixtures.policy("PAY-RECOVER", PaymentFixtures.AGE_ALLOWANCE, LocalDate.of(2026, 1, 1), 0);
+        long elder = fixtures.elder(LocalDate.of(1935, 10, 10));
+        fixtures.entitlement(elder, policy, "PAY-RECOVER", LocalDate.of(2026, 5, 1), 1, "500");
+        for (LocalDate month : new LocalDate[] {LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1)}) {
+            long id = batches.create(PaymentFixtures.DISTRICT, month, false, "district");
+            generator.generate(id);
+        }
+        jdbc.sql("UPDATE payment_line SET status = 'PAID', settled_at = now() WHERE elder_id = ?").param(elder).update();
+
+        // the death is recorded after both months were paid: June was paid after the month of death
+        mvc.perform(post("/elders/{id}/deceased", elder).param("date", "2026-05-20").param("reason", "病故")
+                        .with(as("district")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/payments/recoveries").with(as("street")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/elders/" + elder)));
+        assertThat(jdbc.sql("SELECT to_char(l.month, 'YYYY-MM') || ' ' || r.amount FROM payment_recovery r "
+                        + "JOIN payment_line l ON l.id = r.line_id WHERE r.elder_id = ?")
+                .param(elder).query(String.class).list()).containsExactly("2026-06 500.00");
+        // the elder's page shows the payment history
+        mvc.perform(get("/payments/elders/{id}/history", elder).with(as("community")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2026-06")));
+    }
+
+    @Test
+    void onlyTheDistrictSeesItsBatches() throws Exception {
+        long batchId = batches.create(PaymentFixtures.DISTRICT, LocalDate.of(2026, 8, 1), false, "district");
+        generator.generate(batchId);
+        mvc.perform(get("/payments/batches/{id}", batchId).with(as("district"))).andExpect(status().isOk());
+        mvc.perform(get("/payments/batches/{id}", batchId).with(as("other.district"))).andExpect(status().isNotFound());
+        mvc.perform(get("/payments/batches/{id}/bank-list.csv", batchId).with(as("other.district")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/payments/batches").with(as("street"))).andExpect(status().isForbidden());
+        mvc.perform(get("/payments/batches/{id}", batchId).with(as("manager"))).andExpect(status().isForbidden());
+        mvc.perform(post("/payments/batches").param("month", "2026-08").with(as("community")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/payments/recoveries").with(as("community"))).andExpect(status().isForbidden());
+    }
+
+    private String reference(long batchId, long elderId) {
+        return jdbc.sql("SELECT reference FROM payment_line WHERE batch_id = ? AND elder_id = ?")
+                .params(batchId, elderId).query(String.class).single();
+    }
+
+    private void awaitGenerated(long batchId) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (batches.findAny(batchId).orElseThrow().state() == BatchState.GENERATED) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("batch " + batchId + " was not generated within 20 s");
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    private void ensureUser(String username, String role, String region) {
+        jdbc.sql("""
+                        INSERT INTO region (code, parent_code, level, name)
+                        VALUES ('330106000000', NULL, 'DISTRICT', '西湖区（测试）') ON CONFLICT DO NOTHING
+                        """).update();
+        jdbc.sql("""
+                        INSERT INTO app_user (username, display_name, password_hash, role, region_code)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                        """)
+                .params(username, username, passwordEncoder.encode("Secret123"), role, region).update();
+    }
+}
