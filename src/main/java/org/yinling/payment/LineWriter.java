@@ -69,14 +69,16 @@ class LineWriter {
                 .params(params).update();
     }
 
-    /** Monthly entitlements of the step that have never been paid for a month before the batch month. */
+    /**
+     * Monthly entitlements of the step without any line (paid, pending or failed) for a month before the batch
+     * month: new ones. A failed line is paid again by {@link #carried}, not as back-pay.
+     */
     List<NewEntitlement> unpaidBefore(PaymentBatch batch, Policy policy, String streetPattern) {
         return jdbc.sql("""
                         SELECT en.id, en.start_month FROM subsidy_entitlement en JOIN elder e ON e.id = en.elder_id
                         WHERE en.policy_id = ? AND e.community_code LIKE ? AND en.frequency = 'MONTHLY'
                           AND en.start_month <= ?
-                          AND NOT EXISTS (SELECT 1 FROM payment_line p
-                                          WHERE p.entitlement_id = en.id AND p.month < ? AND p.status <> 'FAILED')
+                          AND NOT EXISTS (SELECT 1 FROM payment_line p WHERE p.entitlement_id = en.id AND p.month < ?)
                         """)
                 .params(policy.id(), streetPattern, batch.month(), batch.month())
                 .query((rs, row) -> new NewEntitlement(rs.getLong(1), rs.getObject(2, LocalDate.class)))

@@ -205,6 +205,25 @@ class PaymentGenerationTest {
         assertThat(fixtures.lines(elder)).containsExactly("2036-01 REGULAR 100.00 PENDING");
     }
 
+    @Test
+    void aFailedLineIsPaidAgainInTheNextBatchOnceWithTheCorrectedAccount() {
+        long policy = fixtures.policy("PAY-CARRY", PaymentFixtures.AGE_ALLOWANCE, LocalDate.of(2030, 1, 1), 0);
+        long elder = fixtures.elder(LocalDate.of(1951, 11, 11));
+        long entitlement = fixtures.entitlement(elder, policy, "PAY-CARRY", LocalDate.of(2037, 3, 1), 0, "100");
+        long march = generate(LocalDate.of(2037, 3, 1));
+        jdbc.sql("UPDATE payment_line SET status = 'FAILED', failure_reason = '账户已销户' WHERE batch_id = ? AND elder_id = ?")
+                .params(march, elder).update();
+        jdbc.sql("UPDATE subsidy_entitlement SET payee_account = '6222999988887777' WHERE id = ?").param(entitlement).update();
+
+        long april = generate(LocalDate.of(2037, 4, 1));
+        long may = generate(LocalDate.of(2037, 5, 1));
+
+        assertThat(fixtures.lines(elder, april)).containsExactly("2037-03 CARRIED 100.00", "2037-04 REGULAR 100.00");
+        assertThat(fixtures.lines(elder, may)).containsExactly("2037-05 REGULAR 100.00");
+        assertThat(jdbc.sql("SELECT payee_account FROM payment_line WHERE batch_id = ? AND elder_id = ? AND kind = 'CARRIED'")
+                .params(april, elder).query(String.class).single()).isEqualTo("6222999988887777");
+    }
+
     private int countLines(long batchId, long policyId) {
         return jdbc.sql("SELECT count(*) FROM payment_line WHERE batch_id = ? AND policy_id = ?")
                 .params(batchId, policyId).query(Integer.class).single();
