@@ -45,6 +45,12 @@ class SecurityConfiguration {
                         // stage of the review chain, and in which region, is checked by the services
                         .requestMatchers("/subsidies/policies", "/subsidies/policies/**")
                         .hasAnyRole("ADMIN", "DISTRICT_STAFF")
+                        // institutions: the district registers them; streets and the district admit and discharge
+                        .requestMatchers(HttpMethod.GET, "/institutions/new", "/institutions/*/edit").hasRole("DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/institutions", "/institutions/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.POST, "/institutions/*/admissions", "/institutions/*/stays/**")
+                        .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
+                        .requestMatchers("/institutions", "/institutions/**").hasRole("DISTRICT_STAFF")
                         // payments: the district's; recoveries also the streets'; an elder's history wherever the elder is
                         .requestMatchers(HttpMethod.GET, "/payments/elders/**").hasAnyRole(READERS)
                         .requestMatchers("/payments/recoveries", "/payments/recoveries/**")

@@ -124,6 +124,12 @@ class MessagesTest {
         Stream.of("DECEASED", "MOVED_OUT").map(s -> "payment.recovery.reason." + s).forEach(used::add);
         Stream.of("name", "residentId", "bank", "account", "amount", "reference", "month", "kind", "policy",
                 "community", "group", "lines").map(c -> "payment.export.column." + c).forEach(used::add);
+        Stream.of(org.yinling.institution.InstitutionKind.values()).map(org.yinling.institution.InstitutionKind::messageKey).forEach(used::add);
+        Stream.of(org.yinling.institution.Ownership.values()).map(org.yinling.institution.Ownership::messageKey).forEach(used::add);
+        Stream.of(org.yinling.institution.InstitutionStatus.values()).map(org.yinling.institution.InstitutionStatus::messageKey).forEach(used::add);
+        Stream.of(org.yinling.institution.MedicalArrangement.values()).map(org.yinling.institution.MedicalArrangement::messageKey).forEach(used::add);
+        Stream.of(org.yinling.institution.Payer.values()).map(org.yinling.institution.Payer::messageKey).forEach(used::add);
+        Stream.of("FREE", "OCCUPIED", "RESERVED").map(s -> "institution.bed." + s).forEach(used::add);
         used.add(CapabilityScoring.ADJUSTMENT_COMA);
         used.add(CapabilityScoring.ADJUSTMENT_DEMENTIA_OR_MENTAL_DISORDER);
         used.add(CapabilityScoring.ADJUSTMENT_RISK_EVENTS);

@@ -1,0 +1,32 @@
+package org.yinling.institution;
+
+import java.time.LocalDate;
+
+/**
+ * An institution with its bed counts (computed from the beds and open stays, never typed): beds, nursing-type beds,
+ * occupied beds, and beds occupied by elders who are not 特困.
+ */
+public record Institution(long id, String name, InstitutionKind kind, Ownership ownership, String operator,
+                          String licenceNumber, LocalDate licenceDate, String communityCode, String address,
+                          String contactName, String contactPhone, Integer starLevel, LocalDate starRatedOn,
+                          LocalDate openedOn, InstitutionStatus status, MedicalArrangement medicalArrangement,
+                          String medicalDocument, String notes, long version,
+                          int beds, int nursingBeds, int occupiedBeds, int otherEldersStaying) {
+
+    public MedicalArrangement requiredMedicalArrangement() {
+        return MedicalArrangement.requiredFor(beds);
+    }
+
+    /** The seed 002 rule: false when the medical arrangement falls short of what the bed count needs. */
+    public boolean medicallyCompliant() {
+        return medicalArrangement.sufficientFor(beds);
+    }
+
+    public int reservedForExtremePoverty() {
+        return ReservedBeds.forExtremePoverty(ownership, beds);
+    }
+
+    public int occupancyPercent() {
+        return beds == 0 ? 0 : occupiedBeds * 100 / beds;
+    }
+}

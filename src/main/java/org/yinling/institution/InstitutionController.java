@@ -1,0 +1,223 @@
+package org.yinling.institution;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.Regions;
+
+/** {@code /institutions}: the registry of care institutions, their beds and who stays in them. */
+@Controller
+@RequestMapping("/institutions")
+class InstitutionController {
+
+    private static final int PAGE_SIZE = 20;
+    private static final int MAX_BEDS_AT_ONCE = 500;
+
+    private final InstitutionStore institutions;
+    private final BedStore beds;
+    private final StayService stays;
+    private final Regions regions;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    InstitutionController(InstitutionStore institutions, BedStore beds, StayService stays, Regions regions,
+                          JdbcClient jdbc, AuditLog audit) {
+        this.institutions = institutions;
+        this.beds = beds;
+        this.stays = stays;
+        this.regions = regions;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) InstitutionKind kind,
+                @RequestParam(required = false) Ownership ownership, @RequestParam(required = false) String street,
+                @RequestParam(required = false) Integer star, @RequestParam(required = false) Boolean nonCompliant,
+                @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
+        InstitutionStore.Filter filter = new InstitutionStore.Filter(q, kind, ownership, street, star, nonCompliant);
+        int number = Math.max(page, 0);
+        model.addAttribute("institutions", new PageImpl<>(
+                institutions.search(filter, user.scope(), PAGE_SIZE, number * PAGE_SIZE),
+                PageRequest.of(number, PAGE_SIZE), institutions.count(filter, user.scope())));
+        model.addAttribute("filter", filter);
+        model.addAttribute("kinds", InstitutionKind.values());
+        model.addAttribute("ownerships", Ownership.values());
+        model.addAttribute("streets", regions.within(user.scope(), RegionLevel.STREET));
+        model.addAttribute("regionNames", regions.allNames());
+        return "institutions/list";
+    }
+
+    @GetMapping("/new")
+    String createForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return showForm(InstitutionForm.blank(""), null, user, model);
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") InstitutionForm form, BindingResult errors,
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        checkRules(form, user, errors);
+        if (errors.hasErrors()) {
+            return showForm(form, null, user, model);
+        }
+        long id = institutions.insert(form, user.getUsername());
+        audit.record("INSTITUTION_CREATED", "institution", id, Map.of("name", form.name()));
+        redirect.addFlashAttribute("flashSuccess", "institution.created");
+        return "redirect:/institutions/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Institution institution = load(id, user);
+        model.addAttribute("institution", institution);
+        model.addAttribute("beds", beds.beds(id));
+        model.addAttribute("communityPath", regions.path(institution.communityCode()));
+        if (!model.containsAttribute("admission")) {
+            model.addAttribute("admission", AdmissionForm.blank());
+        }
+        model.addAttribute("payers", Payer.values());
+        return "institutions/detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Institution institution = load(id, user);
+        return showForm(InstitutionForm.of(institution), institution, user, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") InstitutionForm form, BindingResult errors,
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        Institution institution = load(id, user);
+        checkRules(form, user, errors);
+        if (!errors.hasErrors() && !institutions.update(id, form, user.getUsername())) {
+            errors.reject("form.concurrentEdit");
+        }
+        if (errors.hasErrors()) {
+            return showForm(form, institution, user, model);
+        }
+        audit.record("INSTITUTION_UPDATED", "institution", id, Map.of("name", form.name()));
+        redirect.addFlashAttribute("flashSuccess", "institution.updated");
+        return "redirect:/institutions/" + id;
+    }
+
+    @PostMapping("/{id}/beds")
+    String addBeds(@PathVariable long id, @RequestParam(defaultValue = "") String room,
+                   @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
+                   @RequestParam(defaultValue = "false") boolean nursing, @AuthenticationPrincipal CurrentUser user,
+                   RedirectAttributes redirect) {
+        load(id, user);
+        String name = room.strip();
+        if (name.isEmpty() || name.length() > 30 || !name.matches("[^<>\\p{Cntrl}]+") || from == null || to == null
+                || from < 1 || to < from || to - from >= MAX_BEDS_AT_ONCE) {
+            redirect.addFlashAttribute("flashError", "institution.beds.invalid");
+            return "redirect:/institutions/" + id;
+        }
+        int added = beds.addBeds(id, name, from, to, nursing);
+        audit.record("BEDS_ADDED", "institution", id, Map.of("room", name, "from", from, "to", to, "added", added));
+        redirect.addFlashAttribute("flashSuccess", added == to - from + 1 ? "institution.beds.added" : "institution.beds.addedSome");
+        return "redirect:/institutions/" + id;
+    }
+
+    @PostMapping("/{id}/beds/{bedId}/reserve")
+    String reserve(@PathVariable long id, @PathVariable long bedId, @RequestParam boolean reserved,
+                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        load(id, user);
+        boolean done = beds.setReserved(id, bedId, reserved);
+        if (done) {
+            audit.record(reserved ? "BED_RESERVED" : "BED_RELEASED", "bed", bedId, Map.of("institution", id));
+        }
+        redirect.addFlashAttribute(done ? "flashSuccess" : "flashError", done ? "institution.bed.updated" : "institution.bed.occupied");
+        return "redirect:/institutions/" + id;
+    }
+
+    @PostMapping("/{id}/admissions")
+    String admit(@PathVariable long id, @Valid @ModelAttribute("admission") AdmissionForm form, BindingResult errors,
+                 @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        Institution institution = load(id, user);
+        if (errors.hasErrors() || stays.admit(institution, form, user, errors).isEmpty()) {
+            return detail(id, user, model);
+        }
+        redirect.addFlashAttribute("flashSuccess", "institution.admission.done");
+        return "redirect:/institutions/" + id;
+    }
+
+    @PostMapping("/{id}/stays/{stayId}/transfer")
+    String transfer(@PathVariable long id, @PathVariable long stayId, @RequestParam(required = false) Long bedId,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @AuthenticationPrincipal CurrentUser user,
+                    RedirectAttributes redirect) {
+        Institution institution = load(id, user);
+        boolean done = bedId != null && stays.transfer(institution, stayId, bedId, date, user.getUsername());
+        redirect.addFlashAttribute(done ? "flashSuccess" : "flashError", done ? "institution.transfer.done" : "institution.transfer.invalid");
+        return "redirect:/institutions/" + id;
+    }
+
+    @PostMapping("/{id}/stays/{stayId}/discharge")
+    String discharge(@PathVariable long id, @PathVariable long stayId, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                     @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser user,
+                     RedirectAttributes redirect) {
+        Institution institution = load(id, user);
+        boolean done = stays.discharge(institution, stayId, date, reason);
+        redirect.addFlashAttribute(done ? "flashSuccess" : "flashError", done ? "institution.discharge.done" : "institution.discharge.invalid");
+        return "redirect:/institutions/" + id;
+    }
+
+    /** The elder page's card of institution stays (loaded with htmx); 404 outside the user's region. */
+    @GetMapping("/elders/{elderId}/stays")
+    String staysOfElder(@PathVariable long elderId, @AuthenticationPrincipal CurrentUser user, Model model) {
+        boolean visible = jdbc.sql("SELECT count(*) FROM elder WHERE id = ? AND community_code LIKE ?")
+                .params(elderId, user.scope().likePattern()).query(Integer.class).single() == 1;
+        if (!visible) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("stays", beds.staysOf(elderId));
+        return "institutions/elder-stays :: stays";
+    }
+
+    private void checkRules(InstitutionForm form, CurrentUser user, BindingResult errors) {
+        if (!errors.hasFieldErrors("communityCode") && (!user.scope().contains(form.communityCode())
+                || regions.find(form.communityCode()).map(r -> r.level() != RegionLevel.COMMUNITY).orElse(true))) {
+            errors.rejectValue("communityCode", "institution.community.invalid");
+        }
+        if ((form.starLevel() == null) != (form.starRatedOn() == null)) {
+            errors.rejectValue("starRatedOn", "institution.star.dateRequired");
+        }
+    }
+
+    private String showForm(InstitutionForm form, Institution institution, CurrentUser user, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("institution", institution);
+        model.addAttribute("kinds", InstitutionKind.values());
+        model.addAttribute("ownerships", Ownership.values());
+        model.addAttribute("statuses", InstitutionStatus.values());
+        model.addAttribute("arrangements", MedicalArrangement.values());
+        model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
+        model.addAttribute("regionNames", regions.allNames());
+        return "institutions/form";
+    }
+
+    private Institution load(long id, CurrentUser user) {
+        return institutions.find(id, user.scope()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,44 @@
+package org.yinling.institution;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The create/edit form of an institution. */
+public record InstitutionForm(
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{institution.name.characters}") String name,
+        @NotNull InstitutionKind kind,
+        @NotNull Ownership ownership,
+        @Size(max = 100) String operator,
+        @Size(max = 60) String licenceNumber,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate licenceDate,
+        @NotBlank String communityCode,
+        @Size(max = 200) String address,
+        @Size(max = 50) String contactName,
+        @Size(max = 30) @Pattern(regexp = "[0-9+\\- ]*", message = "{elder.phone.pattern}") String contactPhone,
+        @Min(1) @Max(5) Integer starLevel,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate starRatedOn,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
+        @NotNull InstitutionStatus status,
+        @NotNull MedicalArrangement medicalArrangement,
+        @Size(max = 200) String medicalDocument,
+        @Size(max = 1000) String notes,
+        Long version) {
+
+    static InstitutionForm blank(String communityCode) {
+        return new InstitutionForm("", InstitutionKind.PRIVATE_HOME, Ownership.PRIVATE, "", "", null, communityCode, "",
+                "", "", null, null, null, InstitutionStatus.OPERATING, MedicalArrangement.NONE, "", "", null);
+    }
+
+    static InstitutionForm of(Institution i) {
+        return new InstitutionForm(i.name(), i.kind(), i.ownership(), i.operator(), i.licenceNumber(), i.licenceDate(),
+                i.communityCode(), i.address(), i.contactName(), i.contactPhone(), i.starLevel(), i.starRatedOn(),
+                i.openedOn(), i.status(), i.medicalArrangement(), i.medicalDocument(), i.notes(), i.version());
+    }
+}

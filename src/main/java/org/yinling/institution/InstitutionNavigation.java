@@ -1,0 +1,17 @@
+package org.yinling.institution;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yinling.system.NavItem;
+
+@Configuration(proxyBeanMethods = false)
+class InstitutionNavigation {
+
+    @Bean
+    NavItem institutionsNavItem() {
+        return new NavItem("nav.institutions", "/institutions", 300,
+                Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER"));
+    }
+}

@@ -1,0 +1,151 @@
+package org.yinling.institution;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yinling.region.RegionScope;
+
+/** Rows of {@code institution} with their bed counts; every read takes the user's region scope. */
+@Repository
+class InstitutionStore {
+
+    private static final String SELECT = """
+            SELECT i.*, COALESCE(b.beds, 0) AS beds, COALESCE(b.nursing, 0) AS nursing_beds,
+                   COALESCE(s.occupied, 0) AS occupied, COALESCE(s.others, 0) AS others
+            FROM institution i
+            LEFT JOIN (SELECT institution_id, count(*) AS beds, count(*) FILTER (WHERE nursing) AS nursing
+                       FROM bed GROUP BY institution_id) b ON b.institution_id = i.id
+            LEFT JOIN (SELECT institution_id, count(*) AS occupied, count(*) FILTER (WHERE NOT extreme_poverty) AS others
+                       FROM stay WHERE ended_on IS NULL GROUP BY institution_id) s ON s.institution_id = i.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    InstitutionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Filters of the list; null means any. */
+    record Filter(String text, InstitutionKind kind, Ownership ownership, String street, Integer starLevel,
+                  Boolean nonCompliant) {
+    }
+
+    List<Institution> search(Filter filter, RegionScope scope, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, scope, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT * FROM (" + SELECT + ") x " + where + " ORDER BY x.community_code, x.name, x.id LIMIT ? OFFSET ?")
+                .params(params).query(InstitutionStore::map).list();
+    }
+
+    long count(Filter filter, RegionScope scope) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, scope, params);
+        return jdbc.sql("SELECT count(*) FROM (" + SELECT + ") x " + where).params(params).query(Long.class).single();
+    }
+
+    /** The medical rule as SQL over the counted beds, the same thresholds as {@link MedicalArrangement#requiredFor}. */
+    private static String where(Filter filter, RegionScope scope, List<Object> params) {
+        StringBuilder where = new StringBuilder("WHERE x.community_code LIKE ?");
+        params.add(scope.likePattern());
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" AND (x.name LIKE ? OR x.licence_number = ?)");
+            params.add("%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(filter.text().strip());
+        }
+        if (filter.kind() != null) {
+            where.append(" AND x.kind = ?");
+            params.add(filter.kind().name());
+        }
+        if (filter.ownership() != null) {
+            where.append(" AND x.ownership = ?");
+            params.add(filter.ownership().name());
+        }
+        if (filter.street() != null && filter.street().matches("[0-9]{12}")) {
+            where.append(" AND x.community_code LIKE ?");
+            params.add(filter.street().substring(0, 9) + "%");
+        }
+        if (filter.starLevel() != null) {
+            where.append(" AND x.star_level = ?");
+            params.add(filter.starLevel());
+        }
+        if (Boolean.TRUE.equals(filter.nonCompliant())) {
+            where.append("""
+                     AND CASE x.medical_arrangement WHEN 'NONE' THEN 0 WHEN 'AGREEMENT' THEN 1 WHEN 'OWN_CLINIC' THEN 2 ELSE 3 END
+                       < CASE WHEN x.beds > 500 THEN 3 WHEN x.beds > 100 THEN 2 ELSE 1 END""");
+        }
+        return where.toString();
+    }
+
+    Optional<Institution> find(long id, RegionScope scope) {
+        return jdbc.sql("SELECT * FROM (" + SELECT + ") x WHERE x.id = ? AND x.community_code LIKE ?")
+                .params(id, scope.likePattern()).query(InstitutionStore::map).optional();
+    }
+
+    /** Locks the institution row for an admission, so that two admissions never both take the last place. */
+    void lock(long id) {
+        jdbc.sql("SELECT id FROM institution WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
+    }
+
+    long insert(InstitutionForm f, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO institution (name, kind, ownership, operator, licence_number, licence_date,
+                            community_code, address, contact_name, contact_phone, star_level, star_rated_on, opened_on,
+                            status, medical_arrangement, medical_document, notes, created_by, updated_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                        """)
+                .params(values(f, actor, actor)).query(Long.class).single();
+    }
+
+    /** False when someone else changed the institution since the form was opened. */
+    boolean update(long id, InstitutionForm f, String actor) {
+        List<Object> params = values(f, actor);
+        params.add(id);
+        params.add(f.version() == null ? -1 : f.version());
+        return jdbc.sql("""
+                        UPDATE institution SET name = ?, kind = ?, ownership = ?, operator = ?, licence_number = ?,
+                            licence_date = ?, community_code = ?, address = ?, contact_name = ?, contact_phone = ?,
+                            star_level = ?, star_rated_on = ?, opened_on = ?, status = ?, medical_arrangement = ?,
+                            medical_document = ?, notes = ?, updated_by = ?, updated_at = now(), version = version + 1
+                        WHERE id = ? AND version = ?
+                        """)
+                .params(params).update() == 1;
+    }
+
+    private static List<Object> values(InstitutionForm f, String... actors) {
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(f.name().strip(), f.kind().name(),
+                f.ownership().name(), blankToNull(f.operator()), blankToNull(f.licenceNumber()), f.licenceDate(),
+                f.communityCode(), blankToNull(f.address()), blankToNull(f.contactName()), blankToNull(f.contactPhone()),
+                f.starLevel(), f.starRatedOn(), f.openedOn(), f.status().name(), f.medicalArrangement().name(),
+                blankToNull(f.medicalDocument()), blankToNull(f.notes())));
+        values.addAll(List.of(actors));
+        return values;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static Institution map(ResultSet rs, int row) throws SQLException {
+        return new Institution(rs.getLong("id"), rs.getString("name"), InstitutionKind.valueOf(rs.getString("kind")),
+                Ownership.valueOf(rs.getString("ownership")), rs.getString("operator"), rs.getString("licence_number"),
+                rs.getObject("licence_date", LocalDate.class), rs.getString("community_code"), rs.getString("address"),
+                rs.getString("contact_name"), rs.getString("contact_phone"), (Integer) boxed(rs.getObject("star_level")),
+                rs.getObject("star_rated_on", LocalDate.class), rs.getObject("opened_on", LocalDate.class),
+                InstitutionStatus.valueOf(rs.getString("status")),
+                MedicalArrangement.valueOf(rs.getString("medical_arrangement")), rs.getString("medical_document"),
+                rs.getString("notes"), rs.getLong("version"), rs.getInt("beds"), rs.getInt("nursing_beds"),
+                rs.getInt("occupied"), rs.getInt("others"));
+    }
+
+    private static Object boxed(Object value) {
+        return value instanceof Number n ? Integer.valueOf(n.intValue()) : null;
+    }
+}

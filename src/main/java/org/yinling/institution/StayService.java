@@ -1,0 +1,136 @@
+package org.yinling.institution;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditLog;
+import org.yinling.elder.ElderDeceased;
+
+/** Admission, transfer and discharge, with the rules of one bed per elder and the places kept for 特困 elders. */
+@Service
+class StayService {
+
+    private final InstitutionStore institutions;
+    private final BedStore beds;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    StayService(InstitutionStore institutions, BedStore beds, JdbcClient jdbc, AuditLog audit) {
+        this.institutions = institutions;
+        this.beds = beds;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    private record ElderFacts(long id, String lifeStatus, String economicStatus) {
+    }
+
+    /** Admits the elder; on a broken rule returns empty with the reason as an error on {@code errors}. */
+    @Transactional
+    Optional<Long> admit(Institution institution, AdmissionForm form, CurrentUser user, Errors errors) {
+        institutions.lock(institution.id());
+        Institution current = institutions.find(institution.id(), user.scope()).orElseThrow();
+        String residentId = form.residentId().strip().toUpperCase(Locale.ROOT);
+        Optional<ElderFacts> elder = jdbc.sql("""
+                        SELECT id, life_status, economic_status FROM elder
+                        WHERE resident_id = ? AND community_code LIKE ?
+                        """)
+                .params(residentId, user.scope().likePattern())
+                .query((rs, row) -> new ElderFacts(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
+        if (elder.isEmpty()) {
+            errors.rejectValue("residentId", "institution.admission.elderNotFound");
+            return Optional.empty();
+        }
+        if (!elder.get().lifeStatus().equals("ACTIVE")) {
+            errors.rejectValue("residentId", "institution.admission.elderNotActive");
+            return Optional.empty();
+        }
+        Optional<String> staying = jdbc.sql("""
+                        SELECT i.name FROM stay s JOIN institution i ON i.id = s.institution_id
+                        WHERE s.elder_id = ? AND s.ended_on IS NULL
+                        """)
+                .param(elder.get().id()).query(String.class).optional();
+        if (staying.isPresent()) {
+            errors.rejectValue("residentId", "institution.admission.alreadyStaying", new Object[] {staying.get()}, null);
+            return Optional.empty();
+        }
+        if (current.status() != InstitutionStatus.OPERATING) {
+            errors.reject("institution.admission.notOperating");
+            return Optional.empty();
+        }
+        if (!beds.isFree(current.id(), form.bedId())) {
+            errors.rejectValue("bedId", "institution.admission.bedNotFree");
+            return Optional.empty();
+        }
+        boolean extremePoverty = elder.get().economicStatus().equals("EXTREME_POVERTY");
+        if (!extremePoverty && !ReservedBeds.admitsOtherElder(current.ownership(), current.beds(),
+                current.otherEldersStaying())) {
+            errors.reject("institution.admission.reservedForExtremePoverty",
+                    new Object[] {current.reservedForExtremePoverty(), current.beds()}, null);
+            return Optional.empty();
+        }
+        try {
+            long stay = beds.startStay(elder.get().id(), current.id(), form.bedId(), form.admittedOn(),
+                    blankToNull(form.contractNumber()), form.payer(), extremePoverty, user.getUsername());
+            audit.record("STAY_ADMITTED", "stay", stay, Map.of("institution", current.id(), "bed", form.bedId(),
+                    "elder", elder.get().id(), "admittedOn", form.admittedOn().toString()));
+            return Optional.of(stay);
+        } catch (DuplicateKeyException e) {
+            // another admission of this elder or into this bed committed between the checks and the insert
+            errors.reject("institution.admission.raced");
+            return Optional.empty();
+        }
+    }
+
+    /** Moves the elder of an open stay to another free bed of the same institution on {@code on}. */
+    @Transactional
+    boolean transfer(Institution institution, long stayId, long bedId, LocalDate on, String actor) {
+        institutions.lock(institution.id());
+        Optional<BedStore.OpenStay> stay = beds.openStay(stayId, institution.id());
+        if (stay.isEmpty() || !beds.isFree(institution.id(), bedId) || on == null || on.isAfter(LocalDate.now())
+                || !beds.endStay(stayId, on, null, true)) {
+            return false;
+        }
+        BedStore.OpenStay old = stay.get();
+        long next = beds.startStay(old.elderId(), institution.id(), bedId, on, old.contractNumber(), old.payer(),
+                old.extremePoverty(), actor);
+        audit.record("STAY_TRANSFERRED", "stay", next, Map.of("from", stayId, "bed", bedId, "on", on.toString()));
+        return true;
+    }
+
+    @Transactional
+    boolean discharge(Institution institution, long stayId, LocalDate on, String reason) {
+        if (on == null || on.isAfter(LocalDate.now()) || reason == null || reason.isBlank() || reason.length() > 200
+                || beds.openStay(stayId, institution.id()).isEmpty()) {
+            return false;
+        }
+        boolean done = beds.endStay(stayId, on, reason.strip(), false);
+        if (done) {
+            audit.record("STAY_DISCHARGED", "stay", stayId, Map.of("on", on.toString()));
+        }
+        return done;
+    }
+
+    /** A death ends the elder's stay on that day, in the transaction that records it. */
+    @EventListener
+    void on(ElderDeceased event) {
+        jdbc.sql("""
+                        UPDATE stay SET ended_on = GREATEST(admitted_on, ?), end_reason = 'DECEASED'
+                        WHERE elder_id = ? AND ended_on IS NULL
+                        """)
+                .params(event.date(), event.elderId()).update();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
