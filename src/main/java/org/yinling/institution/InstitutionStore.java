@@ -77,8 +77,8 @@ class InstitutionStore {
             params.add(filter.starLevel());
         }
         if (Boolean.TRUE.equals(filter.nonCompliant())) {
-            where.append("""
-                     AND CASE x.medical_arrangement WHEN 'NONE' THEN 0 WHEN 'AGREEMENT' THEN 1 WHEN 'OWN_CLINIC' THEN 2 ELSE 3 END
+            where.append(" AND ").append("""
+                    CASE x.medical_arrangement WHEN 'NONE' THEN 0 WHEN 'AGREEMENT' THEN 1 WHEN 'OWN_CLINIC' THEN 2 ELSE 3 END
                        < CASE WHEN x.beds > 500 THEN 3 WHEN x.beds > 100 THEN 2 ELSE 1 END""");
         }
         return where.toString();
