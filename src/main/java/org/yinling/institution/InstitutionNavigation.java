@@ -14,4 +14,15 @@ class InstitutionNavigation {
         return new NavItem("nav.institutions", "/institutions", 300,
                 Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER"));
     }
+
+    @Bean
+    NavItem waitingListNavItem() {
+        return new NavItem("nav.waitingList", "/waiting-list", 310,
+                Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER"));
+    }
+
+    @Bean
+    NavItem caregiversNavItem() {
+        return new NavItem("nav.caregivers", "/caregivers", 320, Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER"));
+    }
 }

@@ -51,6 +51,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/institutions/*/admissions", "/institutions/*/stays/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         .requestMatchers("/institutions", "/institutions/**").hasRole("DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/waiting-list", "/waiting-list/**", "/caregivers", "/caregivers/**")
+                        .hasAnyRole(READERS)
+                        .requestMatchers("/waiting-list/**", "/caregivers", "/caregivers/**")
+                        .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         // payments: the district's; recoveries also the streets'; an elder's history wherever the elder is
                         .requestMatchers(HttpMethod.GET, "/payments/elders/**").hasAnyRole(READERS)
                         .requestMatchers("/payments/recoveries", "/payments/recoveries/**")
