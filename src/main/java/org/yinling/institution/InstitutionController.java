@@ -37,12 +37,14 @@ class InstitutionController {
     private final InstitutionStore institutions;
     private final BedStore beds;
     private final StayService stays;
+    private final CaregiverStore caregivers;
     private final Regions regions;
     private final JdbcClient jdbc;
     private final AuditLog audit;
 
-    InstitutionController(InstitutionStore institutions, BedStore beds, StayService stays, Regions regions,
-                          JdbcClient jdbc, AuditLog audit) {
+    InstitutionController(InstitutionStore institutions, BedStore beds, StayService stays, CaregiverStore caregivers,
+                          Regions regions, JdbcClient jdbc, AuditLog audit) {
+        this.caregivers = caregivers;
         this.institutions = institutions;
         this.beds = beds;
         this.stays = stays;
@@ -93,6 +95,7 @@ class InstitutionController {
         model.addAttribute("institution", institution);
         model.addAttribute("beds", beds.beds(id));
         model.addAttribute("communityPath", regions.path(institution.communityCode()));
+        model.addAttribute("caregiverShare", caregivers.share(user.scope(), id, LocalDate.now()));
         if (!model.containsAttribute("admission")) {
             model.addAttribute("admission", AdmissionForm.blank());
         }
