@@ -1,7 +1,10 @@
 package org.yinling.system;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,6 +35,17 @@ class LayoutModelAdvice {
         Set<String> authorities = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         return navItems.stream().filter(item -> item.visibleTo(authorities)).toList();
+    }
+
+    /** The same entries in their groups, in order. */
+    @ModelAttribute("navGroups")
+    List<NavGroup> navGroups(@ModelAttribute("navItems") List<NavItem> visible) {
+        Map<String, List<NavItem>> groups = new LinkedHashMap<>();
+        for (NavItem item : visible) {
+            groups.computeIfAbsent(NavGroup.keyOf(item), key -> new ArrayList<>()).add(item);
+        }
+        return groups.entrySet().stream().map(group -> new NavGroup(group.getKey(), List.copyOf(group.getValue())))
+                .toList();
     }
 
     @ModelAttribute("demoMode")

@@ -36,7 +36,7 @@ class ElderRegistryBrowserIT extends BrowserTest {
                 }
             });
             logIn(page, "district");
-            page.click("text=老年人信息");
+            page.click("main >> text=老年人信息");
             page.click("#elder-new");
 
             page.fill("#residentId", wrongId);

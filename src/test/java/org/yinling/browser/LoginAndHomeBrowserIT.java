@@ -88,7 +88,7 @@ class LoginAndHomeBrowserIT extends BrowserTest {
         page.fill("#username", "admin");
         page.fill("#password", "yinling");
         page.click("#login-submit");
-        page.click("text=用户管理");
+        page.click("main >> text=用户管理");
         assertThat(page.locator("#users-table")).containsText("district");
         screenshot("admin-users-zh");
 

@@ -131,6 +131,7 @@ class MessagesTest {
         Stream.of(org.yinling.institution.Payer.values()).map(org.yinling.institution.Payer::messageKey).forEach(used::add);
         Stream.of("FREE", "OCCUPIED", "RESERVED").map(s -> "institution.bed." + s).forEach(used::add);
         Stream.of(org.yinling.institution.WaitingCategory.values()).map(org.yinling.institution.WaitingCategory::messageKey).forEach(used::add);
+        Stream.of(1, 2, 3, 4, 9).map(n -> "nav.group." + n).forEach(used::add);
         used.add(CapabilityScoring.ADJUSTMENT_COMA);
         used.add(CapabilityScoring.ADJUSTMENT_DEMENTIA_OR_MENTAL_DISORDER);
         used.add(CapabilityScoring.ADJUSTMENT_RISK_EVENTS);
