@@ -32,6 +32,6 @@ class ApplicationSummaryController {
         model.addAttribute("applications", applications.ofElder(elderId));
         model.addAttribute("entitlements", entitlements.ofElder(elderId));
         model.addAttribute("mayApply", user.getRole() == Role.COMMUNITY_CLERK && elder.active());
-        return SUMMARY_VIEW;
+        return SUMMARY_VIEW + " :: summary";
     }
 }
