@@ -115,7 +115,7 @@ class ApplicationController {
     private String showDetail(ApplicationRecord application, CurrentUser user, Model model) {
         ApplicationElder elder = service.elderOf(application);
         Policy policy = service.policyOf(application);
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("elder", elder);
         model.addAttribute("policy", policy);
         model.addAttribute("explanation", service.explain(policy, elder));
@@ -210,7 +210,7 @@ class ApplicationController {
     }
 
     private String showCorrection(ApplicationRecord application, ApplicationForm form, Model model) {
-        model.addAttribute("application", application);
+        model.addAttribute("app", application);
         model.addAttribute("elder", service.elderOf(application));
         model.addAttribute("policy", service.policyOf(application));
         model.addAttribute("decisions", store.decisions(application.id()));

@@ -20,23 +20,23 @@ import org.yinling.subsidy.rule.ValueType;
  * The eligibility explanation in words, for a page: every criterion with its values and the elder's value (each a
  * message key or plain text), whether it passed, per group; every tier with the one that applies.
  */
-record ApplicationExplanation(Connective connective, List<Group> groups, boolean eligible, List<TierLine> tiers,
+public record ApplicationExplanation(Connective connective, List<Group> groups, boolean eligible, List<TierLine> tiers,
                               int tierIndex, BigDecimal amount, LocalDate on) {
 
     /** A value to show: {@code key} when it is a choice with a message, else {@code text}. */
-    record Value(String key, String text) {
+    public record Value(String key, String text) {
     }
 
-    record Line(String attributeKey, String operatorKey, List<Value> values, Value actual, boolean passed) {
+    public record Line(String attributeKey, String operatorKey, List<Value> values, Value actual, boolean passed) {
     }
 
-    record Group(Connective connective, List<Line> lines, boolean passed) {
+    public record Group(Connective connective, List<Line> lines, boolean passed) {
     }
 
-    record TierLine(int index, Line condition, BigDecimal amount, boolean applies) {
+    public record TierLine(int index, Line condition, BigDecimal amount, boolean applies) {
     }
 
-    boolean qualifies() {
+    public boolean qualifies() {
         return eligible && tierIndex >= 0;
     }
 

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * An application as lists show it: the elder's name with the resident ID masked. {@code clean} and {@code cleanReason}
  * are set for review queues (see {@link ReviewQueue}).
  */
-record ApplicationRow(long id, long elderId, String elderName, String maskedResidentId, String communityCode,
+public record ApplicationRow(long id, long elderId, String elderName, String maskedResidentId, String communityCode,
                       String policyCode, String policyName, ApplicationStage stage, ApplicationSource source,
                       BigDecimal amount, LocalDate receivedOn, LocalDate publicityEnds, Instant createdAt,
                       long lockVersion, boolean clean, String cleanReason) {

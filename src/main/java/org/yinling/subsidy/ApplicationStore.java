@@ -261,9 +261,8 @@ class ApplicationStore {
             params.put("source", search.source().name());
         }
         addText(search.q(), where, params);
-        String from = """
-                 FROM subsidy_application a JOIN elder e ON e.id = a.elder_id
-                JOIN subsidy_policy p ON p.id = a.policy_id WHERE """ + String.join(" AND ", where);
+        String from = " FROM subsidy_application a JOIN elder e ON e.id = a.elder_id"
+                + " JOIN subsidy_policy p ON p.id = a.policy_id WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
         PageRequest pageable = PageRequest.of(search.pageNumber(), ApplicationSearch.PAGE_SIZE);
         List<ApplicationRow> rows = jdbc.sql("SELECT " + ROW_COLUMNS + from + " ORDER BY " + order

@@ -3,6 +3,6 @@ package org.yinling.subsidy;
 import java.time.Instant;
 
 /** One row of the insert-only decision log. */
-record DecisionRecord(long id, DecisionAction action, ApplicationStage stageFrom, ApplicationStage stageTo, String note,
+public record DecisionRecord(long id, DecisionAction action, ApplicationStage stageFrom, ApplicationStage stageTo, String note,
                       String decidedBy, Instant decidedAt) {
 }
