@@ -126,7 +126,7 @@ class EntitlementStore {
                         SELECT id, 'WITHDRAW', stage, 'WITHDRAWN', ?, ? FROM withdrawn
                         RETURNING application_id
                         """)
-                .params(elderId, actor, note, actor, actor).query(Long.class).list();
+                .params(elderId, actor, note, actor).query(Long.class).list();
     }
 
     /** The elder's active entitlements with their policy's rule, for a re-evaluation. */
