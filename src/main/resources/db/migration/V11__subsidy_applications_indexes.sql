@@ -6,3 +6,6 @@ CREATE INDEX subsidy_entitlement_elder_idx ON subsidy_entitlement (elder_id, sta
 -- publicity that has ended: the hourly conclusion reads only these rows
 CREATE INDEX subsidy_application_publicity_idx ON subsidy_application (publicity_ends, community_code)
     WHERE stage = 'PUBLICITY';
+
+-- the application list without a stage filter: newest first, read from the index rather than sorted
+CREATE INDEX subsidy_application_created_idx ON subsidy_application (created_at DESC, id DESC);

@@ -257,6 +257,40 @@ class ApplicationWorkflowTest {
     }
 
     @Test
+    void twoSimultaneousDecisionsOnTheSameVersionLeaveExactlyOneDecision() throws Exception {
+        Policy policy = t.agePolicy();
+        ensureSecondStreetReviewer();
+        for (int round = 0; round < 5; round++) {
+            long id = t.register(t.elderAged("同时测试" + round, 86, ApplicationTestSupport.LANTIAN), policy);
+            long seen = t.lockVersion(id);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<MvcResult> approve = pool.submit(() -> {
+                    start.await();
+                    return t.decide("street", id, "APPROVE", "", seen);
+                });
+                java.util.concurrent.Future<MvcResult> giveBack = pool.submit(() -> {
+                    start.await();
+                    return t.decide("shangtang.reviewer2", id, "RETURN", "材料不全", seen);
+                });
+                start.countDown();
+                List<Object> outcomes = List.of(
+                        approve.get().getFlashMap().getOrDefault("flashSuccess", "error:" + approve.get().getFlashMap().get("flashError")),
+                        giveBack.get().getFlashMap().getOrDefault("flashSuccess", "error:" + giveBack.get().getFlashMap().get("flashError")));
+                assertThat(outcomes).filteredOn(o -> o.toString().startsWith("application.decided.")).hasSize(1);
+                assertThat(outcomes).filteredOn(o -> o.equals("error:application.changedByOthers")).hasSize(1);
+            }
+            finally {
+                pool.shutdown();
+            }
+            assertThat(t.decisions(id)).hasSize(2).startsWith("SUBMIT");
+            assertThat(t.stage(id)).isIn("DISTRICT_REVIEW", "RETURNED");
+            assertThat(t.lockVersion(id)).isEqualTo(seen + 1);
+        }
+    }
+
+    @Test
     void duplicatesInactiveEldersAndEldersWhoDoNotQualifyAreRefusedWithTheReason() throws Exception {
         Policy policy = t.agePolicy();
         long elderId = t.elderAged("重复测试", 84, ApplicationTestSupport.LANTIAN);
