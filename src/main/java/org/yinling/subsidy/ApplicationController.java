@@ -168,6 +168,10 @@ class ApplicationController {
             return "redirect:/subsidies/applications/" + id;
         }
         ApplicationRecord application = service.load(id, user);
+        if (!service.actions(application, user).contains(ApplicationService.Action.ATTACH)) {
+            redirect.addFlashAttribute("flashError", "application.decision.notYourStage");
+            return "redirect:/subsidies/applications/" + id;
+        }
         model.addAttribute("decisionForm", DecisionForm.blank(application.lockVersion()));
         return showDetail(application, user, model);
     }

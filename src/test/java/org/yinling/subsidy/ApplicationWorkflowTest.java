@@ -75,6 +75,13 @@ class ApplicationWorkflowTest {
                 .andExpect(content().string(containsString("第 2 档，500.00 元")))
                 .andExpect(content().string(containsString(t.maskedId(elderId))))
                 .andExpect(content().string(containsString("id=\"decision-approve\"")));
+        // in English too
+        mvc.perform(get("/subsidies/applications/" + id).param("lang", "en").with(t.as("street")))
+                .andExpect(content().string(containsString("Eligibility explanation")))
+                .andExpect(content().string(containsString("Tier 2, 500.00 yuan")));
+        // the elder page loads the subsidy card with htmx
+        mvc.perform(get("/elders/" + elderId).with(t.as("community")))
+                .andExpect(content().string(containsString("hx-get=\"/subsidies/elders/" + elderId + "/summary\"")));
         // the clerk sees no review buttons, only the community's
         mvc.perform(get("/subsidies/applications/" + id).with(t.as("community")))
                 .andExpect(content().string(not(containsString("id=\"decision-approve\""))))
@@ -172,6 +179,18 @@ class ApplicationWorkflowTest {
         assertThat(jdbc.sql("SELECT payee_account FROM subsidy_application WHERE id = ?").param(id)
                 .query(String.class).single()).isEqualTo("6222020000000000002");
         assertThat(t.decisions(id)).containsExactly("SUBMIT", "RETURN", "RESUBMIT");
+        // a further document, while the street has not acted yet
+        mvc.perform(multipart("/subsidies/applications/" + id + "/attachments").file(new MockMultipartFile("file",
+                                "bank.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2}))
+                        .with(t.as("community")).with(csrf()).param("documentType", "BANK_CARD").param("documentNumber", "6222"))
+                .andExpect(flash().attribute("flashSuccess", "application.attachment.added"));
+        assertThat(jdbc.sql("SELECT content_type FROM subsidy_attachment WHERE application_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("image/png");
+        mvc.perform(multipart("/subsidies/applications/" + id + "/attachments").with(t.as("street")).with(csrf())
+                        .param("documentType", "OTHER"))
+                .andExpect(flash().attribute("flashError", "application.decision.notYourStage"));
+        assertThat(jdbc.sql("SELECT count(*) FROM subsidy_attachment WHERE application_id = ?").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
         // the street cannot resubmit for the community
         mvc.perform(get("/subsidies/applications/" + id + "/edit").with(t.as("street"))).andExpect(status().isForbidden());
     }
