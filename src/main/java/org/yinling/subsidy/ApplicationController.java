@@ -39,11 +39,14 @@ class ApplicationController {
 
     private final ApplicationService service;
     private final ApplicationStore store;
+    private final EntitlementStore entitlements;
     private final Regions regions;
 
-    ApplicationController(ApplicationService service, ApplicationStore store, Regions regions) {
+    ApplicationController(ApplicationService service, ApplicationStore store, EntitlementStore entitlements,
+                          Regions regions) {
         this.service = service;
         this.store = store;
+        this.entitlements = entitlements;
         this.regions = regions;
     }
 
@@ -121,6 +124,7 @@ class ApplicationController {
         model.addAttribute("explanation", service.explain(policy, elder));
         model.addAttribute("attachments", store.attachments(application.id()));
         model.addAttribute("decisions", store.decisions(application.id()));
+        model.addAttribute("entitlement", entitlements.ofApplication(application.id()).orElse(null));
         model.addAttribute("actions", service.actions(application, user).stream().map(Enum::name).toList());
         model.addAttribute("communityPath", regions.path(application.communityCode()));
         return DETAIL_VIEW;

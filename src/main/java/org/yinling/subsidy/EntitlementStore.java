@@ -49,6 +49,12 @@ class EntitlementStore {
                 .param(elderId).query(EntitlementStore::row).list();
     }
 
+    /** The entitlement an application became, if any. */
+    Optional<EntitlementRow> ofApplication(long applicationId) {
+        return jdbc.sql(SELECT + " WHERE en.application_id = ?").param(applicationId)
+                .query(EntitlementStore::row).optional();
+    }
+
     Optional<EntitlementRow> findInScope(long id, RegionScope scope) {
         return jdbc.sql(SELECT + " WHERE en.id = ? AND en.community_code LIKE ?")
                 .params(id, scope.likePattern()).query(EntitlementStore::row).optional();

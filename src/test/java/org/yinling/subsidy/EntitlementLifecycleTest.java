@@ -100,6 +100,10 @@ class EntitlementLifecycleTest {
         assertThat(entitlement.get("amount").toString()).isEqualTo("100.00");
         assertThat(entitlement.get("payee_account")).isEqualTo("6228480000000000001");
 
+        // the application shows it
+        mvc.perform(get("/subsidies/applications/" + id).with(t.as("street")))
+                .andExpect(content().string(containsString("id=\"application-entitlement\"")))
+                .andExpect(content().string(containsString(LocalDate.now().withDayOfMonth(1).plusMonths(1).toString().substring(0, 7))));
         // the elder page's card shows it
         mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(t.as("community")))
                 .andExpect(content().string(containsString("享受中")))
