@@ -20,6 +20,14 @@
             event.preventDefault();
         }
     }, true);
+    // <button data-print>: prints the page (e.g. the publicity notice); the print stylesheet hides the page chrome
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest && event.target.closest('[data-print]');
+        if (button) {
+            event.preventDefault();
+            window.print();
+        }
+    });
     // <input type="file" data-max-bytes="…" data-too-large="message">: refuse an oversized file before uploading it
     document.addEventListener('change', function (event) {
         var input = event.target;
@@ -32,14 +40,6 @@
         input.classList.toggle('is-invalid', tooLarge);
         if (tooLarge) {
             input.reportValidity();
-        }
-    });
-
-    // <button data-print>: print the page (printable notices and summaries)
-    document.addEventListener('click', function (event) {
-        var button = event.target.closest && event.target.closest('[data-print]');
-        if (button) {
-            window.print();
         }
     });
 })();

@@ -92,6 +92,7 @@ class ElderService {
         elder.describe(form, user.getUsername());
         elders.saveAndFlush(elder);
         audit.record("ELDER_UPDATED", ENTITY, id, ElderSnapshot.changes(before, ElderSnapshot.of(elder)));
+        events.publishEvent(new ElderUpdated(id));
         return true;
     }
 

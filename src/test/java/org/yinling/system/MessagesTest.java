@@ -132,6 +132,12 @@ class MessagesTest {
         Stream.of("FREE", "OCCUPIED", "RESERVED").map(s -> "institution.bed." + s).forEach(used::add);
         Stream.of(org.yinling.institution.WaitingCategory.values()).map(org.yinling.institution.WaitingCategory::messageKey).forEach(used::add);
         Stream.of(1, 2, 3, 4, 9).map(n -> "nav.group." + n).forEach(used::add);
+        Stream.of("APPROVE", "REJECT", "RETURN").map(a -> "application.decided." + a).forEach(used::add);
+        Stream.of("NOT_ELIGIBLE", "TIER_CHANGED").map(r -> "application.recheck.reason." + r).forEach(used::add);
+        Stream.of("ELDER_DECEASED", "ELDER_MOVED_OUT").map(r -> "application.stopReason." + r).forEach(used::add);
+        Stream.of("elderNotActive", "notQualified", "tierChanged", "payeeMissing")
+                .map(r -> "application.clean." + r).forEach(used::add);
+        Stream.of("approved", "notFound").map(r -> "application.bulk." + r).forEach(used::add);
         used.add(CapabilityScoring.ADJUSTMENT_COMA);
         used.add(CapabilityScoring.ADJUSTMENT_DEMENTIA_OR_MENTAL_DISORDER);
         used.add(CapabilityScoring.ADJUSTMENT_RISK_EVENTS);

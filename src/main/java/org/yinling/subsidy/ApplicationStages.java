@@ -1,0 +1,49 @@
+package org.yinling.subsidy;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.yinling.account.Role;
+
+/** Which stages are open, and which role acts at which stage of the review chain. */
+final class ApplicationStages {
+
+    static final Set<ApplicationStage> OPEN = EnumSet.of(ApplicationStage.RETURNED, ApplicationStage.STREET_REVIEW,
+            ApplicationStage.DISTRICT_REVIEW, ApplicationStage.PUBLICITY);
+
+    private ApplicationStages() {
+    }
+
+    /** The stage whose queue belongs to the role: RETURNED for the community, the reviews for street and district. */
+    static Optional<ApplicationStage> queueOf(Role role) {
+        return switch (role) {
+            case COMMUNITY_CLERK -> Optional.of(ApplicationStage.RETURNED);
+            case STREET_REVIEWER -> Optional.of(ApplicationStage.STREET_REVIEW);
+            case DISTRICT_STAFF -> Optional.of(ApplicationStage.DISTRICT_REVIEW);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Whether the role may take a review decision at the stage: the street at street review, the district at district
+     * review, and the district during publicity for an objection (reject or return, never a second approval).
+     */
+    static boolean mayDecide(Role role, ApplicationStage stage, DecisionAction action) {
+        return switch (stage) {
+            case STREET_REVIEW -> role == Role.STREET_REVIEWER;
+            case DISTRICT_REVIEW -> role == Role.DISTRICT_STAFF;
+            case PUBLICITY -> role == Role.DISTRICT_STAFF && action != DecisionAction.APPROVE;
+            default -> false;
+        };
+    }
+
+    /** Where an approval leads. */
+    static ApplicationStage afterApproval(ApplicationStage stage) {
+        return switch (stage) {
+            case STREET_REVIEW -> ApplicationStage.DISTRICT_REVIEW;
+            case DISTRICT_REVIEW -> ApplicationStage.PUBLICITY;
+            default -> throw new IllegalStateException("No approval at " + stage);
+        };
+    }
+}

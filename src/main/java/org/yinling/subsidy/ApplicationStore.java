@@ -1,0 +1,362 @@
+package org.yinling.subsidy;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yinling.elder.LifeStatus;
+import org.yinling.elder.ResidentId;
+import org.yinling.region.RegionScope;
+import org.yinling.subsidy.rule.EligibilityFacts;
+
+/**
+ * Rows of {@code subsidy_application}, its attachments and its decision log. Every read that a page makes is
+ * restricted to a region scope in SQL; every state change is a conditional UPDATE on the stage and lock version.
+ */
+@Repository
+class ApplicationStore {
+
+    private static final Pattern ID_SUFFIX = Pattern.compile("[0-9]{4,6}|[0-9]{3,5}[Xx]");
+
+    static final String COLUMNS = """
+            a.id, a.elder_id, a.policy_id, a.policy_code, a.community_code, a.stage, a.source, a.tier_index, a.amount,
+            a.received_on, a.payee_bank, a.payee_account, a.notes, a.approved_on, a.publicity_ends, a.created_at,
+            a.created_by, a.updated_at, a.updated_by, a.lock_version""";
+
+    private static final String ROW_COLUMNS = """
+            a.id, a.elder_id, e.name, e.resident_id, a.community_code, a.policy_code, p.name AS policy_name, a.stage,
+            a.source, a.amount, a.received_on, a.publicity_ends, a.created_at, a.lock_version""";
+
+    private final JdbcClient jdbc;
+
+    ApplicationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ApplicationRecord> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subsidy_application a WHERE a.id = ?")
+                .param(id).query(ApplicationStore::map).optional();
+    }
+
+    /** The application if its community lies inside the scope; empty otherwise (a 404 for the caller). */
+    Optional<ApplicationRecord> findInScope(long id, RegionScope scope) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM subsidy_application a WHERE a.id = ? AND a.community_code LIKE ?")
+                .params(id, scope.likePattern()).query(ApplicationStore::map).optional();
+    }
+
+    /** The elder inside the scope, with the facts rules test. */
+    Optional<ApplicationElder> elder(long elderId, RegionScope scope) {
+        return jdbc.sql("SELECT e.id, e.name, e.resident_id, e.community_code, " + EligibilityFacts.COLUMNS
+                        + " FROM elder e WHERE e.id = ? AND e.community_code LIKE ?")
+                .params(elderId, scope.likePattern())
+                .query((rs, row) -> new ApplicationElder(rs.getLong("id"), rs.getString("name"),
+                        ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("community_code"),
+                        LifeStatus.valueOf(rs.getString("life_status")), facts(rs)))
+                .optional();
+    }
+
+    /** Elders of the scope found by name prefix or ID suffix, to pick for a new application (at most 20). */
+    List<ApplicationElder> findElders(String q, RegionScope scope) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        String text = q.strip();
+        String condition;
+        Object value;
+        if (ID_SUFFIX.matcher(text).matches()) {
+            condition = "reverse(e.resident_id) LIKE ?";
+            value = new StringBuilder(text.toUpperCase()).reverse() + "%";
+        }
+        else if (ResidentId.isValid(text)) {
+            condition = "e.resident_id = ?";
+            value = ResidentId.parse(text).value();
+        }
+        else {
+            condition = "e.name COLLATE \"C\" LIKE ?";
+            value = escapeLike(text) + "%";
+        }
+        return jdbc.sql("SELECT e.id, e.name, e.resident_id, e.community_code, " + EligibilityFacts.COLUMNS
+                        + " FROM elder e WHERE e.community_code LIKE ? AND " + condition
+                        + " ORDER BY e.name COLLATE \"C\", e.id LIMIT 20")
+                .params(scope.likePattern(), value)
+                .query((rs, row) -> new ApplicationElder(rs.getLong("id"), rs.getString("name"),
+                        ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("community_code"),
+                        LifeStatus.valueOf(rs.getString("life_status")), facts(rs)))
+                .list();
+    }
+
+    /** The new application's id, or empty when the elder already has an open one of the code (unique index). */
+    Optional<Long> insert(ApplicationElder elder, Policy policy, ApplicationSource source, int tierIndex, BigDecimal amount,
+                LocalDate receivedOn, ApplicationForm form, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage, source,
+                            tier_index, amount, received_on, payee_bank, payee_account, notes, created_by, updated_by)
+                        VALUES (?, ?, ?, ?, 'STREET_REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
+                        """)
+                .params(elder.id(), policy.id(), policy.code(), elder.communityCode(), source.name(), tierIndex, amount,
+                        receivedOn, ApplicationForm.clean(form.payeeBank()), ApplicationForm.clean(form.payeeAccount()),
+                        ApplicationForm.clean(form.notes()), actor, actor)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * Moves an application from {@code from} to {@code to} if nobody changed it since {@code lockVersion}; false
+     * otherwise (and nothing changes).
+     */
+    boolean transition(long id, long lockVersion, ApplicationStage from, ApplicationStage to, Integer tierIndex,
+                       BigDecimal amount, LocalDate approvedOn, LocalDate publicityEnds, String actor) {
+        boolean closes = !ApplicationStages.OPEN.contains(to);
+        return jdbc.sql("""
+                        UPDATE subsidy_application SET stage = ?, tier_index = COALESCE(CAST(? AS smallint), tier_index),
+                            amount = COALESCE(CAST(? AS numeric), amount),
+                            approved_on = COALESCE(CAST(? AS date), approved_on),
+                            publicity_ends = CASE WHEN CAST(? AS varchar) = 'PUBLICITY' THEN CAST(? AS date)
+                                ELSE publicity_ends END,
+                            closed_at = CASE WHEN CAST(? AS boolean) THEN now() ELSE NULL END,
+                            updated_at = now(), updated_by = ?, lock_version = lock_version + 1
+                        WHERE id = ? AND lock_version = ? AND stage = ?
+                        """)
+                .params(to.name(), tierIndex, amount, approvedOn, to.name(), publicityEnds, closes, actor, id,
+                        lockVersion, from.name())
+                .update() == 1;
+    }
+
+    /** A returned application corrected by the community and sent back to the street. */
+    boolean resubmit(long id, long lockVersion, ApplicationForm form, String actor) {
+        return jdbc.sql("""
+                        UPDATE subsidy_application SET stage = 'STREET_REVIEW', payee_bank = ?, payee_account = ?,
+                            notes = ?, updated_at = now(), updated_by = ?, lock_version = lock_version + 1
+                        WHERE id = ? AND lock_version = ? AND stage = 'RETURNED'
+                        """)
+                .params(ApplicationForm.clean(form.payeeBank()), ApplicationForm.clean(form.payeeAccount()),
+                        ApplicationForm.clean(form.notes()), actor, id, lockVersion)
+                .update() == 1;
+    }
+
+    void insertDecision(long applicationId, DecisionAction action, ApplicationStage from, ApplicationStage to,
+                        String note, String actor) {
+        jdbc.sql("""
+                        INSERT INTO subsidy_decision (application_id, action, stage_from, stage_to, note, decided_by)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(applicationId, action.name(), from == null ? null : from.name(), to.name(), note, actor)
+                .update();
+    }
+
+    List<DecisionRecord> decisions(long applicationId) {
+        return jdbc.sql("""
+                        SELECT id, action, stage_from, stage_to, note, decided_by, decided_at FROM subsidy_decision
+                        WHERE application_id = ? ORDER BY decided_at, id
+                        """)
+                .param(applicationId)
+                .query((rs, row) -> new DecisionRecord(rs.getLong("id"), DecisionAction.valueOf(rs.getString("action")),
+                        rs.getString("stage_from") == null ? null : ApplicationStage.valueOf(rs.getString("stage_from")),
+                        ApplicationStage.valueOf(rs.getString("stage_to")), rs.getString("note"),
+                        rs.getString("decided_by"), instant(rs.getTimestamp("decided_at"))))
+                .list();
+    }
+
+    long insertAttachment(long applicationId, DocumentType type, String number, String fileName, String contentType,
+                          byte[] content, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO subsidy_attachment (application_id, document_type, document_number, file_name,
+                            content_type, content, size_bytes, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                        """)
+                .params(applicationId, type.name(), number, fileName, contentType, content,
+                        content == null ? null : content.length, actor)
+                .query(Long.class).single();
+    }
+
+    List<AttachmentRecord> attachments(long applicationId) {
+        return jdbc.sql("""
+                        SELECT id, application_id, document_type, document_number, file_name, content_type, size_bytes,
+                               created_at, created_by
+                        FROM subsidy_attachment WHERE application_id = ? ORDER BY id
+                        """)
+                .param(applicationId)
+                .query((rs, row) -> new AttachmentRecord(rs.getLong("id"), rs.getLong("application_id"),
+                        DocumentType.valueOf(rs.getString("document_type")), rs.getString("document_number"),
+                        rs.getString("file_name"), rs.getString("content_type"),
+                        (Integer) rs.getObject("size_bytes"), instant(rs.getTimestamp("created_at")),
+                        rs.getString("created_by")))
+                .list();
+    }
+
+    /** The file of an attachment of the application, if it has one. */
+    Optional<AttachmentFile> attachmentFile(long applicationId, long attachmentId) {
+        return jdbc.sql("""
+                        SELECT file_name, content_type, content FROM subsidy_attachment
+                        WHERE id = ? AND application_id = ? AND content IS NOT NULL
+                        """)
+                .params(attachmentId, applicationId)
+                .query((rs, row) -> new AttachmentFile(rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getBytes("content")))
+                .optional();
+    }
+
+    record AttachmentFile(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Applications of an elder, newest first (for the elder page). */
+    List<ApplicationRow> ofElder(long elderId) {
+        return jdbc.sql("SELECT " + ROW_COLUMNS + """
+                         FROM subsidy_application a JOIN elder e ON e.id = a.elder_id
+                        JOIN subsidy_policy p ON p.id = a.policy_id
+                        WHERE a.elder_id = ? ORDER BY a.created_at DESC, a.id DESC
+                        """)
+                .param(elderId).query(ApplicationStore::row).list();
+    }
+
+    /** The application list: any stage, filtered, newest first. */
+    Page<ApplicationRow> search(ApplicationSearch search, RegionScope scope) {
+        return page(search, scope, search.stage(), "a.created_at DESC, a.id DESC");
+    }
+
+    /** A review queue: one stage, oldest first. */
+    Page<ApplicationRow> queue(ApplicationStage stage, ApplicationSearch search, RegionScope scope) {
+        return page(search, scope, stage, "a.created_at, a.id");
+    }
+
+    private Page<ApplicationRow> page(ApplicationSearch search, RegionScope scope, ApplicationStage stage,
+                                      String order) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        where.add("a.community_code LIKE :scope");
+        params.put("scope", scope.likePattern());
+        if (stage != null) {
+            where.add("a.stage = :stage");
+            params.put("stage", stage.name());
+        }
+        if (search.policy() != null && !search.policy().isBlank()) {
+            where.add("a.policy_code = :policy");
+            params.put("policy", search.policy().strip());
+        }
+        if (search.street() != null && search.street().matches("[0-9]{12}")) {
+            where.add("a.community_code LIKE :street");
+            params.put("street", search.street().substring(0, 9) + "%");
+        }
+        if (search.community() != null && search.community().matches("[0-9]{12}")) {
+            where.add("a.community_code = :community");
+            params.put("community", search.community());
+        }
+        if (search.source() != null) {
+            where.add("a.source = :source");
+            params.put("source", search.source().name());
+        }
+        addText(search.q(), where, params);
+        String from = " FROM subsidy_application a JOIN elder e ON e.id = a.elder_id"
+                + " JOIN subsidy_policy p ON p.id = a.policy_id WHERE " + String.join(" AND ", where);
+        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+        PageRequest pageable = PageRequest.of(search.pageNumber(), ApplicationSearch.PAGE_SIZE);
+        List<ApplicationRow> rows = jdbc.sql("SELECT " + ROW_COLUMNS + from + " ORDER BY " + order
+                        + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .query(ApplicationStore::row).list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Applications (of the ids given, inside the scope) with their elder's facts, for clean-case checks. */
+    Map<Long, ApplicationElder> eldersOf(List<Long> applicationIds) {
+        Map<Long, ApplicationElder> elders = new HashMap<>();
+        if (applicationIds.isEmpty()) {
+            return elders;
+        }
+        jdbc.sql("SELECT a.id AS application_id, e.id, e.name, e.resident_id, e.community_code, "
+                        + EligibilityFacts.COLUMNS
+                        + " FROM subsidy_application a JOIN elder e ON e.id = a.elder_id WHERE a.id = ANY(?)")
+                .param(applicationIds.toArray(Long[]::new))
+                .query(rs -> {
+                    elders.put(rs.getLong("application_id"), new ApplicationElder(rs.getLong("id"),
+                            rs.getString("name"), ResidentId.parse(rs.getString("resident_id")).masked(),
+                            rs.getString("community_code"), LifeStatus.valueOf(rs.getString("life_status")),
+                            facts(rs)));
+                });
+        return elders;
+    }
+
+    /** Whether the elder holds an active entitlement of the policy code. */
+    boolean hasActiveEntitlement(long elderId, String policyCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM subsidy_entitlement WHERE elder_id = ? AND policy_code = ? "
+                        + "AND status = 'ACTIVE')")
+                .params(elderId, policyCode).query(Boolean.class).single();
+    }
+
+    /** Whether the elder has an open application of the policy code. */
+    boolean hasOpenApplication(long elderId, String policyCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM subsidy_application WHERE elder_id = ? AND policy_code = ? "
+                        + "AND stage IN ('RETURNED', 'STREET_REVIEW', 'DISTRICT_REVIEW', 'PUBLICITY'))")
+                .params(elderId, policyCode).query(Boolean.class).single();
+    }
+
+    private static void addText(String q, List<String> where, Map<String, Object> params) {
+        if (q == null || q.isBlank()) {
+            return;
+        }
+        String text = q.strip();
+        if (ID_SUFFIX.matcher(text).matches()) {
+            where.add("reverse(e.resident_id) LIKE :reversedSuffix");
+            params.put("reversedSuffix", new StringBuilder(text.toUpperCase()).reverse() + "%");
+        }
+        else if (ResidentId.isValid(text)) {
+            where.add("e.resident_id = :residentId");
+            params.put("residentId", ResidentId.parse(text).value());
+        }
+        else {
+            where.add("e.name COLLATE \"C\" LIKE :namePrefix");
+            params.put("namePrefix", escapeLike(text) + "%");
+        }
+    }
+
+    static EligibilityFacts facts(ResultSet rs) throws SQLException {
+        return new EligibilityFacts(rs.getObject("birth_date", LocalDate.class), rs.getBoolean("hukou_local"),
+                rs.getString("living_arrangement"), rs.getString("economic_status"),
+                (Integer) rs.getObject("capability_level"), rs.getBigDecimal("income_per_person"),
+                rs.getString("life_status"));
+    }
+
+    private static ApplicationRecord map(ResultSet rs, int row) throws SQLException {
+        return new ApplicationRecord(rs.getLong("id"), rs.getLong("elder_id"), rs.getLong("policy_id"),
+                rs.getString("policy_code"), rs.getString("community_code"),
+                ApplicationStage.valueOf(rs.getString("stage")), ApplicationSource.valueOf(rs.getString("source")),
+                (Integer) rs.getObject("tier_index", Integer.class), rs.getBigDecimal("amount"),
+                rs.getObject("received_on", LocalDate.class), rs.getString("payee_bank"),
+                rs.getString("payee_account"), rs.getString("notes"), rs.getObject("approved_on", LocalDate.class),
+                rs.getObject("publicity_ends", LocalDate.class), instant(rs.getTimestamp("created_at")),
+                rs.getString("created_by"), instant(rs.getTimestamp("updated_at")), rs.getString("updated_by"),
+                rs.getLong("lock_version"));
+    }
+
+    private static ApplicationRow row(ResultSet rs, int row) throws SQLException {
+        return new ApplicationRow(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("name"),
+                ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("community_code"),
+                rs.getString("policy_code"), rs.getString("policy_name"), ApplicationStage.valueOf(rs.getString("stage")),
+                ApplicationSource.valueOf(rs.getString("source")), rs.getBigDecimal("amount"),
+                rs.getObject("received_on", LocalDate.class), rs.getObject("publicity_ends", LocalDate.class),
+                instant(rs.getTimestamp("created_at")), rs.getLong("lock_version"), false, null);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

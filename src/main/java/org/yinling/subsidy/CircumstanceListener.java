@@ -1,0 +1,55 @@
+package org.yinling.subsidy;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.yinling.elder.ElderAssessed;
+import org.yinling.elder.ElderDeceased;
+import org.yinling.elder.ElderMovedOut;
+import org.yinling.elder.ElderUpdated;
+import org.yinling.elder.EldersImported;
+
+/**
+ * Follows the registry, synchronously in the transaction that changed the elder (so that a death and the stop of
+ * its payments commit together, or not at all): death and move-out (by hand or from another agency's list) stop
+ * entitlements and withdraw open applications; an assessment, a correction or an import puts entitlements that may
+ * no longer hold into the street's re-check queue.
+ */
+@Component
+class CircumstanceListener {
+
+    static final String DECEASED = "ELDER_DECEASED";
+    static final String MOVED_OUT = "ELDER_MOVED_OUT";
+
+    private final EntitlementRecheck recheck;
+
+    CircumstanceListener(EntitlementRecheck recheck) {
+        this.recheck = recheck;
+    }
+
+    @EventListener
+    void on(ElderDeceased event) {
+        recheck.stopAll(event.elderId(), event.date(), DECEASED);
+    }
+
+    @EventListener
+    void on(ElderMovedOut event) {
+        recheck.stopAll(event.elderId(), event.date(), MOVED_OUT);
+    }
+
+    @EventListener
+    void on(ElderAssessed event) {
+        recheck.reevaluate(event.elderId(), "ELDER_ASSESSED");
+    }
+
+    @EventListener
+    void on(ElderUpdated event) {
+        recheck.reevaluate(event.elderId(), "ELDER_UPDATED");
+    }
+
+    @EventListener
+    void on(EldersImported event) {
+        if (event.updated() > 0) {
+            recheck.reevaluateAll("ELDERS_IMPORTED");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.yinling.subsidy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.yinling.account.CurrentUser;
+import org.yinling.account.Role;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionScope;
+import org.yinling.subsidy.rule.RuleEvaluator;
+
+/**
+ * Changes of circumstance: stopping an elder's entitlements (death, move-out) and withdrawing their open
+ * applications, flagging entitlements whose elder may no longer qualify (or qualifies in another tier) for the
+ * street's re-check, and the street's confirmation or stop of a flagged entitlement.
+ */
+@Service
+class EntitlementRecheck {
+
+    static final String ENTITY = "subsidy_entitlement";
+
+    private final EntitlementStore entitlements;
+    private final ApplicationStore applications;
+    private final PolicyStore policies;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    EntitlementRecheck(EntitlementStore entitlements, ApplicationStore applications, PolicyStore policies,
+                       AuditLog audit, Optional<Clock> clock) {
+        this.entitlements = entitlements;
+        this.applications = applications;
+        this.policies = policies;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /**
+     * The elder died or moved out on {@code date}: every active entitlement stops with the month of the date as the
+     * last month paid, and every open application is withdrawn (one decision row each). Set-based, in the caller's
+     * transaction.
+     */
+    @Transactional
+    void stopAll(long elderId, LocalDate date, String reason) {
+        String actor = actor();
+        List<Long> stopped = entitlements.stopAllOf(elderId, date.withDayOfMonth(1), reason, actor);
+        List<Long> withdrawn = entitlements.withdrawOpenApplicationsOf(elderId, reason, actor);
+        if (!stopped.isEmpty() || !withdrawn.isEmpty()) {
+            audit.recordAs(actor, "ENTITLEMENTS_STOPPED", ENTITY, elderId, ApplicationService.details("reason", reason,
+                    "date", date.toString(), "entitlementIds", stopped, "withdrawnApplicationIds", withdrawn));
+        }
+    }
+
+    /** Re-evaluates one elder's active entitlements with RuleEvaluator; flags those that no longer hold. */
+    @Transactional
+    void reevaluate(long elderId, String cause) {
+        List<EntitlementStore.Active> active = entitlements.activeOf(elderId);
+        if (active.isEmpty()) {
+            return;
+        }
+        Optional<ApplicationElder> elder = applications.elder(elderId, RegionScope.everything());
+        if (elder.isEmpty()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        String actor = actor();
+        Map<Long, Policy> byId = new HashMap<>();
+        for (EntitlementStore.Active entitlement : active) {
+            Policy policy = byId.computeIfAbsent(entitlement.policyId(), id -> policies.find(id).orElseThrow());
+            int tier = RuleEvaluator.qualifyingTier(policy.rule(), elder.get().facts(), today);
+            String reason = tier < 0 ? EntitlementStore.NOT_ELIGIBLE
+                    : tier != entitlement.tierIndex() ? EntitlementStore.TIER_CHANGED : null;
+            if (reason != null && entitlements.flag(entitlement.id(), reason, actor)) {
+                audit.recordAs(actor, "ENTITLEMENT_RECHECK_FLAGGED", ENTITY, entitlement.id(),
+                        ApplicationService.details("elderId", elderId, "reason", reason, "cause", cause,
+                                "qualifyingTier", tier));
+            }
+        }
+    }
+
+    /** After a spreadsheet import changed many elders: every policy's active entitlements, set-based. */
+    @Transactional
+    int reevaluateAll(String cause) {
+        LocalDate today = LocalDate.now(clock);
+        String actor = actor();
+        int flagged = 0;
+        for (long policyId : entitlements.policiesWithActiveEntitlements()) {
+            Policy policy = policies.find(policyId).orElseThrow();
+            flagged += entitlements.flagAll(policyId, policy.rule(), today, actor);
+        }
+        if (flagged > 0) {
+            audit.recordAs(actor, "ENTITLEMENTS_RECHECK_FLAGGED", ENTITY, null,
+                    ApplicationService.details("count", flagged, "cause", cause));
+        }
+        return flagged;
+    }
+
+    /** The street confirms a flagged entitlement: it continues unchanged, the flag is cleared. */
+    @Transactional
+    boolean confirm(long id, long lockVersion, Errors errors, CurrentUser user) {
+        EntitlementRow entitlement = loadForReviewer(id, user);
+        if (entitlement.lockVersion() != lockVersion || !entitlements.confirm(id, lockVersion, user.getUsername())) {
+            errors.reject("application.changedByOthers");
+            return false;
+        }
+        audit.record("ENTITLEMENT_RECHECK_CONFIRMED", ENTITY, id, ApplicationService.details(
+                "reason", entitlement.recheckReason()));
+        return true;
+    }
+
+    /** The street stops a flagged entitlement: the current month is the last one paid. */
+    @Transactional
+    boolean stop(long id, long lockVersion, String reason, Errors errors, CurrentUser user) {
+        EntitlementRow entitlement = loadForReviewer(id, user);
+        if (reason == null || reason.isBlank()) {
+            errors.reject("application.recheck.reasonRequired");
+            return false;
+        }
+        LocalDate endMonth = LocalDate.now(clock).withDayOfMonth(1);
+        if (entitlement.lockVersion() != lockVersion
+                || !entitlements.stop(id, lockVersion, endMonth, reason.strip(), user.getUsername())) {
+            errors.reject("application.changedByOthers");
+            return false;
+        }
+        audit.record("ENTITLEMENT_STOPPED", ENTITY, id, ApplicationService.details("reason", reason.strip(),
+                "endMonth", endMonth.toString(), "recheckReason", entitlement.recheckReason()));
+        return true;
+    }
+
+    private EntitlementRow loadForReviewer(long id, CurrentUser user) {
+        EntitlementRow entitlement = entitlements.findInScope(id, user.scope())
+                .orElseThrow(ApplicationNotFoundException::new);
+        if (user.getRole() != Role.STREET_REVIEWER) {
+            throw new org.springframework.security.access.AccessDeniedException("Re-checks are the street's");
+        }
+        return entitlement;
+    }
+
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? AuditLog.SYSTEM : authentication.getName();
+    }
+}

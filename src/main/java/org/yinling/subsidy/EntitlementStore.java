@@ -1,0 +1,204 @@
+package org.yinling.subsidy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yinling.elder.ResidentId;
+import org.yinling.region.RegionScope;
+import org.yinling.subsidy.rule.Frequency;
+import org.yinling.subsidy.rule.PolicyRule;
+import org.yinling.subsidy.rule.RuleCompiler;
+import org.yinling.subsidy.rule.SqlFragment;
+
+/**
+ * Rows of {@code subsidy_entitlement}: the elder page's list, the re-check queue, and the set-based changes that
+ * follow an elder's circumstances (stop on death or move-out, flag for re-check).
+ */
+@Repository
+class EntitlementStore {
+
+    /** Re-check reasons, stored in {@code recheck_reason}; each has a message key. */
+    static final String NOT_ELIGIBLE = "NOT_ELIGIBLE";
+    static final String TIER_CHANGED = "TIER_CHANGED";
+
+    private static final String SELECT = """
+            SELECT en.id, en.elder_id, e.name, e.resident_id, en.policy_id, en.policy_code, p.name AS policy_name,
+                   p.version, en.application_id, en.community_code, en.tier_index, en.amount, en.frequency,
+                   en.start_month, en.end_month, en.status, en.stop_reason, en.recheck_reason, en.recheck_since,
+                   en.lock_version
+            FROM subsidy_entitlement en JOIN elder e ON e.id = en.elder_id
+            JOIN subsidy_policy p ON p.id = en.policy_id""";
+
+    private final JdbcClient jdbc;
+
+    EntitlementStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<EntitlementRow> ofElder(long elderId) {
+        return jdbc.sql(SELECT + " WHERE en.elder_id = ? ORDER BY en.status, en.start_month DESC, en.id DESC")
+                .param(elderId).query(EntitlementStore::row).list();
+    }
+
+    /** The entitlement an application became, if any. */
+    Optional<EntitlementRow> ofApplication(long applicationId) {
+        return jdbc.sql(SELECT + " WHERE en.application_id = ?").param(applicationId)
+                .query(EntitlementStore::row).optional();
+    }
+
+    Optional<EntitlementRow> findInScope(long id, RegionScope scope) {
+        return jdbc.sql(SELECT + " WHERE en.id = ? AND en.community_code LIKE ?")
+                .params(id, scope.likePattern()).query(EntitlementStore::row).optional();
+    }
+
+    /** The re-check queue of a region: flagged active entitlements, longest waiting first. */
+    Page<EntitlementRow> rechecks(RegionScope scope, int page) {
+        long total = jdbc.sql("""
+                        SELECT count(*) FROM subsidy_entitlement en
+                        WHERE en.community_code LIKE ? AND en.recheck_since IS NOT NULL AND en.status = 'ACTIVE'
+                        """)
+                .param(scope.likePattern()).query(Long.class).single();
+        PageRequest pageable = PageRequest.of(Math.max(page, 0), ApplicationSearch.PAGE_SIZE);
+        List<EntitlementRow> rows = jdbc.sql(SELECT + """
+                         WHERE en.community_code LIKE ? AND en.recheck_since IS NOT NULL AND en.status = 'ACTIVE'
+                        ORDER BY en.recheck_since, en.id LIMIT ? OFFSET ?
+                        """)
+                .params(scope.likePattern(), pageable.getPageSize(), pageable.getOffset())
+                .query(EntitlementStore::row).list();
+        return new PageImpl<>(rows, pageable, total);
+    }
+
+    /** Clears the re-check flag; false when someone changed the entitlement since {@code lockVersion}. */
+    boolean confirm(long id, long lockVersion, String actor) {
+        return jdbc.sql("""
+                        UPDATE subsidy_entitlement SET recheck_reason = NULL, recheck_since = NULL, updated_at = now(),
+                            updated_by = ?, lock_version = lock_version + 1
+                        WHERE id = ? AND lock_version = ? AND status = 'ACTIVE' AND recheck_since IS NOT NULL
+                        """)
+                .params(actor, id, lockVersion).update() == 1;
+    }
+
+    /** Stops one entitlement: {@code endMonth} is the last month paid. */
+    boolean stop(long id, long lockVersion, LocalDate endMonth, String reason, String actor) {
+        return jdbc.sql("""
+                        UPDATE subsidy_entitlement SET status = 'STOPPED', stopped_at = now(), stop_reason = ?,
+                            end_month = GREATEST(CAST(? AS date), CAST(start_month - INTERVAL '1 month' AS date)),
+                            recheck_reason = NULL, recheck_since = NULL,
+                            updated_at = now(), updated_by = ?, lock_version = lock_version + 1
+                        WHERE id = ? AND lock_version = ? AND status = 'ACTIVE'
+                        """)
+                .params(reason, endMonth.withDayOfMonth(1), actor, id, lockVersion).update() == 1;
+    }
+
+    /**
+     * Stops every active entitlement of the elder with {@code endMonth} (the month of the death or move-out) as the
+     * last month paid; returns their ids.
+     */
+    List<Long> stopAllOf(long elderId, LocalDate endMonth, String reason, String actor) {
+        return jdbc.sql("""
+                        UPDATE subsidy_entitlement SET status = 'STOPPED', stopped_at = now(), stop_reason = ?,
+                            end_month = GREATEST(CAST(? AS date), CAST(start_month - INTERVAL '1 month' AS date)),
+                            recheck_reason = NULL, recheck_since = NULL,
+                            updated_at = now(), updated_by = ?, lock_version = lock_version + 1
+                        WHERE elder_id = ? AND status = 'ACTIVE'
+                        RETURNING id
+                        """)
+                .params(reason, endMonth.withDayOfMonth(1), actor, elderId).query(Long.class).list();
+    }
+
+    /** Withdraws the elder's open applications with a decision row each; returns their ids. */
+    List<Long> withdrawOpenApplicationsOf(long elderId, String note, String actor) {
+        return jdbc.sql("""
+                        WITH open AS (
+                            SELECT id, stage FROM subsidy_application
+                            WHERE elder_id = ? AND stage IN ('RETURNED', 'STREET_REVIEW', 'DISTRICT_REVIEW', 'PUBLICITY')
+                            FOR UPDATE
+                        ), withdrawn AS (
+                            UPDATE subsidy_application a SET stage = 'WITHDRAWN', closed_at = now(), updated_at = now(),
+                                updated_by = ?, lock_version = a.lock_version + 1
+                            FROM open WHERE a.id = open.id
+                            RETURNING a.id, open.stage
+                        )
+                        INSERT INTO subsidy_decision (application_id, action, stage_from, stage_to, note, decided_by)
+                        SELECT id, 'WITHDRAW', stage, 'WITHDRAWN', ?, ? FROM withdrawn
+                        RETURNING application_id
+                        """)
+                .params(elderId, actor, note, actor).query(Long.class).list();
+    }
+
+    /** The elder's active entitlements with their policy's rule, for a re-evaluation. */
+    record Active(long id, long policyId, int tierIndex, String recheckReason) {
+    }
+
+    List<Active> activeOf(long elderId) {
+        return jdbc.sql("""
+                        SELECT id, policy_id, tier_index, recheck_reason FROM subsidy_entitlement
+                        WHERE elder_id = ? AND status = 'ACTIVE'
+                        """)
+                .param(elderId)
+                .query((rs, row) -> new Active(rs.getLong("id"), rs.getLong("policy_id"), rs.getInt("tier_index"),
+                        rs.getString("recheck_reason")))
+                .list();
+    }
+
+    /** Flags one entitlement for the street's re-check (keeps the first date it was flagged). */
+    boolean flag(long id, String reason, String actor) {
+        return jdbc.sql("""
+                        UPDATE subsidy_entitlement SET recheck_reason = ?, recheck_since = COALESCE(recheck_since, now()),
+                            updated_at = now(), updated_by = ?, lock_version = lock_version + 1
+                        WHERE id = ? AND status = 'ACTIVE' AND recheck_reason IS DISTINCT FROM ?
+                        """)
+                .params(reason, actor, id, reason).update() == 1;
+    }
+
+    /** The policies that have active entitlements, for a set-based re-evaluation. */
+    List<Long> policiesWithActiveEntitlements() {
+        return jdbc.sql("SELECT DISTINCT policy_id FROM subsidy_entitlement WHERE status = 'ACTIVE' ORDER BY policy_id")
+                .query(Long.class).list();
+    }
+
+    /**
+     * Set-based re-evaluation of every active, unflagged entitlement of one policy version: those whose elder no
+     * longer qualifies, or qualifies in another tier, are flagged. The rule compiles to SQL (RuleCompiler), the same
+     * rule RuleEvaluator applies to one elder. Returns how many were flagged.
+     */
+    int flagAll(long policyId, PolicyRule rule, LocalDate on, String actor) {
+        SqlFragment tier = RuleCompiler.qualifyingTier(rule, on);
+        // parameters in the order of the SQL text: updated_by, the tier fragment (inside FROM), policy_id
+        List<Object> params = new ArrayList<>();
+        params.add(actor);
+        params.addAll(tier.params());
+        params.add(policyId);
+        return jdbc.sql("""
+                        UPDATE subsidy_entitlement en
+                        SET recheck_reason = CASE WHEN q.tier IS NULL THEN 'NOT_ELIGIBLE' ELSE 'TIER_CHANGED' END,
+                            recheck_since = now(), updated_at = now(), updated_by = ?, lock_version = en.lock_version + 1
+                        FROM (SELECT e.id AS elder_id, %s AS tier FROM elder e) q
+                        WHERE q.elder_id = en.elder_id AND en.policy_id = ? AND en.status = 'ACTIVE'
+                          AND en.recheck_since IS NULL AND q.tier IS DISTINCT FROM en.tier_index
+                        """.formatted(tier.sql()))
+                .params(params)
+                .update();
+    }
+
+    private static EntitlementRow row(ResultSet rs, int row) throws SQLException {
+        return new EntitlementRow(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("name"),
+                ResidentId.parse(rs.getString("resident_id")).masked(), rs.getLong("policy_id"),
+                rs.getString("policy_code"), rs.getString("policy_name"), rs.getInt("version"),
+                rs.getLong("application_id"), rs.getString("community_code"), rs.getInt("tier_index"),
+                rs.getBigDecimal("amount"), Frequency.valueOf(rs.getString("frequency")),
+                rs.getObject("start_month", LocalDate.class), rs.getObject("end_month", LocalDate.class),
+                EntitlementStatus.valueOf(rs.getString("status")), rs.getString("stop_reason"),
+                rs.getString("recheck_reason"), ApplicationStore.instant(rs.getTimestamp("recheck_since")),
+                rs.getLong("lock_version"));
+    }
+}
