@@ -54,7 +54,7 @@ class PaymentPagesTest {
     PaymentFixtures fixtures;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         fixtures = new PaymentFixtures(jdbc, json);
         ensureUser("district.checker", "DISTRICT_STAFF", PaymentFixtures.DISTRICT);
         ensureUser("other.district", "DISTRICT_STAFF", "330106000000");
@@ -190,11 +190,12 @@ class PaymentPagesTest {
         return user(users.loadUserByUsername(username));
     }
 
-    private void ensureUser(String username, String role, String region) {
-        jdbc.sql("""
-                        INSERT INTO region (code, parent_code, level, name)
-                        VALUES ('330106000000', NULL, 'DISTRICT', '西湖区（测试）') ON CONFLICT DO NOTHING
-                        """).update();
+    private void ensureUser(String username, String role, String region) throws Exception {
+        // a second district, through the administration page so that the region tree every node serves knows it
+        if (jdbc.sql("SELECT count(*) FROM region WHERE code = '330106000000'").query(Integer.class).single() == 0) {
+            mvc.perform(post("/admin/regions").param("code", "330106000000").param("name", "西湖区（测试）")
+                    .with(as("admin")).with(csrf())).andExpect(status().is3xxRedirection());
+        }
         jdbc.sql("""
                         INSERT INTO app_user (username, display_name, password_hash, role, region_code)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
