@@ -98,7 +98,7 @@ class PolicyController {
 
     @GetMapping("/new")
     String createForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return showForm(PolicyForm.blank(user.getRegionCode()), null, user, model);
+        return showForm(PolicyForm.blank(user.getRegionCode()).padded(), null, user, model);
     }
 
     @PostMapping
@@ -125,7 +125,7 @@ class PolicyController {
             redirect.addFlashAttribute("flashError", "policy.draftExists");
             return "redirect:/subsidies/policies/" + draft.get().id();
         }
-        return showForm(PolicyForm.of(policy), policy, user, model);
+        return showForm(PolicyForm.of(policy).padded(), policy, user, model);
     }
 
     @PostMapping("/{id}")
@@ -180,7 +180,8 @@ class PolicyController {
     }
 
     private String showForm(PolicyForm form, Policy policy, CurrentUser user, Model model) {
-        model.addAttribute("form", form.padded());
+        // the bound form as it is (replacing it would drop its errors); blank forms come padded
+        model.addAttribute("form", form);
         model.addAttribute("policy", policy);
         model.addAttribute("regionChoices", policies.regionChoices(user));
         return FORM_VIEW;

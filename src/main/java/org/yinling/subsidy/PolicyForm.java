@@ -56,15 +56,23 @@ public record PolicyForm(
     static final String FIXED = "FIXED";
     static final String TIERS = "TIERS";
 
+    /** Missing slots (rows a request did not send) are blank, so that every slot can be shown again. */
     public PolicyForm {
-        groups = groups == null ? List.of() : groups;
-        tiers = tiers == null ? List.of() : tiers;
+        groups = padGroups(groups == null ? List.of() : groups);
+        tiers = padTiers(tiers == null ? List.of() : tiers);
     }
 
     /** One group of criteria in the form. */
     public record GroupForm(Connective connective, List<CriterionForm> criteria) {
         public GroupForm {
-            criteria = criteria == null ? List.of() : criteria;
+            List<CriterionForm> rows = new ArrayList<>();
+            if (criteria != null) {
+                criteria.forEach(row -> rows.add(row == null ? CriterionForm.blank() : row));
+            }
+            while (rows.size() < ROW_SLOTS) {
+                rows.add(CriterionForm.blank());
+            }
+            criteria = rows;
         }
     }
 
@@ -174,39 +182,25 @@ public record PolicyForm(
                 fixed ? rule.tiers().get(0).amount().toPlainString() : "", padTiers(tiers), policy.lockVersion());
     }
 
-    /** The same form with at least the standard number of empty slots (after a POST with missing rows). */
+    /** The same form (slots are padded on construction). */
     PolicyForm padded() {
-        List<GroupForm> paddedGroups = new ArrayList<>(groups.stream()
-                .map(g -> new GroupForm(g.connective(), new ArrayList<>(g.criteria().stream()
-                        .map(c -> c == null ? CriterionForm.blank() : c).toList())))
-                .toList());
-        List<TierForm> paddedTiers = new ArrayList<>(tiers.stream().map(t -> t == null ? TierForm.blank() : t).toList());
-        return new PolicyForm(code, name, kind, regionCode, effectiveFrom, effectiveTo, frequency, automatic,
-                backPayMonths, notes, connective == null ? Connective.AND : connective, padGroups(paddedGroups),
-                amountMode == null ? FIXED : amountMode, fixedAmount, padTiers(paddedTiers), lockVersion);
+        return this;
     }
 
     private static List<GroupForm> padGroups(List<GroupForm> groups) {
         List<GroupForm> result = new ArrayList<>();
         for (GroupForm group : groups) {
-            List<CriterionForm> rows = new ArrayList<>(group.criteria());
-            while (rows.size() < ROW_SLOTS) {
-                rows.add(CriterionForm.blank());
-            }
-            result.add(new GroupForm(group.connective() == null ? Connective.AND : group.connective(), rows));
+            result.add(group == null ? new GroupForm(Connective.AND, null) : group);
         }
         while (result.size() < GROUP_SLOTS) {
-            List<CriterionForm> rows = new ArrayList<>();
-            for (int i = 0; i < ROW_SLOTS; i++) {
-                rows.add(CriterionForm.blank());
-            }
-            result.add(new GroupForm(Connective.AND, rows));
+            result.add(new GroupForm(Connective.AND, null));
         }
         return result;
     }
 
     private static List<TierForm> padTiers(List<TierForm> tiers) {
-        List<TierForm> result = new ArrayList<>(tiers);
+        List<TierForm> result = new ArrayList<>();
+        tiers.forEach(tier -> result.add(tier == null ? TierForm.blank() : tier));
         while (result.size() < TIER_SLOTS) {
             result.add(TierForm.blank());
         }
