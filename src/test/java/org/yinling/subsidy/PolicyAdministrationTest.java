@@ -62,7 +62,7 @@ class PolicyAdministrationTest {
                 .andExpect(content().string(containsString("金额须大于 0、不超过 100,000 元")));
         assertThat(versions("TBAD")).isEmpty();
         // the code pattern, in English for an English user
-        mvc.perform(form(post("/subsidies/policies"), "bad code", 0).header("Accept-Language", "en")
+        mvc.perform(form(post("/subsidies/policies"), "bad code", 0).param("lang", "en")
                         .param("groups[0].criteria[0].attribute", "AGE").param("groups[0].criteria[0].operator", "GE")
                         .param("groups[0].criteria[0].value", "80").param("amountMode", "FIXED").param("fixedAmount", "100"))
                 .andExpect(status().isOk())
