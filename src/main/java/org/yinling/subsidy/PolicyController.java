@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,6 +36,7 @@ class PolicyController {
     static final String LIST_VIEW = "subsidies/policies/list";
     static final String DETAIL_VIEW = "subsidies/policies/detail";
     static final String FORM_VIEW = "subsidies/policies/form";
+    static final String PROGRESS_VIEW = "subsidies/policies/detail :: enrolmentProgress";
 
     private final PolicyAdministration policies;
     private final AutomaticEnrolment enrolment;
@@ -77,6 +79,7 @@ class PolicyController {
         model.addAttribute("draft", policies.draftOf(policy).orElse(null));
         model.addAttribute("mayChange", policies.mayChange(policy, user));
         model.addAttribute("enrolmentRefusal", enrolment.refusal(policy, user).orElse(null));
+        model.addAttribute("run", policy.automatic() ? enrolment.latest(policy).orElse(null) : null);
         model.addAttribute("regionNames", regions.allNames());
         if (!model.containsAttribute("previewOn")) {
             model.addAttribute("previewOn", LocalDate.now());
@@ -98,7 +101,7 @@ class PolicyController {
 
     @GetMapping("/new")
     String createForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return showForm(PolicyForm.blank(user.getRegionCode()).padded(), null, user, model);
+        return showForm(PolicyForm.blank(user.getRegionCode()), null, user, model);
     }
 
     @PostMapping
@@ -125,7 +128,7 @@ class PolicyController {
             redirect.addFlashAttribute("flashError", "policy.draftExists");
             return "redirect:/subsidies/policies/" + draft.get().id();
         }
-        return showForm(PolicyForm.of(policy).padded(), policy, user, model);
+        return showForm(PolicyForm.of(policy), policy, user, model);
     }
 
     @PostMapping("/{id}")
@@ -163,24 +166,33 @@ class PolicyController {
         return left.isEmpty() ? "redirect:/subsidies/policies" : "redirect:/subsidies/policies/" + left.get(0).id();
     }
 
-    /** 免申即享: one set-based run, then the page with its report. */
+    /** 免申即享: records a run and starts it in the background; the page then follows it. */
     @PostMapping("/{id}/enrol")
     String enrol(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Locale locale,
                  RedirectAttributes redirect) {
-        AutomaticEnrolment.Result result = enrolment.run(id, user,
+        AutomaticEnrolment.Started started = enrolment.start(id, user,
                 messages.getMessage("policy.enrol.note", null, locale));
-        if (result.refusal() != null) {
-            redirect.addFlashAttribute("flashError", result.refusal());
-        }
-        else {
-            redirect.addFlashAttribute("flashSuccess", "policy.enrol.done");
-            redirect.addFlashAttribute("enrolment", result.report());
-        }
+        redirect.addFlashAttribute(started.refusal() == null ? "flashSuccess" : "flashError",
+                started.refusal() == null ? "policy.enrol.started" : started.refusal());
         return "redirect:/subsidies/policies/" + id;
     }
 
+    /** The progress of the latest run, polled by the page; once it is over the page reloads with the report. */
+    @GetMapping("/{id}/enrolment")
+    String enrolmentProgress(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+                             HttpServletResponse response) {
+        Policy policy = policies.load(id, user);
+        AutomaticEnrolmentRun run = enrolment.latest(policy).orElse(null);
+        if (run == null || !run.running()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("policy", policy);
+        model.addAttribute("run", run);
+        return PROGRESS_VIEW;
+    }
+
     private String showForm(PolicyForm form, Policy policy, CurrentUser user, Model model) {
-        // the bound form as it is (replacing it would drop its errors); blank forms come padded
+        // the bound form itself: replacing it with another object would drop its errors
         model.addAttribute("form", form);
         model.addAttribute("policy", policy);
         model.addAttribute("regionChoices", policies.regionChoices(user));

@@ -163,8 +163,7 @@ public record PolicyForm(
 
     static PolicyForm blank(String regionCode) {
         return new PolicyForm("", "", PolicyKind.AGE_ALLOWANCE, regionCode, LocalDate.now(), null, Frequency.MONTHLY,
-                false, 0, "", Connective.AND, padGroups(new ArrayList<>()), FIXED, "",
-                padTiers(new ArrayList<>()), null);
+                false, 0, "", Connective.AND, List.of(), FIXED, "", List.of(), null);
     }
 
     static PolicyForm of(Policy policy) {
@@ -178,13 +177,8 @@ public record PolicyForm(
         List<TierForm> tiers = new ArrayList<>(fixed ? List.of() : rule.tiers().stream().map(TierForm::of).toList());
         return new PolicyForm(policy.code(), policy.name(), policy.kind(), policy.regionCode(), policy.effectiveFrom(),
                 policy.effectiveTo(), policy.frequency(), policy.automatic(), policy.backPayMonths(), policy.notes(),
-                rule.eligibility().connective(), padGroups(groups), fixed ? FIXED : TIERS,
-                fixed ? rule.tiers().get(0).amount().toPlainString() : "", padTiers(tiers), policy.lockVersion());
-    }
-
-    /** The same form (slots are padded on construction). */
-    PolicyForm padded() {
-        return this;
+                rule.eligibility().connective(), groups, fixed ? FIXED : TIERS,
+                fixed ? rule.tiers().get(0).amount().toPlainString() : "", tiers, policy.lockVersion());
     }
 
     private static List<GroupForm> padGroups(List<GroupForm> groups) {

@@ -13,9 +13,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.transaction.annotation.Transactional;
 import org.yinling.region.RegionScope;
 import org.yinling.subsidy.rule.Attribute;
 import org.yinling.subsidy.rule.Criterion;
@@ -40,11 +38,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * 免申即享 over elders made for the test (an income of 123.45 nobody else has): the eligible ones without an active
  * entitlement or open application get exactly one pending application at street review, with its SUBMIT decision;
- * a second run creates nothing. Rolled back.
+ * a second run creates nothing. Runs work in the background after their start is committed, so this test commits:
+ * its policy codes are its own (decisions are insert-only) and its elders have a county no other test uses.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Transactional
 class AutomaticEnrolmentTest {
 
     static final String LANTIAN = "330105001001";
@@ -62,47 +60,50 @@ class AutomaticEnrolmentTest {
     PolicyStore store;
     @Autowired
     RuleQueries queries;
+    @Autowired
+    AutomaticEnrolmentStore runs;
 
     @Test
     void eligibleEldersWithoutEntitlementOrOpenApplicationGetOneApplicationEachOnce() throws Exception {
         LocalDate today = LocalDate.now();
-        long policyId = publishedPolicy("TAUTO", true);
+        String code = "TAUTO-" + SEQUENCE.incrementAndGet();
+        long policyId = publishedPolicy(code, true);
         long a = elder(today.minusYears(85).minusDays(3), "ACTIVE", LANTIAN);
         long b = elder(today.minusYears(92), "ACTIVE", XIANGFU_COMMUNITY);
         long deceased = elder(today.minusYears(85), "DECEASED", LANTIAN);
         long entitled = elder(today.minusYears(86), "ACTIVE", LANTIAN);
         long pending = elder(today.minusYears(87), "ACTIVE", LANTIAN);
         long tooYoungForATier = elder(today.minusYears(70), "ACTIVE", LANTIAN);
-        long entitledApplication = application(entitled, policyId, "APPROVED");
+        long entitledApplication = application(entitled, policyId, code, "APPROVED");
         jdbc.sql("""
                         INSERT INTO subsidy_entitlement (elder_id, policy_id, policy_code, application_id, community_code,
                             tier_index, amount, frequency, start_month, status, updated_by)
-                        VALUES (?, ?, 'TAUTO', ?, ?, 0, 100, 'MONTHLY', DATE '2026-02-01', 'ACTIVE', 'test')
-                        """).params(entitled, policyId, entitledApplication, LANTIAN).update();
-        long pendingApplication = application(pending, policyId, "DISTRICT_REVIEW");
+                        VALUES (?, ?, ?, ?, ?, 0, 100, 'MONTHLY', DATE '2026-02-01', 'ACTIVE', 'test')
+                        """).params(entitled, policyId, code, entitledApplication, LANTIAN).update();
+        long pendingApplication = application(pending, policyId, code, "DISTRICT_REVIEW");
 
-        MvcResult run = mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as("district")).with(csrf()))
+        mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as("district")).with(csrf()))
                 .andExpect(status().isFound())
-                .andExpect(flash().attribute("flashSuccess", "policy.enrol.done"))
-                .andReturn();
-        AutomaticEnrolment.Report report = (AutomaticEnrolment.Report) run.getFlashMap().get("enrolment");
-        assertThat(report.total()).isEqualTo(2);
-        assertThat(report.byStreet()).isEqualTo(Map.of("330105001000", 1L, "330105002000", 1L));
+                .andExpect(flash().attribute("flashSuccess", "policy.enrol.started"));
+        AutomaticEnrolmentRun run = awaitRun(code);
+        assertThat(run.state()).isEqualTo("DONE");
+        assertThat(run.createdCount()).isEqualTo(2);
+        assertThat(run.byStreet()).isEqualTo(Map.of("330105001000", 1L, "330105002000", 1L));
 
         List<String> created = jdbc.sql("""
                         SELECT a.elder_id || ':' || a.stage || ':' || a.source || ':' || a.tier_index || ':' || a.amount
                             || ':' || a.community_code || ':' || a.received_on || ':' || a.created_by
-                        FROM subsidy_application a WHERE a.policy_code = 'TAUTO' AND a.source = 'AUTOMATIC'
+                        FROM subsidy_application a WHERE a.policy_code = ? AND a.source = 'AUTOMATIC'
                         ORDER BY a.elder_id
-                        """).query(String.class).list();
+                        """).param(code).query(String.class).list();
         assertThat(created).containsExactly(
                 a + ":STREET_REVIEW:AUTOMATIC:0:100.00:" + LANTIAN + ":" + today + ":district",
                 b + ":STREET_REVIEW:AUTOMATIC:1:500.00:" + XIANGFU_COMMUNITY + ":" + today + ":district");
         assertThat(jdbc.sql("""
                         SELECT d.action || ':' || coalesce(d.stage_from, '-') || ':' || d.stage_to || ':' || d.decided_by
                         FROM subsidy_decision d JOIN subsidy_application a ON a.id = d.application_id
-                        WHERE a.policy_code = 'TAUTO' ORDER BY a.elder_id
-                        """).query(String.class).list())
+                        WHERE a.policy_code = ? ORDER BY a.elder_id
+                        """).param(code).query(String.class).list())
                 .containsExactly("SUBMIT:-:STREET_REVIEW:district", "SUBMIT:-:STREET_REVIEW:district");
         // the ones left out: deceased, entitled, already pending (its application untouched), no tier
         assertThat(applications(deceased)).isZero();
@@ -123,29 +124,31 @@ class AutomaticEnrolmentTest {
         }
 
         // a second run creates nothing; both runs are audited with their counts
-        MvcResult second = mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as("district")).with(csrf()))
-                .andExpect(status().isFound()).andReturn();
-        assertThat(((AutomaticEnrolment.Report) second.getFlashMap().get("enrolment")).total()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM subsidy_application WHERE policy_code = 'TAUTO'")
+        mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as("district")).with(csrf()))
+                .andExpect(status().isFound());
+        AutomaticEnrolmentRun second = awaitRun(code);
+        assertThat(second.id()).isNotEqualTo(run.id());
+        assertThat(second.createdCount()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM subsidy_application WHERE policy_code = ?").param(code)
                 .query(Integer.class).single()).isEqualTo(4);
         assertThat(jdbc.sql("""
                         SELECT details ->> 'created' FROM audit_event
                         WHERE action = 'POLICY_ENROLMENT_RUN' AND entity_id = ? ORDER BY id
                         """).param(String.valueOf(policyId)).query(String.class).list()).containsExactly("2", "0");
 
-        // the page shows the report of a run
-        mvc.perform(get("/subsidies/policies/" + policyId).with(as("district")).flashAttr("enrolment", report))
-                .andExpect(content().string(containsString("新生成 2 份申请")))
-                .andExpect(content().string(containsString("上塘街道")));
+        // the page shows the report of the latest run
+        mvc.perform(get("/subsidies/policies/" + policyId).with(as("district")))
+                .andExpect(content().string(containsString("新生成 0 份申请")));
     }
 
     @Test
     void aPolicyNotMarkedAutomaticEnrolsNobody() throws Exception {
-        long policyId = publishedPolicy("TMANUAL", false);
+        String code = "TMANUAL-" + SEQUENCE.incrementAndGet();
+        long policyId = publishedPolicy(code, false);
         elder(LocalDate.now().minusYears(85), "ACTIVE", LANTIAN);
         mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as("district")).with(csrf()))
                 .andExpect(flash().attribute("flashError", "policy.enrol.notAutomatic"));
-        assertThat(jdbc.sql("SELECT count(*) FROM subsidy_application WHERE policy_code = 'TMANUAL'")
+        assertThat(jdbc.sql("SELECT count(*) FROM subsidy_application WHERE policy_code = ?").param(code)
                 .query(Integer.class).single()).isZero();
     }
 
@@ -177,14 +180,26 @@ class AutomaticEnrolmentTest {
                 .query(Long.class).single();
     }
 
-    private long application(long elder, long policyId, String stage) {
+    /** Waits for the latest run of the code to finish (it runs in the background). */
+    private AutomaticEnrolmentRun awaitRun(String code) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            AutomaticEnrolmentRun run = runs.latest(code).orElseThrow();
+            if (!run.running()) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("enrolment of " + code + " still running after 60 s");
+    }
+
+    private long application(long elder, long policyId, String code, String stage) {
         return jdbc.sql("""
                         INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage, source,
                             tier_index, amount, received_on, approved_on, created_by, updated_by)
-                        SELECT id, ?, 'TAUTO', community_code, ?, 'COMMUNITY', 0, 100, DATE '2026-01-15',
+                        SELECT id, ?, ?, community_code, ?, 'COMMUNITY', 0, 100, DATE '2026-01-15',
                             CASE WHEN ? = 'APPROVED' THEN DATE '2026-01-20' END, 'test', 'test'
                         FROM elder WHERE id = ? RETURNING id
-                        """).params(policyId, stage, stage, elder).query(Long.class).single();
+                        """).params(policyId, code, stage, stage, elder).query(Long.class).single();
     }
 
     private int applications(long elder) {
