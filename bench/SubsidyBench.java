@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * Times the subsidy policy pages of a running Yinling at city size (docs/performance.md, "Subsidies: preview and
  * automatic enrolment"): the preview page of the demo policies GAOLING and JUJIA (p50/p95 over RUNS requests after
- * warm-up, target under 1 s), and one automatic enrolment run of GAOLING (target at most 60 s) followed by a second
- * run, which must create nothing. Logs in over HTTP as {@code district}; counts come from the database. Normally
+ * warm-up, target under 1 s), and one automatic enrolment run of GAOLING (target at most 60 s from the click until
+ * the run has finished; it runs in the background and is followed in the database) and a second run, which must
+ * create nothing. Logs in over HTTP as {@code district}; counts come from the database. Normally
  * started by {@code bench/run.sh} after the other steps:
  *
  * <pre>
@@ -81,14 +82,21 @@ public class SubsidyBench {
             long before = single(db, "SELECT count(*) FROM subsidy_application WHERE policy_code = 'GAOLING'");
             long start = System.nanoTime();
             int status = bench.post("/subsidies/policies/" + gaoling + "/enrol", "/subsidies/policies/" + gaoling);
+            double firstResponse = millis(start);
+            long firstRun = awaitRun(db);
             double first = millis(start) / 1000;
+            double firstStatement = single(db, "SELECT millis FROM subsidy_enrolment_run WHERE id = " + firstRun) / 1000.0;
             long afterFirst = single(db, "SELECT count(*) FROM subsidy_application WHERE policy_code = 'GAOLING'");
             long decisions = single(db, """
                     SELECT count(*) FROM subsidy_decision d JOIN subsidy_application a ON a.id = d.application_id
                     WHERE a.policy_code = 'GAOLING' AND a.source = 'AUTOMATIC'""");
             start = System.nanoTime();
             int secondStatus = bench.post("/subsidies/policies/" + gaoling + "/enrol", "/subsidies/policies/" + gaoling);
+            long secondRun = awaitRun(db);
             double second = millis(start) / 1000;
+            if (secondRun == firstRun) {
+                throw new IllegalStateException("the second run did not start");
+            }
             long afterSecond = single(db, "SELECT count(*) FROM subsidy_application WHERE policy_code = 'GAOLING'");
             if (status != 302 || secondStatus != 302) {
                 throw new IllegalStateException("enrolment answered " + status + " / " + secondStatus);
@@ -106,13 +114,31 @@ public class SubsidyBench {
             System.out.println("|---|---:|---:|---:|---:|---|");
             rows.forEach(System.out::println);
             System.out.println();
-            System.out.println("| automatic enrolment of GAOLING | applications created | decisions | seconds | target |");
-            System.out.println("|---|---:|---:|---:|---|");
-            System.out.printf("| first run | %,d | %,d | %.1f | ≤ 60 s: %s |%n", afterFirst - before, decisions, first,
-                    first <= 60 ? "PASS" : "FAIL");
-            System.out.printf("| second run | %,d | | %.1f | creates 0: %s |%n", afterSecond - afterFirst, second,
+            System.out.println("| automatic enrolment of GAOLING | applications created | decisions | seconds (click to report) | statement s | target |");
+            System.out.println("|---|---:|---:|---:|---:|---|");
+            System.out.printf("| first run (request answered in %.0f ms) | %,d | %,d | %.1f | %.1f | ≤ 60 s: %s |%n",
+                    firstResponse, afterFirst - before, decisions, first, firstStatement, first <= 60 ? "PASS" : "FAIL");
+            System.out.printf("| second run | %,d | | %.1f | | creates 0: %s |%n", afterSecond - afterFirst, second,
                     afterSecond == afterFirst ? "PASS" : "FAIL");
         }
+    }
+
+    /** Waits until the latest run of GAOLING is no longer RUNNING; its id (fails unless it is DONE). */
+    private static long awaitRun(Connection db) throws Exception {
+        for (int i = 0; i < 6_000; i++) {
+            try (PreparedStatement s = db.prepareStatement("""
+                    SELECT id, state FROM subsidy_enrolment_run WHERE policy_code = 'GAOLING' ORDER BY id DESC LIMIT 1""");
+                 ResultSet rs = s.executeQuery()) {
+                if (rs.next() && !rs.getString(2).equals("RUNNING")) {
+                    if (!rs.getString(2).equals("DONE")) {
+                        throw new IllegalStateException("enrolment run " + rs.getLong(1) + " ended " + rs.getString(2));
+                    }
+                    return rs.getLong(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("enrolment still running after 10 minutes");
     }
 
     private long previewTotal(String path) throws Exception {
