@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,8 +46,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class AutomaticEnrolmentTest {
 
-    static final String LANTIAN = "330105001001";
-    static final String XIANGFU_COMMUNITY = "330105002001";
+    /**
+     * A district made for the tests of policies (see {@link PolicyAccessTest}), with a street of four communities (two used here) and
+     * its own district staff: the applications of this test wait in no queue of the demo district.
+     */
+    static final String DISTRICT = PolicyAccessTest.OTHER_DISTRICT;
+    static final String STREET = "110199001000";
+    static final String COMMUNITY_A = "110199001001";
+    static final String COMMUNITY_B = "110199001002";
+    static final String STAFF = "enrol.district";
     static final BigDecimal INCOME = new BigDecimal("123.45");
     private static final AtomicInteger SEQUENCE = new AtomicInteger(900);
 
@@ -63,32 +71,63 @@ class AutomaticEnrolmentTest {
     @Autowired
     AutomaticEnrolmentStore runs;
 
+    @BeforeEach
+    void aStreetOfItsOwn() throws Exception {
+        region(DISTRICT, null, "政策测试区", null);
+        region(STREET, DISTRICT, "自动纳入测试街道", null);
+        region(COMMUNITY_A, STREET, "自动纳入测试甲社区", "MAIN_URBAN");
+        region(COMMUNITY_B, STREET, "自动纳入测试乙社区", "MAIN_URBAN");
+        // a street has four to eight communities (RegionAdministrationTest checks every street)
+        region("110199001003", STREET, "自动纳入测试丙社区", "MAIN_URBAN");
+        region("110199001004", STREET, "自动纳入测试丁社区", "MAIN_URBAN");
+        jdbc.sql("""
+                        INSERT INTO app_user (username, display_name, password_hash, role, region_code)
+                        VALUES (?, ?, 'x', 'DISTRICT_STAFF', ?) ON CONFLICT DO NOTHING
+                        """).params(STAFF, STAFF, DISTRICT).update();
+    }
+
+    /** Created by the administrator (committed, so the region tree is refreshed), once. */
+    private void region(String code, String parent, String name, String urbanRuralClass) throws Exception {
+        if (jdbc.sql("SELECT count(*) FROM region WHERE code = ?").param(code).query(Integer.class).single() > 0) {
+            return;
+        }
+        var request = post("/admin/regions").with(as("admin")).with(csrf())
+                .param("code", code).param("name", name);
+        if (parent != null) {
+            request.param("parentCode", parent);
+        }
+        if (urbanRuralClass != null) {
+            request.param("urbanRuralClass", urbanRuralClass).param("registeredPopulation", "100");
+        }
+        mvc.perform(request).andExpect(status().isFound());
+    }
+
     @Test
     void eligibleEldersWithoutEntitlementOrOpenApplicationGetOneApplicationEachOnce() throws Exception {
         LocalDate today = LocalDate.now();
         String code = "TAUTO-" + SEQUENCE.incrementAndGet();
         long policyId = publishedPolicy(code, true);
-        long a = elder(today.minusYears(85).minusDays(3), "ACTIVE", LANTIAN);
-        long b = elder(today.minusYears(92), "ACTIVE", XIANGFU_COMMUNITY);
-        long deceased = elder(today.minusYears(85), "DECEASED", LANTIAN);
-        long entitled = elder(today.minusYears(86), "ACTIVE", LANTIAN);
-        long pending = elder(today.minusYears(87), "ACTIVE", LANTIAN);
-        long tooYoungForATier = elder(today.minusYears(70), "ACTIVE", LANTIAN);
+        long a = elder(today.minusYears(85).minusDays(3), "ACTIVE", COMMUNITY_A);
+        long b = elder(today.minusYears(92), "ACTIVE", COMMUNITY_B);
+        long deceased = elder(today.minusYears(85), "DECEASED", COMMUNITY_A);
+        long entitled = elder(today.minusYears(86), "ACTIVE", COMMUNITY_A);
+        long pending = elder(today.minusYears(87), "ACTIVE", COMMUNITY_A);
+        long tooYoungForATier = elder(today.minusYears(70), "ACTIVE", COMMUNITY_A);
         long entitledApplication = application(entitled, policyId, code, "APPROVED");
         jdbc.sql("""
                         INSERT INTO subsidy_entitlement (elder_id, policy_id, policy_code, application_id, community_code,
                             tier_index, amount, frequency, start_month, status, updated_by)
                         VALUES (?, ?, ?, ?, ?, 0, 100, 'MONTHLY', DATE '2026-02-01', 'ACTIVE', 'test')
-                        """).params(entitled, policyId, code, entitledApplication, LANTIAN).update();
+                        """).params(entitled, policyId, code, entitledApplication, COMMUNITY_A).update();
         long pendingApplication = application(pending, policyId, code, "DISTRICT_REVIEW");
 
-        mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as("district")).with(csrf()))
+        mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as(STAFF)).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("flashSuccess", "policy.enrol.started"));
         AutomaticEnrolmentRun run = awaitRun(code);
         assertThat(run.state()).isEqualTo("DONE");
         assertThat(run.createdCount()).isEqualTo(2);
-        assertThat(run.byStreet()).isEqualTo(Map.of("330105001000", 1L, "330105002000", 1L));
+        assertThat(run.byStreet()).isEqualTo(Map.of(STREET, 2L));
 
         List<String> created = jdbc.sql("""
                         SELECT a.elder_id || ':' || a.stage || ':' || a.source || ':' || a.tier_index || ':' || a.amount
@@ -97,14 +136,14 @@ class AutomaticEnrolmentTest {
                         ORDER BY a.elder_id
                         """).param(code).query(String.class).list();
         assertThat(created).containsExactly(
-                a + ":STREET_REVIEW:AUTOMATIC:0:100.00:" + LANTIAN + ":" + today + ":district",
-                b + ":STREET_REVIEW:AUTOMATIC:1:500.00:" + XIANGFU_COMMUNITY + ":" + today + ":district");
+                a + ":STREET_REVIEW:AUTOMATIC:0:100.00:" + COMMUNITY_A + ":" + today + ":" + STAFF,
+                b + ":STREET_REVIEW:AUTOMATIC:1:500.00:" + COMMUNITY_B + ":" + today + ":" + STAFF);
         assertThat(jdbc.sql("""
                         SELECT d.action || ':' || coalesce(d.stage_from, '-') || ':' || d.stage_to || ':' || d.decided_by
                         FROM subsidy_decision d JOIN subsidy_application a ON a.id = d.application_id
                         WHERE a.policy_code = ? ORDER BY a.elder_id
                         """).param(code).query(String.class).list())
-                .containsExactly("SUBMIT:-:STREET_REVIEW:district", "SUBMIT:-:STREET_REVIEW:district");
+                .containsExactly("SUBMIT:-:STREET_REVIEW:" + STAFF, "SUBMIT:-:STREET_REVIEW:" + STAFF);
         // the ones left out: deceased, entitled, already pending (its application untouched), no tier
         assertThat(applications(deceased)).isZero();
         assertThat(applications(tooYoungForATier)).isZero();
@@ -124,7 +163,7 @@ class AutomaticEnrolmentTest {
         }
 
         // a second run creates nothing; both runs are audited with their counts
-        mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as("district")).with(csrf()))
+        mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as(STAFF)).with(csrf()))
                 .andExpect(status().isFound());
         AutomaticEnrolmentRun second = awaitRun(code);
         assertThat(second.id()).isNotEqualTo(run.id());
@@ -137,7 +176,7 @@ class AutomaticEnrolmentTest {
                         """).param(String.valueOf(policyId)).query(String.class).list()).containsExactly("2", "0");
 
         // the page shows the report of the latest run
-        mvc.perform(get("/subsidies/policies/" + policyId).with(as("district")))
+        mvc.perform(get("/subsidies/policies/" + policyId).with(as(STAFF)))
                 .andExpect(content().string(containsString("新生成 0 份申请")));
     }
 
@@ -145,8 +184,8 @@ class AutomaticEnrolmentTest {
     void aPolicyNotMarkedAutomaticEnrolsNobody() throws Exception {
         String code = "TMANUAL-" + SEQUENCE.incrementAndGet();
         long policyId = publishedPolicy(code, false);
-        elder(LocalDate.now().minusYears(85), "ACTIVE", LANTIAN);
-        mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as("district")).with(csrf()))
+        elder(LocalDate.now().minusYears(85), "ACTIVE", COMMUNITY_A);
+        mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as(STAFF)).with(csrf()))
                 .andExpect(flash().attribute("flashError", "policy.enrol.notAutomatic"));
         assertThat(jdbc.sql("SELECT count(*) FROM subsidy_application WHERE policy_code = ?").param(code)
                 .query(Integer.class).single()).isZero();
@@ -159,7 +198,7 @@ class AutomaticEnrolmentTest {
                 Criterion.of(Attribute.AGE, Operator.GE, "60"))),
                 List.of(new Tier(Criterion.of(Attribute.AGE, Operator.BETWEEN, "80", "89"), new BigDecimal("100")),
                         new Tier(Criterion.of(Attribute.AGE, Operator.GE, "90"), new BigDecimal("500"))));
-        long id = store.insert(new Policy(0, code, 1, "测试自动纳入", PolicyKind.AGE_ALLOWANCE, "330105000000",
+        long id = store.insert(new Policy(0, code, 1, "测试自动纳入", PolicyKind.AGE_ALLOWANCE, DISTRICT,
                 LocalDate.of(2026, 1, 1), null, Frequency.MONTHLY, automatic, 0, rule, PolicyStatus.DRAFT, null, false,
                 null, null, null, null, null, null, 0), "test");
         assertThat(store.publish(id, 0, "test")).isTrue();
