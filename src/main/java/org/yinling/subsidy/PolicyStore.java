@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yinling.subsidy.rule.Frequency;
 
-/** Rows of {@code subsidy_policy}. Scope checks are the callers' (see {@link Policies}). */
+/** Rows of {@code subsidy_policy}. Scope checks are the callers' (see {@link PolicyAdministration}). */
 @Repository
 class PolicyStore {
 

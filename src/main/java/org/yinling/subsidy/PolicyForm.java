@@ -1,0 +1,265 @@
+package org.yinling.subsidy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.yinling.subsidy.rule.Attribute;
+import org.yinling.subsidy.rule.Connective;
+import org.yinling.subsidy.rule.Criterion;
+import org.yinling.subsidy.rule.CriterionGroup;
+import org.yinling.subsidy.rule.Eligibility;
+import org.yinling.subsidy.rule.Frequency;
+import org.yinling.subsidy.rule.Operator;
+import org.yinling.subsidy.rule.PolicyRule;
+import org.yinling.subsidy.rule.Tier;
+import org.yinling.subsidy.rule.ValueType;
+
+/**
+ * The create/edit form of a policy version. The rule is edited in fixed slots (groups of criterion rows, tier rows);
+ * blank rows are ignored. A criterion row holds a number (and a second one for BETWEEN; IN takes comma-separated
+ * numbers) or, for yes/no and choice attributes, choices encoded {@code ATTRIBUTE:VALUE}. Amounts and values are
+ * text so that anything typed comes back to the form with a message of the rule validator.
+ */
+public record PolicyForm(
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,29}", message = "{policy.code.pattern}") String code,
+        @NotBlank @Size(max = 100) String name,
+        @NotNull PolicyKind kind,
+        @NotBlank String regionCode,
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveTo,
+        @NotNull Frequency frequency,
+        Boolean automatic,
+        @NotNull @Min(0) @Max(24) Integer backPayMonths,
+        @Size(max = 1000) String notes,
+        Connective connective,
+        List<GroupForm> groups,
+        String amountMode,
+        String fixedAmount,
+        List<TierForm> tiers,
+        Long lockVersion) {
+
+    static final int GROUP_SLOTS = 3;
+    static final int ROW_SLOTS = 4;
+    static final int TIER_SLOTS = 5;
+    static final String FIXED = "FIXED";
+    static final String TIERS = "TIERS";
+
+    /** Missing slots (rows a request did not send) are blank, so that every slot can be shown again. */
+    public PolicyForm {
+        groups = padGroups(groups == null ? List.of() : groups);
+        tiers = padTiers(tiers == null ? List.of() : tiers);
+    }
+
+    /** One group of criteria in the form. */
+    public record GroupForm(Connective connective, List<CriterionForm> criteria) {
+        public GroupForm {
+            List<CriterionForm> rows = new ArrayList<>();
+            if (criteria != null) {
+                criteria.forEach(row -> rows.add(row == null ? CriterionForm.blank() : row));
+            }
+            while (rows.size() < ROW_SLOTS) {
+                rows.add(CriterionForm.blank());
+            }
+            criteria = rows;
+        }
+    }
+
+    /** One criterion row: attribute, operator, and its value(s). */
+    public record CriterionForm(Attribute attribute, Operator operator, String value, String value2,
+                                List<String> choices) {
+        public CriterionForm {
+            choices = choices == null ? List.of() : choices;
+        }
+
+        static CriterionForm blank() {
+            return new CriterionForm(null, null, "", "", List.of());
+        }
+
+        boolean isBlank() {
+            return attribute == null;
+        }
+
+        static CriterionForm of(Criterion criterion) {
+            if (criterion == null) {
+                return blank();
+            }
+            Attribute attribute = criterion.attribute();
+            if (attribute.type() != ValueType.NUMBER) {
+                return new CriterionForm(attribute, criterion.operator(), "", "",
+                        criterion.values().stream().map(value -> attribute.name() + ":" + value).toList());
+            }
+            if (criterion.operator() == Operator.BETWEEN) {
+                return new CriterionForm(attribute, criterion.operator(), criterion.values().get(0),
+                        criterion.values().get(1), List.of());
+            }
+            return new CriterionForm(attribute, criterion.operator(), String.join(", ", criterion.values()), "",
+                    List.of());
+        }
+
+        /** The criterion this row describes (values as typed; the rule validator checks them). */
+        Criterion toCriterion() {
+            List<String> values = new ArrayList<>();
+            if (attribute.type() != ValueType.NUMBER) {
+                String prefix = attribute.name() + ":";
+                choices.stream().filter(choice -> choice != null && choice.startsWith(prefix))
+                        .map(choice -> choice.substring(prefix.length())).forEach(values::add);
+            }
+            else if (operator == Operator.BETWEEN) {
+                values.add(trim(value));
+                values.add(trim(value2));
+                values.removeIf(String::isEmpty);
+            }
+            else if (operator == Operator.IN) {
+                Arrays.stream(trim(value).split("[,，、\\s]+")).filter(v -> !v.isEmpty()).forEach(values::add);
+            }
+            else if (!trim(value).isEmpty()) {
+                values.add(trim(value));
+            }
+            return new Criterion(attribute, operator, values);
+        }
+    }
+
+    /** One tier row: an optional condition and an amount. */
+    public record TierForm(Attribute attribute, Operator operator, String value, String value2, List<String> choices,
+                           String amount) {
+        public TierForm {
+            choices = choices == null ? List.of() : choices;
+        }
+
+        static TierForm of(Tier tier) {
+            CriterionForm condition = CriterionForm.of(tier.condition());
+            return new TierForm(condition.attribute(), condition.operator(), condition.value(), condition.value2(),
+                    condition.choices(), tier.amount().toPlainString());
+        }
+
+        static TierForm blank() {
+            return new TierForm(null, null, "", "", List.of(), "");
+        }
+
+        boolean isBlank() {
+            return attribute == null && trim(amount).isEmpty();
+        }
+
+        CriterionForm condition() {
+            return new CriterionForm(attribute, operator, value, value2, choices);
+        }
+    }
+
+    Boolean automaticOrFalse() {
+        return Boolean.TRUE.equals(automatic);
+    }
+
+    static PolicyForm blank(String regionCode) {
+        return new PolicyForm("", "", PolicyKind.AGE_ALLOWANCE, regionCode, LocalDate.now(), null, Frequency.MONTHLY,
+                false, 0, "", Connective.AND, List.of(), FIXED, "", List.of(), null);
+    }
+
+    static PolicyForm of(Policy policy) {
+        PolicyRule rule = policy.rule();
+        List<GroupForm> groups = new ArrayList<>();
+        for (CriterionGroup group : rule.eligibility().groups()) {
+            List<CriterionForm> rows = new ArrayList<>(group.criteria().stream().map(CriterionForm::of).toList());
+            groups.add(new GroupForm(group.connective(), rows));
+        }
+        boolean fixed = rule.fixedAmount();
+        List<TierForm> tiers = new ArrayList<>(fixed ? List.of() : rule.tiers().stream().map(TierForm::of).toList());
+        return new PolicyForm(policy.code(), policy.name(), policy.kind(), policy.regionCode(), policy.effectiveFrom(),
+                policy.effectiveTo(), policy.frequency(), policy.automatic(), policy.backPayMonths(), policy.notes(),
+                rule.eligibility().connective(), groups, fixed ? FIXED : TIERS,
+                fixed ? rule.tiers().get(0).amount().toPlainString() : "", tiers, policy.lockVersion());
+    }
+
+    private static List<GroupForm> padGroups(List<GroupForm> groups) {
+        List<GroupForm> result = new ArrayList<>();
+        for (GroupForm group : groups) {
+            result.add(group == null ? new GroupForm(Connective.AND, null) : group);
+        }
+        while (result.size() < GROUP_SLOTS) {
+            result.add(new GroupForm(Connective.AND, null));
+        }
+        return result;
+    }
+
+    private static List<TierForm> padTiers(List<TierForm> tiers) {
+        List<TierForm> result = new ArrayList<>();
+        tiers.forEach(tier -> result.add(tier == null ? TierForm.blank() : tier));
+        while (result.size() < TIER_SLOTS) {
+            result.add(TierForm.blank());
+        }
+        return result;
+    }
+
+    /**
+     * The rule the form describes, and where each part of it came from: rule paths as {@link
+     * org.yinling.subsidy.rule.RuleProblem#path()} names them, mapped to form field paths.
+     */
+    Conversion toRule() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<CriterionGroup> ruleGroups = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            GroupForm group = groups.get(g);
+            if (group == null) {
+                continue;
+            }
+            List<Criterion> criteria = new ArrayList<>();
+            for (int c = 0; c < group.criteria().size(); c++) {
+                CriterionForm row = group.criteria().get(c);
+                if (row == null || row.isBlank()) {
+                    continue;
+                }
+                fields.put("groups[%d].criteria[%d]".formatted(ruleGroups.size(), criteria.size()),
+                        "groups[%d].criteria[%d].value".formatted(g, c));
+                criteria.add(row.toCriterion());
+            }
+            if (!criteria.isEmpty()) {
+                fields.put("groups[%d]".formatted(ruleGroups.size()), "groups[%d].connective".formatted(g));
+                ruleGroups.add(new CriterionGroup(group.connective(), criteria));
+            }
+        }
+        List<Tier> ruleTiers = new ArrayList<>();
+        if (TIERS.equals(amountMode)) {
+            for (int t = 0; t < tiers.size(); t++) {
+                TierForm row = tiers.get(t);
+                if (row == null || row.isBlank()) {
+                    continue;
+                }
+                fields.put("tiers[%d]".formatted(ruleTiers.size()), "tiers[%d]".formatted(t));
+                ruleTiers.add(new Tier(row.attribute() == null ? null : row.condition().toCriterion(),
+                        amount(row.amount())));
+            }
+        }
+        else {
+            fields.put("tiers[0]", "fixedAmount");
+            ruleTiers.add(new Tier(null, amount(fixedAmount)));
+        }
+        return new Conversion(new PolicyRule(new Eligibility(connective, ruleGroups), ruleTiers), fields);
+    }
+
+    /** A typed amount, or null when it is no number (the validator then says what an amount must be). */
+    private static BigDecimal amount(String text) {
+        String trimmed = trim(text);
+        if (!trimmed.matches("\\d{1,9}(\\.\\d{1,9})?")) {
+            return null;
+        }
+        return new BigDecimal(trimmed);
+    }
+
+    private static String trim(String text) {
+        return text == null ? "" : text.trim();
+    }
+
+    record Conversion(PolicyRule rule, Map<String, String> fields) {
+    }
+}

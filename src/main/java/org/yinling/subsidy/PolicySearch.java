@@ -1,0 +1,5 @@
+package org.yinling.subsidy;
+
+/** The filters of the policy list. */
+public record PolicySearch(String q, PolicyKind kind, PolicyStatus status, Integer page) {
+}
