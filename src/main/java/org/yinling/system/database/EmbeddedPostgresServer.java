@@ -89,7 +89,11 @@ final class EmbeddedPostgresServer {
             if (properties.port() > 0) {
                 builder.setPort(properties.port());
             }
+            if (properties.port() > 0) {
+                requireFreePort(properties.port());
+            }
             EmbeddedPostgres postgres = builder.start();
+            requireOwnCluster(postgres, dataDir);
             createDatabaseIfMissing(postgres, properties.database());
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, postgres, properties.database(),
                     properties.clean());
@@ -117,6 +121,40 @@ final class EmbeddedPostgresServer {
         }
         catch (IOException | RuntimeException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /** Another server on the port (of either address family) would answer in our place: refuse to start. */
+    private static void requireFreePort(int port) {
+        for (String host : new String[] {"127.0.0.1", "::1"}) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(host, port));
+            }
+            catch (java.net.BindException e) {
+                throw new IllegalStateException("Port " + port + " is already in use (another PostgreSQL or app?). "
+                        + "Stop it or choose another port with yinling.db.embedded.port.", e);
+            }
+            catch (IOException e) {
+                // the address family is not available here (e.g. no IPv6): nothing can listen there either
+            }
+        }
+    }
+
+    /** The server we talk to must be the one on our data directory, not a stranger that answered on the port. */
+    private static void requireOwnCluster(EmbeddedPostgres postgres, Path dataDir) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW data_directory")) {
+            rs.next();
+            Path served = Path.of(rs.getString(1)).toRealPath();
+            if (!served.equals(dataDir.toRealPath())) {
+                postgres.close();
+                throw new IllegalStateException("The PostgreSQL on port " + postgres.getPort() + " serves " + served
+                        + ", not " + dataDir + ". Choose another port with yinling.db.embedded.port.");
+            }
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("Could not check the embedded PostgreSQL", e);
         }
     }
 

@@ -53,4 +53,16 @@ class EmbeddedPostgresServerTest {
         }
         b.release();
     }
+
+    @Test
+    void refusesToStartOnAPortSomethingElseListensOn() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+            taken.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            EmbeddedDatabaseProperties properties =
+                    new EmbeddedDatabaseProperties(dataDir, taken.getLocalPort(), "taken", false);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(properties))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already in use");
+        }
+    }
 }
