@@ -18,15 +18,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
-import org.yinling.region.RegionView;
 import org.yinling.subsidy.Policy;
 import org.yinling.subsidy.SubsidyPolicies;
 
 /**
- * Generates a batch's lines in steps (one policy version in one street each, then failed lines carried over, then
- * the totals), each step one transaction that also counts the progress. A crash leaves the batch GENERATING with
+ * Generates a batch's lines in steps (one policy version each, then failed lines carried over, then the totals),
+ * each step one transaction that also counts the progress. A crash leaves the batch GENERATING with
  * whole steps done; running it again repeats every step, and the unique index turns the repeated ones into no-ops.
  *
  * <p>Only one generation of a district's month runs at a time, across all nodes: the generator holds a PostgreSQL
@@ -89,22 +87,18 @@ class BatchGenerator {
 
     private void run(PaymentBatch batch) {
         long started = System.nanoTime();
-        RegionView district = regions.find(batch.regionCode()).orElseThrow();
-        String regionPattern = district.scope().likePattern();
-        List<RegionView> streets = regions.within(district.scope(), RegionLevel.STREET);
+        String regionPattern = regions.find(batch.regionCode()).orElseThrow().scope().likePattern();
         List<Policy> versions = policyVersions(batch, regionPattern);
-        int steps = versions.size() * streets.size() + (batch.carryFailed() ? 1 : 0) + 1;
+        int steps = versions.size() + (batch.carryFailed() ? 1 : 0) + 1;
         batches.startGeneration(batch.id(), steps);
         Set<LocalDate> batchMonths = batchMonths(batch);
         for (Policy policy : versions) {
-            for (RegionView street : streets) {
-                String streetPattern = street.scope().likePattern();
-                transactions.executeWithoutResult(status -> {
-                    writeBackPay(batch, policy, streetPattern, batchMonths);
-                    lines.regular(batch, policy, streetPattern);
-                    batches.stepDone(batch.id());
-                });
-            }
+            // one statement per policy version over the whole district: the elder table is read once per version
+            transactions.executeWithoutResult(status -> {
+                writeBackPay(batch, policy, regionPattern, batchMonths);
+                lines.regular(batch, policy, regionPattern);
+                batches.stepDone(batch.id());
+            });
         }
         if (batch.carryFailed()) {
             transactions.executeWithoutResult(status -> {
@@ -122,8 +116,11 @@ class BatchGenerator {
     }
 
     /** Back-pay for entitlements never paid before this month, month by month (each month its own tiers). */
-    private void writeBackPay(PaymentBatch batch, Policy policy, String streetPattern, Set<LocalDate> batchMonths) {
-        List<LineWriter.NewEntitlement> fresh = lines.unpaidBefore(batch, policy, streetPattern);
+    private void writeBackPay(PaymentBatch batch, Policy policy, String regionPattern, Set<LocalDate> batchMonths) {
+        if (batchMonths.isEmpty() && policy.backPayMonths() == 0) {
+            return;   // no month could have been missed, and the policy pays nothing back
+        }
+        List<LineWriter.NewEntitlement> fresh = lines.unpaidBefore(batch, policy, regionPattern);
         if (fresh.isEmpty()) {
             return;
         }
