@@ -140,7 +140,12 @@ public final class ResidentId {
 
     /** First 6 and last 4 characters with the 8 in between (the birth date) hidden, e.g. {@code 330105********123X}. */
     public String masked() {
-        return value.substring(0, ADDRESS_LENGTH) + "********" + value.substring(value.length() - 4);
+        return mask(value);
+    }
+
+    /** The masked form of a stored 18-character ID, without checking it again (snapshots, lists from SQL). */
+    public static String mask(String residentId) {
+        return residentId.substring(0, ADDRESS_LENGTH) + "********" + residentId.substring(residentId.length() - 4);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.yinling.institution;
 
 import java.time.LocalDate;
+import org.yinling.elder.ResidentId;
 
 /** One elder waiting for a public institution, at their current position. */
 public record WaitingEntry(long id, int position, long elderId, String elderName, String residentId,
@@ -22,6 +23,6 @@ public record WaitingEntry(long id, int position, long elderId, String elderName
     }
 
     public String maskedResidentId() {
-        return residentId.substring(0, 6) + "********" + residentId.substring(14);
+        return ResidentId.mask(residentId);
     }
 }

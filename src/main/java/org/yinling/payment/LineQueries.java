@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.yinling.elder.ResidentId;
 
 /** Reads a batch's lines: a page for the screen, a stream for the bank list, totals for the summary. */
 @Repository
@@ -31,7 +32,7 @@ class LineQueries {
                 String payeeBank, String payeeAccount, String reference, LineStatus status, String failureReason) {
 
         public String maskedResidentId() {
-            return residentId.substring(0, 6) + "********" + residentId.substring(14);
+            return ResidentId.mask(residentId);
         }
     }
 

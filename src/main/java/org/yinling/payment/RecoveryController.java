@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
+import org.yinling.elder.ResidentId;
 import org.yinling.region.Regions;
 
 /**
@@ -69,7 +70,7 @@ class RecoveryController {
                         """)
                 .params(user.scope().likePattern(), wanted)
                 .query((rs, row) -> new Recovery(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        mask(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7),
+                        ResidentId.mask(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getBigDecimal(7),
                         rs.getString(8), rs.getObject(9, LocalDate.class), rs.getString(10),
                         rs.getTimestamp(11).toInstant()))
                 .list();
@@ -112,9 +113,5 @@ class RecoveryController {
         }
         model.addAttribute("payments", lines.ofElder(elderId, HISTORY_SIZE));
         return "payments/elder-history :: history";
-    }
-
-    private static String mask(String residentId) {
-        return residentId.substring(0, 6) + "********" + residentId.substring(14);
     }
 }
