@@ -1,6 +1,7 @@
 package org.yinling.institution;
 
 import java.time.LocalDate;
+
 import org.yinling.elder.ResidentId;
 
 /** One elder waiting for a public institution, at their current position. */
