@@ -22,6 +22,9 @@ CREATE TABLE institution (
     medical_arrangement  VARCHAR(24)   NOT NULL DEFAULT 'NONE'
         CHECK (medical_arrangement IN ('NONE', 'AGREEMENT', 'OWN_CLINIC', 'MEDICAL_INSTITUTION')),
     medical_document     VARCHAR(200),
+    -- where the operating subsidy is paid
+    payee_bank           VARCHAR(60),
+    payee_account        VARCHAR(40),
     notes                VARCHAR(1000),
     demo                 BOOLEAN       NOT NULL DEFAULT FALSE,
     created_at           TIMESTAMPTZ   NOT NULL DEFAULT now(),

@@ -10,7 +10,7 @@ public record Institution(long id, String name, InstitutionKind kind, Ownership 
                           String licenceNumber, LocalDate licenceDate, String communityCode, String address,
                           String contactName, String contactPhone, Integer starLevel, LocalDate starRatedOn,
                           LocalDate openedOn, InstitutionStatus status, MedicalArrangement medicalArrangement,
-                          String medicalDocument, String notes, long version,
+                          String medicalDocument, String payeeBank, String payeeAccount, String notes, long version,
                           int beds, int nursingBeds, int occupiedBeds, int otherEldersStaying) {
 
     public MedicalArrangement requiredMedicalArrangement() {

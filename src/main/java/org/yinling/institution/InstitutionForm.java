@@ -28,17 +28,20 @@ public record InstitutionForm(
         @NotNull InstitutionStatus status,
         @NotNull MedicalArrangement medicalArrangement,
         @Size(max = 200) String medicalDocument,
+        @Size(max = 60) String payeeBank,
+        @Size(max = 40) @Pattern(regexp = "[0-9 ]*", message = "{institution.payeeAccount.pattern}") String payeeAccount,
         @Size(max = 1000) String notes,
         Long version) {
 
     static InstitutionForm blank(String communityCode) {
         return new InstitutionForm("", InstitutionKind.PRIVATE_HOME, Ownership.PRIVATE, "", "", null, communityCode, "",
-                "", "", null, null, null, InstitutionStatus.OPERATING, MedicalArrangement.NONE, "", "", null);
+                "", "", null, null, null, InstitutionStatus.OPERATING, MedicalArrangement.NONE, "", "", "", "", null);
     }
 
     static InstitutionForm of(Institution i) {
         return new InstitutionForm(i.name(), i.kind(), i.ownership(), i.operator(), i.licenceNumber(), i.licenceDate(),
                 i.communityCode(), i.address(), i.contactName(), i.contactPhone(), i.starLevel(), i.starRatedOn(),
-                i.openedOn(), i.status(), i.medicalArrangement(), i.medicalDocument(), i.notes(), i.version());
+                i.openedOn(), i.status(), i.medicalArrangement(), i.medicalDocument(), i.payeeBank(), i.payeeAccount(), i.notes(),
+                i.version());
     }
 }

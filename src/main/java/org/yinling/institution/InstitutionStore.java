@@ -98,8 +98,9 @@ class InstitutionStore {
         return jdbc.sql("""
                         INSERT INTO institution (name, kind, ownership, operator, licence_number, licence_date,
                             community_code, address, contact_name, contact_phone, star_level, star_rated_on, opened_on,
-                            status, medical_arrangement, medical_document, notes, created_by, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                            status, medical_arrangement, medical_document, payee_bank, payee_account, notes, created_by,
+                            updated_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                         """)
                 .params(values(f, actor, actor)).query(Long.class).single();
     }
@@ -113,7 +114,8 @@ class InstitutionStore {
                         UPDATE institution SET name = ?, kind = ?, ownership = ?, operator = ?, licence_number = ?,
                             licence_date = ?, community_code = ?, address = ?, contact_name = ?, contact_phone = ?,
                             star_level = ?, star_rated_on = ?, opened_on = ?, status = ?, medical_arrangement = ?,
-                            medical_document = ?, notes = ?, updated_by = ?, updated_at = now(), version = version + 1
+                            medical_document = ?, payee_bank = ?, payee_account = ?, notes = ?, updated_by = ?,
+                            updated_at = now(), version = version + 1
                         WHERE id = ? AND version = ?
                         """)
                 .params(params).update() == 1;
@@ -124,7 +126,8 @@ class InstitutionStore {
                 f.ownership().name(), blankToNull(f.operator()), blankToNull(f.licenceNumber()), f.licenceDate(),
                 f.communityCode(), blankToNull(f.address()), blankToNull(f.contactName()), blankToNull(f.contactPhone()),
                 f.starLevel(), f.starRatedOn(), f.openedOn(), f.status().name(), f.medicalArrangement().name(),
-                blankToNull(f.medicalDocument()), blankToNull(f.notes())));
+                blankToNull(f.medicalDocument()), blankToNull(f.payeeBank()), blankToNull(f.payeeAccount()),
+                blankToNull(f.notes())));
         values.addAll(List.of(actors));
         return values;
     }
@@ -141,7 +144,7 @@ class InstitutionStore {
                 rs.getObject("star_rated_on", LocalDate.class), rs.getObject("opened_on", LocalDate.class),
                 InstitutionStatus.valueOf(rs.getString("status")),
                 MedicalArrangement.valueOf(rs.getString("medical_arrangement")), rs.getString("medical_document"),
-                rs.getString("notes"), rs.getLong("version"), rs.getInt("beds"), rs.getInt("nursing_beds"),
+                rs.getString("payee_bank"), rs.getString("payee_account"), rs.getString("notes"), rs.getLong("version"), rs.getInt("beds"), rs.getInt("nursing_beds"),
                 rs.getInt("occupied"), rs.getInt("others"));
     }
 

@@ -53,6 +53,7 @@ class BankList {
                 rows.clear();
             }
         });
+        lines.institutionLines(batch.id()).forEach(line -> rows.add(cells(line, names, locale)));
         writer.write(rows, sheet);
         List<String> totalColumns = List.of("group", "lines", "amount");
         WriteSheet byPolicy = FastExcel.writerSheet(1, text("payment.export.sheet.byPolicy", locale))
@@ -80,6 +81,9 @@ class BankList {
                     throw new UncheckedIOException(e);
                 }
             });
+            for (LineQueries.InstitutionLine line : lines.institutionLines(batch.id())) {
+                writer.write(csvLine(cells(line, names, locale)));
+            }
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,6 +101,22 @@ class BankList {
         cells.add(line.month().toString().substring(0, 7));
         cells.add(text(line.kind().messageKey(), locale));
         cells.add(line.policyCode() + " v" + line.policyVersion());
+        cells.add(SpreadsheetCells.neutralise(names.getOrDefault(line.communityCode(), line.communityCode())));
+        return cells;
+    }
+
+    /** An institution's line: its name where an elder's would be, no resident ID. */
+    private List<Object> cells(LineQueries.InstitutionLine line, Map<String, String> names, Locale locale) {
+        List<Object> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(SpreadsheetCells.neutralise(line.institutionName()));
+        cells.add("");
+        cells.add(SpreadsheetCells.neutralise(line.payeeBank() == null ? "" : line.payeeBank()));
+        cells.add(SpreadsheetCells.neutralise(line.payeeAccount() == null ? "" : line.payeeAccount()));
+        cells.add(line.amount());
+        cells.add(line.reference());
+        cells.add(line.month().toString().substring(0, 7));
+        cells.add(text("payment.lineKind.OPERATING", locale));
+        cells.add("OPERATING");
         cells.add(SpreadsheetCells.neutralise(names.getOrDefault(line.communityCode(), line.communityCode())));
         return cells;
     }

@@ -94,6 +94,7 @@ class BatchController {
                 PageRequest.of(number, LINE_PAGE_SIZE), lines.count(id, all, status)));
         model.addAttribute("status", status);
         model.addAttribute("statuses", LineStatus.values());
+        model.addAttribute("institutionLines", lines.institutionLines(id));
         model.addAttribute("byStatus", lines.totalsByStatus(id));
         model.addAttribute("byPolicy", lines.totalsByPolicy(id));
         model.addAttribute("byStreet", lines.totalsByStreet(id));
@@ -101,6 +102,19 @@ class BatchController {
         model.addAttribute("mayApprove", batch.state() == BatchState.GENERATED
                 && !batch.generatedBy().equals(user.getUsername()));
         return "payments/batch";
+    }
+
+    /** The residents behind an institution's operating-subsidy line. */
+    @GetMapping("/{id}/institution-lines/{lineId}")
+    String institutionLine(@PathVariable long id, @PathVariable long lineId, @AuthenticationPrincipal CurrentUser user,
+                           Model model) {
+        PaymentBatch batch = load(id, user);
+        LineQueries.InstitutionLine line = lines.institutionLines(id).stream().filter(l -> l.id() == lineId).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("batch", batch);
+        model.addAttribute("line", line);
+        model.addAttribute("residents", lines.residents(id, lineId));
+        return "payments/institution-line";
     }
 
     /** The progress card alone, polled by the page while the batch is generating. */

@@ -23,7 +23,8 @@ import org.yinling.subsidy.Policy;
 import org.yinling.subsidy.SubsidyPolicies;
 
 /**
- * Generates a batch's lines in steps (one policy version each, then failed lines carried over, then the totals),
+ * Generates a batch's lines in steps (one policy version each, then the institutions' operating subsidy, then
+ * failed lines carried over, then the totals),
  * each step one transaction that also counts the progress. A crash leaves the batch GENERATING with
  * whole steps done; running it again repeats every step, and the unique index turns the repeated ones into no-ops.
  *
@@ -89,7 +90,7 @@ class BatchGenerator {
         long started = System.nanoTime();
         String regionPattern = regions.find(batch.regionCode()).orElseThrow().scope().likePattern();
         List<Policy> versions = policyVersions(batch, regionPattern);
-        int steps = versions.size() + (batch.carryFailed() ? 1 : 0) + 1;
+        int steps = versions.size() + (batch.carryFailed() ? 1 : 0) + 2;
         batches.startGeneration(batch.id(), steps);
         Set<LocalDate> batchMonths = batchMonths(batch);
         for (Policy policy : versions) {
@@ -100,6 +101,10 @@ class BatchGenerator {
                 batches.stepDone(batch.id());
             });
         }
+        transactions.executeWithoutResult(status -> {
+            lines.operatingSubsidy(batch, regionPattern);
+            batches.stepDone(batch.id());
+        });
         if (batch.carryFailed()) {
             transactions.executeWithoutResult(status -> {
                 lines.carried(batch, regionPattern);

@@ -64,28 +64,84 @@ class LineQueries {
                 .param(batchId).query(LineQueries::map).stream().forEach(sink);
     }
 
+    /** Totals per policy version; the institutions' operating subsidy under the key {@code OPERATING}. */
     List<Total> totalsByPolicy(long batchId) {
         return jdbc.sql("""
-                        SELECT policy_code || ' v' || policy_version, count(*), sum(amount) FROM payment_line
-                        WHERE batch_id = ? GROUP BY policy_code, policy_version ORDER BY policy_code, policy_version
+                        SELECT key, count(*), sum(amount) FROM (
+                            SELECT policy_code || ' v' || policy_version AS key, amount FROM payment_line WHERE batch_id = ?
+                            UNION ALL
+                            SELECT kind, amount FROM payment_institution_line WHERE batch_id = ?) l
+                        GROUP BY key ORDER BY key
                         """)
-                .param(batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .params(batchId, batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
                 .list();
     }
 
     /** Totals per street (its 12-digit code). */
     List<Total> totalsByStreet(long batchId) {
         return jdbc.sql("""
-                        SELECT substr(community_code, 1, 9) || '000', count(*), sum(amount) FROM payment_line
-                        WHERE batch_id = ? GROUP BY 1 ORDER BY 1
+                        SELECT substr(community_code, 1, 9) || '000', count(*), sum(amount) FROM (
+                            SELECT community_code, amount FROM payment_line WHERE batch_id = ?
+                            UNION ALL
+                            SELECT community_code, amount FROM payment_institution_line WHERE batch_id = ?) l
+                        GROUP BY 1 ORDER BY 1
                         """)
-                .param(batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .params(batchId, batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
                 .list();
     }
 
     List<Total> totalsByStatus(long batchId) {
-        return jdbc.sql("SELECT status, count(*), sum(amount) FROM payment_line WHERE batch_id = ? GROUP BY 1 ORDER BY 1")
-                .param(batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+        return jdbc.sql("""
+                        SELECT status, count(*), sum(amount) FROM (
+                            SELECT status, amount FROM payment_line WHERE batch_id = ?
+                            UNION ALL
+                            SELECT status, amount FROM payment_institution_line WHERE batch_id = ?) l
+                        GROUP BY 1 ORDER BY 1
+                        """)
+                .params(batchId, batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** A line paid to an institution, with the number of residents behind it. */
+    record InstitutionLine(long id, long institutionId, String institutionName, String communityCode, LocalDate month,
+                           int residents, BigDecimal amount, String payeeBank, String payeeAccount, String reference,
+                           LineStatus status, String failureReason) {
+    }
+
+    /** One resident behind an institution's line. */
+    record Resident(long elderId, String elderName, String residentId, String category, int days, BigDecimal amount) {
+
+        public String maskedResidentId() {
+            return ResidentId.mask(residentId);
+        }
+
+        public String categoryKey() {
+            return "institution.rates." + category;
+        }
+    }
+
+    List<InstitutionLine> institutionLines(long batchId) {
+        return jdbc.sql("""
+                        SELECT id, institution_id, institution_name, community_code, month, residents, amount, payee_bank,
+                            payee_account, reference, status, failure_reason
+                        FROM payment_institution_line WHERE batch_id = ? ORDER BY community_code, institution_name, id
+                        """)
+                .param(batchId)
+                .query((rs, row) -> new InstitutionLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getBigDecimal(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), LineStatus.valueOf(rs.getString(11)), rs.getString(12)))
+                .list();
+    }
+
+    List<Resident> residents(long batchId, long lineId) {
+        return jdbc.sql("""
+                        SELECT r.elder_id, r.elder_name, r.resident_id, r.category, r.days, r.amount
+                        FROM payment_institution_resident r JOIN payment_institution_line l ON l.id = r.line_id
+                        WHERE l.batch_id = ? AND l.id = ? ORDER BY r.elder_name, r.elder_id
+                        """)
+                .params(batchId, lineId)
+                .query((rs, row) -> new Resident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getBigDecimal(6)))
                 .list();
     }
 

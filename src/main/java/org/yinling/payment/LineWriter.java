@@ -147,15 +147,67 @@ class LineWriter {
                 .update();
     }
 
-    /** Recalculates the batch's line count and total. */
+    /**
+     * The operating subsidy of private institutions for the month before the batch month (seed 004): each local
+     * resident is paid the rate of their category ({@code institution_subsidy_rate}) pro rata by the days they stayed
+     * (the day of admission counts, the day a stay ends does not; a transfer is one stay continued). One line per
+     * institution with its residents behind it, written together; an institution already paid for the month gets
+     * nothing (the unique index), and neither do its residents.
+     */
+    int operatingSubsidy(PaymentBatch batch, String regionPattern) {
+        LocalDate month = batch.month().minusMonths(1);
+        return jdbc.sql("""
+                        WITH m AS (SELECT CAST(? AS date) AS first, CAST(? AS date) AS next),
+                        stays AS (
+                            SELECT s.institution_id, s.elder_id,
+                                   sum(LEAST(COALESCE(s.ended_on, m.next), m.next) - GREATEST(s.admitted_on, m.first)) AS days
+                            FROM stay s JOIN institution i ON i.id = s.institution_id CROSS JOIN m
+                            WHERE i.ownership = 'PRIVATE' AND i.community_code LIKE ?
+                              AND s.admitted_on < m.next AND (s.ended_on IS NULL OR s.ended_on > m.first)
+                            GROUP BY s.institution_id, s.elder_id
+                        ),
+                        priced AS (
+                            SELECT st.institution_id, st.elder_id, e.name, e.resident_id, r.category,
+                                   LEAST(st.days, m.next - m.first) AS days,
+                                   round(r.amount * LEAST(st.days, m.next - m.first) / (m.next - m.first), 2) AS amount
+                            FROM stays st JOIN elder e ON e.id = st.elder_id CROSS JOIN m
+                            JOIN institution_subsidy_rate r ON r.category = CASE e.economic_status
+                                WHEN 'EXTREME_POVERTY' THEN 'EXTREME_POVERTY' WHEN 'MINIMUM_LIVING' THEN 'MINIMUM_LIVING'
+                                ELSE 'LOCAL' END
+                            WHERE e.hukou_local AND st.days > 0
+                        ),
+                        lines AS (
+                            INSERT INTO payment_institution_line (batch_id, institution_id, kind, month, institution_name,
+                                community_code, residents, amount, payee_bank, payee_account, reference)
+                            SELECT ?, i.id, 'OPERATING', m.first, i.name, i.community_code, count(*), sum(p.amount),
+                                   i.payee_bank, i.payee_account, ? || i.id
+                            FROM priced p JOIN institution i ON i.id = p.institution_id CROSS JOIN m
+                            GROUP BY i.id, i.name, i.community_code, i.payee_bank, i.payee_account, m.first
+                            HAVING sum(p.amount) > 0
+                            ON CONFLICT DO NOTHING
+                            RETURNING id, institution_id
+                        )
+                        INSERT INTO payment_institution_resident (line_id, elder_id, elder_name, resident_id, category,
+                            days, amount)
+                        SELECT l.id, p.elder_id, p.name, p.resident_id, p.category, p.days, p.amount
+                        FROM lines l JOIN priced p ON p.institution_id = l.institution_id
+                        """)
+                .params(month, batch.month(), regionPattern, batch.id(),
+                        batch.month().format(YEAR_MONTH) + "-I" + month.format(YEAR_MONTH) + "-")
+                .update();
+    }
+
+    /** Recalculates the batch's line count and total, over the elders' and the institutions' lines. */
     void totals(long batchId) {
         jdbc.sql("""
                         UPDATE payment_batch b SET line_count = t.lines, amount_total = t.total
-                        FROM (SELECT count(*) AS lines, COALESCE(sum(amount), 0) AS total
-                              FROM payment_line WHERE batch_id = ?) t
+                        FROM (SELECT count(*) AS lines, COALESCE(sum(amount), 0) AS total FROM (
+                                  SELECT amount FROM payment_line WHERE batch_id = ?
+                                  UNION ALL
+                                  SELECT amount FROM payment_institution_line WHERE batch_id = ?) a) t
                         WHERE b.id = ?
                         """)
-                .params(batchId, batchId).update();
+                .params(batchId, batchId, batchId).update();
     }
 
     /** Prefix of a line's reference: batch month, paid month and kind, followed by the entitlement id. */

@@ -79,25 +79,40 @@ class ReceiptImport {
         List<String> unknown = jdbc.sql("""
                         SELECT r.reference FROM unnest(CAST(? AS text[])) r(reference)
                         WHERE NOT EXISTS (SELECT 1 FROM payment_line l WHERE l.batch_id = ? AND l.reference = r.reference)
+                          AND NOT EXISTS (SELECT 1 FROM payment_institution_line l
+                                          WHERE l.batch_id = ? AND l.reference = r.reference)
                         """)
-                .params(references, batch.id()).query(String.class).list();
+                .params(references, batch.id(), batch.id()).query(String.class).list();
         int alreadySettled = jdbc.sql("""
-                        SELECT count(*) FROM payment_line l JOIN unnest(CAST(? AS text[])) r(reference)
-                            ON l.reference = r.reference
+                        SELECT count(*) FROM (
+                            SELECT reference, batch_id, status FROM payment_line
+                            UNION ALL
+                            SELECT reference, batch_id, status FROM payment_institution_line) l
+                        JOIN unnest(CAST(? AS text[])) r(reference) ON l.reference = r.reference
                         WHERE l.batch_id = ? AND l.status <> 'PENDING'
                         """)
                 .params(references, batch.id()).query(Integer.class).single();
         Map<String, Integer> applied = new LinkedHashMap<>();
         jdbc.sql("""
-                        WITH updated AS (
+                        WITH r AS (
+                            SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))
+                                AS r(reference, status, reason)
+                        ),
+                        elders AS (
                             UPDATE payment_line l SET status = r.status, failure_reason = r.reason, settled_at = now()
-                            FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) r(reference, status, reason)
-                            WHERE l.batch_id = ? AND l.reference = r.reference AND l.status = 'PENDING'
+                            FROM r WHERE l.batch_id = ? AND l.reference = r.reference AND l.status = 'PENDING'
+                            RETURNING l.status
+                        ),
+                        institutions AS (
+                            UPDATE payment_institution_line l SET status = r.status, failure_reason = r.reason,
+                                settled_at = now()
+                            FROM r WHERE l.batch_id = ? AND l.reference = r.reference AND l.status = 'PENDING'
                             RETURNING l.status
                         )
-                        SELECT status, count(*) FROM updated GROUP BY status
+                        SELECT status, count(*) FROM (SELECT status FROM elders UNION ALL SELECT status FROM institutions) u
+                        GROUP BY status
                         """)
-                .params(references, statuses, reasons, batch.id())
+                .params(references, statuses, reasons, batch.id(), batch.id())
                 .query(rs -> {
                     applied.put(rs.getString(1), rs.getInt(2));
                 });
@@ -105,8 +120,9 @@ class ReceiptImport {
                         UPDATE payment_batch SET state = 'SETTLED', settled_at = now(), lock_version = lock_version + 1
                         WHERE id = ? AND state = 'EXPORTED'
                           AND NOT EXISTS (SELECT 1 FROM payment_line WHERE batch_id = ? AND status = 'PENDING')
+                          AND NOT EXISTS (SELECT 1 FROM payment_institution_line WHERE batch_id = ? AND status = 'PENDING')
                         """)
-                .params(batch.id(), batch.id()).update() == 1;
+                .params(batch.id(), batch.id(), batch.id()).update() == 1;
         recoveries.flagBatch(batch.id());
         Report report = new Report(count[0], applied.getOrDefault("PAID", 0), applied.getOrDefault("FAILED", 0),
                 alreadySettled, unknown.stream().limit(SAMPLE).toList(), unknown.size(), unreadable, count[1], settled);
