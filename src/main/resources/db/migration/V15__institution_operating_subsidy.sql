@@ -14,12 +14,15 @@ CREATE TABLE payment_institution_line (
     id               BIGSERIAL      PRIMARY KEY,
     batch_id         BIGINT         NOT NULL REFERENCES payment_batch (id),
     institution_id   BIGINT         NOT NULL REFERENCES institution (id),
-    kind             VARCHAR(12)    NOT NULL CHECK (kind IN ('OPERATING')),
+    kind             VARCHAR(12)    NOT NULL CHECK (kind IN ('OPERATING', 'CONSTRUCTION')),
     -- the month the subsidy is for: the month before the batch month (its residents are known by then)
     month            DATE           NOT NULL CHECK (extract(day FROM month) = 1),
     institution_name VARCHAR(100)   NOT NULL,
     community_code   VARCHAR(12)    NOT NULL COLLATE "C",
-    residents        INTEGER        NOT NULL CHECK (residents > 0),
+    -- residents behind an operating-subsidy line; none for a construction grant
+    residents        INTEGER        CHECK (residents > 0),
+    -- the construction grant a CONSTRUCTION line pays (foreign key added with the grants, V16)
+    grant_id         BIGINT,
     amount           NUMERIC(12, 2) NOT NULL CHECK (amount > 0),
     payee_bank       VARCHAR(60),
     payee_account    VARCHAR(40),
@@ -31,6 +34,8 @@ CREATE TABLE payment_institution_line (
 -- exactly once: an institution is paid a kind of subsidy for a month at most once (a failed line may be paid again)
 CREATE UNIQUE INDEX payment_institution_line_once_uq ON payment_institution_line (institution_id, kind, month)
     WHERE status <> 'FAILED';
+CREATE UNIQUE INDEX payment_institution_line_grant_uq ON payment_institution_line (grant_id)
+    WHERE grant_id IS NOT NULL AND status <> 'FAILED';
 CREATE INDEX payment_institution_line_batch_idx ON payment_institution_line (batch_id, id);
 
 -- The residents behind a line: who, which category, how many days of the month, how much.

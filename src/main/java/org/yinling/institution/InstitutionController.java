@@ -38,12 +38,14 @@ class InstitutionController {
     private final BedStore beds;
     private final StayService stays;
     private final CaregiverStore caregivers;
+    private final GrantStore grants;
     private final Regions regions;
     private final JdbcClient jdbc;
     private final AuditLog audit;
 
     InstitutionController(InstitutionStore institutions, BedStore beds, StayService stays, CaregiverStore caregivers,
-                          Regions regions, JdbcClient jdbc, AuditLog audit) {
+                          GrantStore grants, Regions regions, JdbcClient jdbc, AuditLog audit) {
+        this.grants = grants;
         this.caregivers = caregivers;
         this.institutions = institutions;
         this.beds = beds;
@@ -96,6 +98,7 @@ class InstitutionController {
         model.addAttribute("beds", beds.beds(id));
         model.addAttribute("communityPath", regions.path(institution.communityCode()));
         model.addAttribute("caregiverShare", caregivers.share(user.scope(), id, LocalDate.now()));
+        model.addAttribute("grants", grants.ofInstitution(id));
         if (!model.containsAttribute("admission")) {
             model.addAttribute("admission", AdmissionForm.blank());
         }

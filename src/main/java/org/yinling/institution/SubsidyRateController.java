@@ -44,6 +44,12 @@ class SubsidyRateController {
             rates.put(rs.getString(1), rs.getBigDecimal(2));
         });
         model.addAttribute("rates", CATEGORIES.stream().map(c -> Map.entry(c, rates.get(c))).toList());
+        Map<String, BigDecimal> tiers = new LinkedHashMap<>();
+        jdbc.sql("SELECT tier, amount FROM institution_construction_rate").query(rs -> {
+            tiers.put(rs.getString(1), rs.getBigDecimal(2));
+        });
+        model.addAttribute("tiers", java.util.Arrays.stream(GrantTier.values())
+                .map(t -> Map.entry(t, tiers.get(t.name()))).toList());
         return "institutions/rates";
     }
 
@@ -60,12 +66,26 @@ class SubsidyRateController {
             }
             amounts.put(category, amount);
         }
+        Map<String, BigDecimal> perBed = new LinkedHashMap<>();
+        for (GrantTier tier : GrantTier.values()) {
+            BigDecimal amount = parse(form.get(tier.name()));
+            if (amount == null) {
+                redirect.addFlashAttribute("flashError", "institution.rates.invalid");
+                return "redirect:/institutions/rates";
+            }
+            perBed.put(tier.name(), amount);
+        }
+        perBed.forEach((tier, amount) -> jdbc.sql("""
+                        UPDATE institution_construction_rate SET amount = ?, updated_at = now(), updated_by = ?
+                        WHERE tier = ?
+                        """)
+                .params(amount, user.getUsername(), tier).update());
         amounts.forEach((category, amount) -> jdbc.sql("""
                         UPDATE institution_subsidy_rate SET amount = ?, updated_at = now(), updated_by = ?
                         WHERE category = ?
                         """)
                 .params(amount, user.getUsername(), category).update());
-        audit.record("INSTITUTION_RATES_UPDATED", "institution_subsidy_rate", null, Map.of("amounts", amounts));
+        audit.record("INSTITUTION_RATES_UPDATED", "institution_subsidy_rate", null, Map.of("amounts", amounts, "perBed", perBed));
         redirect.addFlashAttribute("flashSuccess", "institution.rates.saved");
         return "redirect:/institutions/rates";
     }

@@ -115,8 +115,8 @@ class BankList {
         cells.add(line.amount());
         cells.add(line.reference());
         cells.add(line.month().toString().substring(0, 7));
-        cells.add(text("payment.lineKind.OPERATING", locale));
-        cells.add("OPERATING");
+        cells.add(text("payment.lineKind." + line.kind(), locale));
+        cells.add(line.kind());
         cells.add(SpreadsheetCells.neutralise(names.getOrDefault(line.communityCode(), line.communityCode())));
         return cells;
     }

@@ -23,7 +23,8 @@ import org.yinling.subsidy.Policy;
 import org.yinling.subsidy.SubsidyPolicies;
 
 /**
- * Generates a batch's lines in steps (one policy version each, then the institutions' operating subsidy, then
+ * Generates a batch's lines in steps (one policy version each, then the institutions' operating subsidy and
+ * construction grants, then
  * failed lines carried over, then the totals),
  * each step one transaction that also counts the progress. A crash leaves the batch GENERATING with
  * whole steps done; running it again repeats every step, and the unique index turns the repeated ones into no-ops.
@@ -103,6 +104,7 @@ class BatchGenerator {
         }
         transactions.executeWithoutResult(status -> {
             lines.operatingSubsidy(batch, regionPattern);
+            lines.constructionGrants(batch, regionPattern);
             batches.stepDone(batch.id());
         });
         if (batch.carryFailed()) {

@@ -102,9 +102,9 @@ class LineQueries {
                 .list();
     }
 
-    /** A line paid to an institution, with the number of residents behind it. */
-    record InstitutionLine(long id, long institutionId, String institutionName, String communityCode, LocalDate month,
-                           int residents, BigDecimal amount, String payeeBank, String payeeAccount, String reference,
+    /** A line paid to an institution: its operating subsidy (with residents behind it) or a construction grant. */
+    record InstitutionLine(long id, String kind, long institutionId, String institutionName, String communityCode,
+                           LocalDate month, int residents, BigDecimal amount, String payeeBank, String payeeAccount, String reference,
                            LineStatus status, String failureReason) {
     }
 
@@ -122,14 +122,15 @@ class LineQueries {
 
     List<InstitutionLine> institutionLines(long batchId) {
         return jdbc.sql("""
-                        SELECT id, institution_id, institution_name, community_code, month, residents, amount, payee_bank,
-                            payee_account, reference, status, failure_reason
+                        SELECT id, kind, institution_id, institution_name, community_code, month, COALESCE(residents, 0),
+                            amount, payee_bank, payee_account, reference, status, failure_reason
                         FROM payment_institution_line WHERE batch_id = ? ORDER BY community_code, institution_name, id
                         """)
                 .param(batchId)
-                .query((rs, row) -> new InstitutionLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getBigDecimal(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), LineStatus.valueOf(rs.getString(11)), rs.getString(12)))
+                .query((rs, row) -> new InstitutionLine(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getInt(7), rs.getBigDecimal(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), LineStatus.valueOf(rs.getString(12)),
+                        rs.getString(13)))
                 .list();
     }
 

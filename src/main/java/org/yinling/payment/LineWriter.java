@@ -197,6 +197,28 @@ class LineWriter {
                 .update();
     }
 
+    /**
+     * Construction grants approved before the batch month and never paid (or only failed): one line each, paid to the
+     * institution once (the unique index on the grant).
+     */
+    int constructionGrants(PaymentBatch batch, String regionPattern) {
+        return jdbc.sql("""
+                        INSERT INTO payment_institution_line (batch_id, institution_id, kind, month, institution_name,
+                            community_code, residents, amount, payee_bank, payee_account, reference, grant_id)
+                        SELECT ?, i.id, 'CONSTRUCTION', ?, i.name, i.community_code, NULL, g.amount, i.payee_bank,
+                            i.payee_account, ? || g.id, g.id
+                        FROM construction_grant g JOIN institution i ON i.id = g.institution_id
+                        WHERE g.stage = 'APPROVED' AND g.amount > 0 AND i.community_code LIKE ?
+                          AND g.updated_at < CAST(? AS date)
+                          AND NOT EXISTS (SELECT 1 FROM payment_institution_line l
+                                          WHERE l.grant_id = g.id AND l.status <> 'FAILED')
+                        ON CONFLICT DO NOTHING
+                        """)
+                .params(batch.id(), batch.month(), batch.month().format(YEAR_MONTH) + "-G", regionPattern,
+                        batch.month().plusMonths(1))
+                .update();
+    }
+
     /** Recalculates the batch's line count and total, over the elders' and the institutions' lines. */
     void totals(long batchId) {
         jdbc.sql("""

@@ -7,16 +7,16 @@ import java.util.Set;
 import org.yinling.account.Role;
 
 /** Which stages are open, and which role acts at which stage of the review chain. */
-final class ApplicationStages {
+public final class ApplicationStages {
 
-    static final Set<ApplicationStage> OPEN = EnumSet.of(ApplicationStage.RETURNED, ApplicationStage.STREET_REVIEW,
+    public static final Set<ApplicationStage> OPEN = EnumSet.of(ApplicationStage.RETURNED, ApplicationStage.STREET_REVIEW,
             ApplicationStage.DISTRICT_REVIEW, ApplicationStage.PUBLICITY);
 
     private ApplicationStages() {
     }
 
     /** The stage whose queue belongs to the role: RETURNED for the community, the reviews for street and district. */
-    static Optional<ApplicationStage> queueOf(Role role) {
+    public static Optional<ApplicationStage> queueOf(Role role) {
         return switch (role) {
             case COMMUNITY_CLERK -> Optional.of(ApplicationStage.RETURNED);
             case STREET_REVIEWER -> Optional.of(ApplicationStage.STREET_REVIEW);
@@ -29,7 +29,7 @@ final class ApplicationStages {
      * Whether the role may take a review decision at the stage: the street at street review, the district at district
      * review, and the district during publicity for an objection (reject or return, never a second approval).
      */
-    static boolean mayDecide(Role role, ApplicationStage stage, DecisionAction action) {
+    public static boolean mayDecide(Role role, ApplicationStage stage, DecisionAction action) {
         return switch (stage) {
             case STREET_REVIEW -> role == Role.STREET_REVIEWER;
             case DISTRICT_REVIEW -> role == Role.DISTRICT_STAFF;
@@ -39,7 +39,7 @@ final class ApplicationStages {
     }
 
     /** Where an approval leads. */
-    static ApplicationStage afterApproval(ApplicationStage stage) {
+    public static ApplicationStage afterApproval(ApplicationStage stage) {
         return switch (stage) {
             case STREET_REVIEW -> ApplicationStage.DISTRICT_REVIEW;
             case DISTRICT_REVIEW -> ApplicationStage.PUBLICITY;

@@ -50,6 +50,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/institutions", "/institutions/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/institutions/*/admissions", "/institutions/*/stays/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
+                        // construction grants: who acts at which stage is checked by GrantService
+                        .requestMatchers(HttpMethod.POST, "/institutions/*/grants", "/institutions/*/grants/**")
+                        .hasAnyRole(RECORD_KEEPERS)
                         .requestMatchers("/institutions", "/institutions/**").hasRole("DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/waiting-list", "/waiting-list/**", "/caregivers", "/caregivers/**")
                         .hasAnyRole(READERS)

@@ -134,6 +134,10 @@ class MessagesTest {
         Stream.of(1, 2, 3, 4, 9).map(n -> "nav.group." + n).forEach(used::add);
         Stream.of("LOCAL", "MINIMUM_LIVING", "EXTREME_POVERTY").map(c -> "institution.rates." + c).forEach(used::add);
         used.add("payment.lineKind.OPERATING");
+        used.add("payment.lineKind.CONSTRUCTION");
+        Stream.of(org.yinling.institution.GrantTier.values()).map(org.yinling.institution.GrantTier::messageKey).forEach(used::add);
+        Stream.of("done", "notPrivate", "bedsInvalid", "already", "notAllowed", "reasonRequired", "changed",
+                "publicityRunning").map(k -> "grant." + k).forEach(used::add);
         Stream.of("APPROVE", "REJECT", "RETURN").map(a -> "application.decided." + a).forEach(used::add);
         Stream.of("NOT_ELIGIBLE", "TIER_CHANGED").map(r -> "application.recheck.reason." + r).forEach(used::add);
         Stream.of("ELDER_DECEASED", "ELDER_MOVED_OUT").map(r -> "application.stopReason." + r).forEach(used::add);
