@@ -25,4 +25,9 @@ class InstitutionNavigation {
     NavItem caregiversNavItem() {
         return new NavItem("nav.caregivers", "/caregivers", 320, Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER"));
     }
+
+    @Bean
+    NavItem institutionRatesNavItem() {
+        return new NavItem("nav.admin.institutionRates", "/institutions/rates", 930, Set.of("ADMIN"));
+    }
 }

@@ -46,6 +46,9 @@ class SecurityConfiguration {
                         .requestMatchers("/subsidies/policies", "/subsidies/policies/**")
                         .hasAnyRole("ADMIN", "DISTRICT_STAFF")
                         // institutions: the district registers them; streets and the district admit and discharge
+                        // subsidy rates for institutions hold for the whole system: the administrator sets them
+                        .requestMatchers(HttpMethod.GET, "/institutions/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
+                        .requestMatchers("/institutions/rates").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/institutions/new", "/institutions/*/edit").hasRole("DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/institutions", "/institutions/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/institutions/*/admissions", "/institutions/*/stays/**")

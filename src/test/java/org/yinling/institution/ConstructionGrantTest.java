@@ -113,6 +113,19 @@ class ConstructionGrantTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void onlyTheAdministratorChangesTheRates() throws Exception {
+        mvc.perform(get("/institutions/rates").with(as("district"))).andExpect(status().isOk());
+        mvc.perform(post("/institutions/rates").param("LOCAL", "60").with(as("district")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/institutions/rates").param("LOCAL", "abc").param("MINIMUM_LIVING", "200")
+                        .param("EXTREME_POVERTY", "405").param("SMALL", "3000").param("MEDIUM", "5000").param("LARGE", "8000")
+                        .with(as("admin")).with(csrf()))
+                .andExpect(flash().attribute("flashError", "institution.rates.invalid"));
+        assertThat(jdbc.sql("SELECT amount FROM institution_subsidy_rate WHERE category = 'LOCAL'")
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("50");
+    }
+
     private long batchFor(LocalDate month) throws Exception {
         mvc.perform(post("/payments/batches").param("month", month.toString().substring(0, 7))
                 .with(as("district")).with(csrf()));
