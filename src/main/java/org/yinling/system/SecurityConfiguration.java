@@ -61,6 +61,10 @@ class SecurityConfiguration {
                         .hasAnyRole(READERS)
                         .requestMatchers("/waiting-list/**", "/caregivers", "/caregivers/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
+                        // meal points: everyone reads; the district registers points; record keepers record meals
+                        .requestMatchers(HttpMethod.GET, "/meal-points", "/meal-points/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.POST, "/meal-points/*/meals").hasAnyRole(RECORD_KEEPERS)
+                        .requestMatchers("/meal-points", "/meal-points/**").hasRole("DISTRICT_STAFF")
                         // payments: the district's; recoveries also the streets'; an elder's history wherever the elder is
                         .requestMatchers(HttpMethod.GET, "/payments/elders/**").hasAnyRole(READERS)
                         .requestMatchers("/payments/recoveries", "/payments/recoveries/**")

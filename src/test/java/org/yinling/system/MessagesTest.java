@@ -131,9 +131,13 @@ class MessagesTest {
         Stream.of(org.yinling.institution.Payer.values()).map(org.yinling.institution.Payer::messageKey).forEach(used::add);
         Stream.of("FREE", "OCCUPIED", "RESERVED").map(s -> "institution.bed." + s).forEach(used::add);
         Stream.of(org.yinling.institution.WaitingCategory.values()).map(org.yinling.institution.WaitingCategory::messageKey).forEach(used::add);
-        Stream.of(1, 2, 3, 4, 9).map(n -> "nav.group." + n).forEach(used::add);
+        Stream.of(1, 2, 3, 4, 5, 9).map(n -> "nav.group." + n).forEach(used::add);
         Stream.of("LOCAL", "MINIMUM_LIVING", "EXTREME_POVERTY").map(c -> "institution.rates." + c).forEach(used::add);
         used.add("payment.lineKind.OPERATING");
+        Stream.of(org.yinling.meal.MealPointKind.values()).map(org.yinling.meal.MealPointKind::messageKey).forEach(used::add);
+        Stream.of(org.yinling.meal.MealKind.values()).map(org.yinling.meal.MealKind::messageKey).forEach(used::add);
+        Stream.of(org.yinling.meal.MealMode.values()).map(org.yinling.meal.MealMode::messageKey).forEach(used::add);
+        Stream.of(org.yinling.meal.MealCategory.values()).map(org.yinling.meal.MealCategory::messageKey).forEach(used::add);
         used.add("payment.lineKind.CONSTRUCTION");
         Stream.of(org.yinling.institution.GrantTier.values()).map(org.yinling.institution.GrantTier::messageKey).forEach(used::add);
         Stream.of("done", "notPrivate", "bedsInvalid", "already", "notAllowed", "reasonRequired", "changed",

@@ -1,0 +1,88 @@
+package org.yinling.meal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yinling.elder.ResidentId;
+import org.yinling.region.RegionScope;
+
+/** The counter: find an elder by the last digits of the ID or by name, record a meal in one statement. */
+@Service
+class MealCounter {
+
+    private static final int MATCHES = 8;
+
+    private final JdbcClient jdbc;
+
+    MealCounter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An elder found at the counter. */
+    public record Found(long id, String name, String maskedResidentId, int age) {
+    }
+
+    /** A meal of the day's list. */
+    public record Served(long id, String elderName, MealKind meal, MealMode mode, MealCategory category) {
+    }
+
+    /**
+     * Active elders of the region whose ID ends with the 4–6 characters typed (the reversed-ID index) or whose name
+     * starts with the text typed (the name index).
+     */
+    @Transactional(readOnly = true)
+    List<Found> find(String text, RegionScope scope, LocalDate today) {
+        String q = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (q.isEmpty() || q.length() > 18) {
+            return List.of();
+        }
+        boolean suffix = q.matches("[0-9]{3,5}[0-9X]");
+        String condition = suffix ? "reverse(e.resident_id) COLLATE \"C\" LIKE ?" : "e.name COLLATE \"C\" LIKE ?";
+        String pattern = suffix ? new StringBuilder(q).reverse() + "%"
+                : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        SELECT e.id, e.name, e.resident_id, e.birth_date FROM elder e
+                        WHERE %s AND e.community_code LIKE ? AND e.life_status = 'ACTIVE'
+                        ORDER BY e.name, e.id LIMIT ?
+                        """.formatted(condition))
+                .params(pattern, scope.likePattern(), MATCHES)
+                .query((rs, row) -> new Found(rs.getLong(1), rs.getString(2), ResidentId.mask(rs.getString(3)),
+                        java.time.Period.between(rs.getObject(4, LocalDate.class), today).getYears()))
+                .list();
+    }
+
+    /**
+     * Records the meal with the elder's category of today; empty when the elder already had this meal today (at any
+     * point) or is not an active elder of the region.
+     */
+    @Transactional
+    Optional<Long> record(long pointId, long elderId, MealKind meal, MealMode mode, RegionScope scope, LocalDate today,
+                          String actor) {
+        return jdbc.sql("""
+                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_by)
+                        SELECT e.id, ?, ?, ?, ?, %s, ? FROM elder e
+                        WHERE e.id = ? AND e.community_code LIKE ? AND e.life_status = 'ACTIVE'
+                        ON CONFLICT (elder_id, served_on, meal) DO NOTHING
+                        RETURNING id
+                        """.formatted(MealCategory.SQL))
+                .params(pointId, today, meal.name(), mode.name(), today, actor, elderId, scope.likePattern())
+                .query(Long.class).optional();
+    }
+
+    @Transactional(readOnly = true)
+    List<Served> today(long pointId, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT m.id, e.name, m.meal, m.mode, m.category FROM meal m JOIN elder e ON e.id = m.elder_id
+                        WHERE m.meal_point_id = ? AND m.served_on = ? ORDER BY m.id DESC LIMIT 500
+                        """)
+                .params(pointId, today)
+                .query((rs, row) -> new Served(rs.getLong(1), rs.getString(2), MealKind.valueOf(rs.getString(3)),
+                        MealMode.valueOf(rs.getString(4)), MealCategory.valueOf(rs.getString(5))))
+                .list();
+    }
+}

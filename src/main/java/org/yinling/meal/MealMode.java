@@ -1,0 +1,10 @@
+package org.yinling.meal;
+
+/** Eaten at the point or delivered. */
+public enum MealMode {
+    EAT_IN, DELIVERED;
+
+    public String messageKey() {
+        return "meal.mode." + name();
+    }
+}

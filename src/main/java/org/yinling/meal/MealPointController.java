@@ -1,0 +1,165 @@
+package org.yinling.meal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.Regions;
+
+/** {@code /meal-points}: the registry, the counter where meals are recorded, and the monthly settlement. */
+@Controller
+@RequestMapping("/meal-points")
+class MealPointController {
+
+    private final MealPointStore points;
+    private final MealCounter counter;
+    private final Regions regions;
+    private final AuditLog audit;
+
+    MealPointController(MealPointStore points, MealCounter counter, Regions regions, AuditLog audit) {
+        this.points = points;
+        this.counter = counter;
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("points", points.list(user.scope()));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("regionNames", regions.allNames());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", MealPointForm.blank());
+        }
+        model.addAttribute("kinds", MealPointKind.values());
+        model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
+        return "meals/list";
+    }
+
+    @PostMapping
+    String create(@Valid @ModelAttribute("form") MealPointForm form, BindingResult errors,
+                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+        if (!errors.hasFieldErrors("communityCode") && (!user.scope().contains(form.communityCode())
+                || regions.find(form.communityCode()).map(r -> r.level() != RegionLevel.COMMUNITY).orElse(true))) {
+            errors.rejectValue("communityCode", "institution.community.invalid");
+        }
+        boolean licence = form.licenceNumber() != null && !form.licenceNumber().isBlank();
+        if (licence != (form.licenceExpires() != null)) {
+            errors.rejectValue("licenceExpires", "meal.licence.incomplete");
+        }
+        if (!Boolean.TRUE.equals(form.servesLunch()) && !Boolean.TRUE.equals(form.servesDinner())) {
+            errors.rejectValue("servesLunch", "meal.serves.none");
+        }
+        if (errors.hasErrors()) {
+            return list(user, model);
+        }
+        long id = points.insert(form, user.getUsername());
+        audit.record("MEAL_POINT_CREATED", "meal_point", id, Map.of("name", form.name()));
+        redirect.addFlashAttribute("flashSuccess", "meal.point.created");
+        return "redirect:/meal-points/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        MealPoint point = load(id, user);
+        LocalDate today = LocalDate.now();
+        model.addAttribute("point", point);
+        model.addAttribute("licensed", point.licensedOn(today));
+        model.addAttribute("daily", points.dailyCounts(id, today, 14));
+        model.addAttribute("communityPath", regions.path(point.communityCode()));
+        model.addAttribute("thisMonth", YearMonth.from(today).toString());
+        return "meals/detail";
+    }
+
+    /** The counter page: one search field, the day's meals. */
+    @GetMapping("/{id}/meals")
+    String counterPage(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        MealPoint point = load(id, user);
+        model.addAttribute("point", point);
+        model.addAttribute("served", counter.today(id, LocalDate.now()));
+        return "meals/counter";
+    }
+
+    /** Search results while typing (htmx). */
+    @GetMapping("/{id}/meals/search")
+    String search(@PathVariable long id, @RequestParam(defaultValue = "") String q,
+                  @AuthenticationPrincipal CurrentUser user, Model model) {
+        MealPoint point = load(id, user);
+        model.addAttribute("point", point);
+        model.addAttribute("found", counter.find(q, user.scope(), LocalDate.now()));
+        model.addAttribute("q", q);
+        return "meals/counter :: results";
+    }
+
+    /** One click records the meal; the answer is the day's list with a message (htmx) or the page. */
+    @PostMapping("/{id}/meals")
+    String record(@PathVariable long id, @RequestParam long elderId, @RequestParam MealKind meal,
+                  @RequestParam MealMode mode, @AuthenticationPrincipal CurrentUser user, Model model) {
+        MealPoint point = load(id, user);
+        LocalDate today = LocalDate.now();
+        boolean offered = meal == MealKind.LUNCH ? point.servesLunch() : point.servesDinner();
+        boolean recorded = offered
+                && counter.record(id, elderId, meal, mode, user.scope(), today, user.getUsername()).isPresent();
+        model.addAttribute("point", point);
+        model.addAttribute("served", counter.today(id, today));
+        model.addAttribute("message", recorded ? "meal.recorded" : offered ? "meal.duplicate" : "meal.notOffered");
+        model.addAttribute("ok", recorded);
+        return "meals/counter :: served";
+    }
+
+    /** The month's settlement: meals by category at the rates, the operating subsidy if licensed, the total. */
+    @GetMapping("/{id}/settlement")
+    String settlement(@PathVariable long id, @RequestParam(required = false) String month,
+                      @AuthenticationPrincipal CurrentUser user, Model model) {
+        MealPoint point = load(id, user);
+        YearMonth chosen = parse(month);
+        List<MealPointStore.SettlementLine> lines = points.settlement(id, chosen.atDay(1));
+        long meals = lines.stream().mapToLong(MealPointStore.SettlementLine::meals).sum();
+        BigDecimal perMeal = lines.stream().map(MealPointStore.SettlementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean licensed = point.licensedOn(chosen.atEndOfMonth());
+        BigDecimal operatingRate = points.rate("OPERATING");
+        BigDecimal operating = licensed ? operatingRate.multiply(BigDecimal.valueOf(meals)) : BigDecimal.ZERO;
+        model.addAttribute("point", point);
+        model.addAttribute("month", chosen.toString());
+        model.addAttribute("lines", lines);
+        model.addAttribute("meals", meals);
+        model.addAttribute("perMeal", perMeal);
+        model.addAttribute("licensed", licensed);
+        model.addAttribute("operatingRate", operatingRate);
+        model.addAttribute("operating", operating);
+        model.addAttribute("total", perMeal.add(operating));
+        return "meals/settlement";
+    }
+
+    private static YearMonth parse(String month) {
+        try {
+            return month == null || month.isBlank() ? YearMonth.now() : YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            return YearMonth.now();
+        }
+    }
+
+    private MealPoint load(long id, CurrentUser user) {
+        return points.find(id, user.scope()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

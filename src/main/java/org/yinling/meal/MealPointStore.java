@@ -1,0 +1,100 @@
+package org.yinling.meal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yinling.region.RegionScope;
+
+/** Meal points, their meals and their settlements; every read takes the user's region scope. */
+@Repository
+class MealPointStore {
+
+    private static final String SELECT = """
+            SELECT id, name, kind, operator, community_code, address, seats, serves_lunch, serves_dinner,
+                   licence_number, licence_expires, opened_on, status, version FROM meal_point""";
+
+    private final JdbcClient jdbc;
+
+    MealPointStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<MealPoint> list(RegionScope scope) {
+        return jdbc.sql(SELECT + " WHERE community_code LIKE ? ORDER BY community_code, name, id LIMIT 1000")
+                .param(scope.likePattern()).query(MealPointStore::map).list();
+    }
+
+    Optional<MealPoint> find(long id, RegionScope scope) {
+        return jdbc.sql(SELECT + " WHERE id = ? AND community_code LIKE ?")
+                .params(id, scope.likePattern()).query(MealPointStore::map).optional();
+    }
+
+    long insert(MealPointForm f, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO meal_point (name, kind, operator, community_code, address, seats, serves_lunch,
+                            serves_dinner, licence_number, licence_expires, opened_on, created_by, updated_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                        """)
+                .params(f.name().strip(), f.kind().name(), blank(f.operator()), f.communityCode(), blank(f.address()),
+                        f.seats(), Boolean.TRUE.equals(f.servesLunch()), Boolean.TRUE.equals(f.servesDinner()),
+                        blank(f.licenceNumber()), f.licenceExpires(), f.openedOn(), actor, actor)
+                .query(Long.class).single();
+    }
+
+    /** Meals per day of the last {@code days} days, newest first. */
+    Map<LocalDate, Long> dailyCounts(long pointId, LocalDate today, int days) {
+        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT served_on, count(*) FROM meal WHERE meal_point_id = ? AND served_on > ? AND served_on <= ?
+                        GROUP BY served_on ORDER BY served_on DESC
+                        """)
+                .params(pointId, today.minusDays(days), today)
+                .query(rs -> {
+                    counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** One line of a month's settlement: meals of a category, the rate and the amount. */
+    record SettlementLine(MealCategory category, long meals, BigDecimal rate, BigDecimal amount) {
+    }
+
+    /** The month's meals by category priced at the current rates, in one grouped count over the point's month. */
+    List<SettlementLine> settlement(long pointId, LocalDate month) {
+        return jdbc.sql("""
+                        SELECT m.category, count(*), r.amount, count(*) * r.amount
+                        FROM meal m JOIN meal_subsidy_rate r ON r.category = m.category
+                        WHERE m.meal_point_id = ? AND m.served_on >= ? AND m.served_on < ?
+                        GROUP BY m.category, r.amount ORDER BY m.category
+                        """)
+                .params(pointId, month, month.plusMonths(1))
+                .query((rs, row) -> new SettlementLine(MealCategory.valueOf(rs.getString(1)), rs.getLong(2),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    BigDecimal rate(String category) {
+        return jdbc.sql("SELECT amount FROM meal_subsidy_rate WHERE category = ?").param(category)
+                .query(BigDecimal.class).single();
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static MealPoint map(ResultSet rs, int row) throws SQLException {
+        return new MealPoint(rs.getLong("id"), rs.getString("name"), MealPointKind.valueOf(rs.getString("kind")),
+                rs.getString("operator"), rs.getString("community_code"), rs.getString("address"),
+                (Integer) rs.getObject("seats"), rs.getBoolean("serves_lunch"), rs.getBoolean("serves_dinner"),
+                rs.getString("licence_number"), rs.getObject("licence_expires", LocalDate.class),
+                rs.getObject("opened_on", LocalDate.class), rs.getString("status"), rs.getLong("version"));
+    }
+}

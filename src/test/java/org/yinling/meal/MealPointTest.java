@@ -1,0 +1,131 @@
+package org.yinling.meal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A meal point through its pages: registration, the counter, duplicate meals, category snapshots, settlement. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MealPointTest {
+
+    private static final String LANTIAN = "330105001001";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @BeforeEach
+    void otherStreet() {
+        jdbc.sql("""
+                        INSERT INTO app_user (username, display_name, password_hash, role, region_code)
+                        VALUES ('xiangfu.meals', 'x', ?, 'STREET_REVIEWER', '330105002000') ON CONFLICT DO NOTHING
+                        """).param(passwordEncoder.encode("Secret123")).update();
+    }
+
+    @Test
+    void mealsAreRecordedOnceWithTheCategoryOfTheDayAndSettledByCategory() throws Exception {
+        long point = register("蓝天老年食堂（测试）", "SC-2026-001", LocalDate.now().plusYears(1));
+        long poor = elder("11010519410505771X", "食堂甲", "MINIMUM_LIVING", LocalDate.of(1941, 5, 5));
+        long old = elder("11010519400606772X", "食堂乙", "NONE", LocalDate.of(1940, 6, 6));
+
+        mvc.perform(get("/meal-points/{id}/meals", point).with(as("community")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"meal-search\"")));
+        // found by the last digits of the ID at the counter
+        mvc.perform(get("/meal-points/{id}/meals/search", point).param("q", "771X").with(as("community")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("食堂甲")));
+        record(point, poor, "LUNCH", "EAT_IN").andExpect(model().attribute("message", "meal.recorded"));
+        record(point, poor, "LUNCH", "DELIVERED").andExpect(model().attribute("message", "meal.duplicate"));
+        record(point, poor, "DINNER", "EAT_IN").andExpect(model().attribute("message", "meal.notOffered"));
+        record(point, old, "LUNCH", "DELIVERED").andExpect(model().attribute("message", "meal.recorded"));
+        assertThat(jdbc.sql("SELECT count(*) FROM meal WHERE elder_id = ?").param(poor).query(Integer.class).single())
+                .isEqualTo(1);
+
+        // a later change of status does not rewrite the meal's category
+        jdbc.sql("UPDATE elder SET economic_status = 'NONE' WHERE id = ?").param(poor).update();
+        assertThat(jdbc.sql("SELECT category FROM meal WHERE elder_id = ?").param(poor).query(String.class).single())
+                .isEqualTo("POVERTY");
+
+        // settlement of the month: 8 (poor) + 5 (80+) per meal, plus 1 per meal for a licensed point
+        mvc.perform(get("/meal-points/{id}/settlement", point).param("month", YearMonth.now().toString())
+                        .with(as("district")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"settlement-total\">15.00<")));
+    }
+
+    @Test
+    void anUnlicensedPointGetsNoOperatingSubsidyAndOtherStreetsSeeNothing() throws Exception {
+        long point = register("蓝天助餐点（无证测试）", "", null);
+        long elder = elder("11010519390707773X", "食堂丙", "NONE", LocalDate.of(1939, 7, 7));
+        record(point, elder, "LUNCH", "EAT_IN").andExpect(model().attribute("message", "meal.recorded"));
+        mvc.perform(get("/meal-points/{id}/settlement", point).with(as("district")))
+                .andExpect(content().string(containsString("id=\"settlement-operating\">0.00<")))
+                .andExpect(content().string(containsString("id=\"settlement-total\">5.00<")));
+        mvc.perform(get("/meal-points/{id}", point).with(as("district")))
+                .andExpect(content().string(containsString("id=\"unlicensed-flag\"")));
+
+        mvc.perform(get("/meal-points/{id}", point).with(as("xiangfu.meals"))).andExpect(status().isNotFound());
+        mvc.perform(post("/meal-points/{id}/meals", point).param("elderId", Long.toString(elder)).param("meal", "LUNCH")
+                .param("mode", "EAT_IN").with(as("xiangfu.meals")).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/meal-points").param("name", "x").with(as("street")).with(csrf())).andExpect(status().isForbidden());
+        // a licence number without its expiry is refused with the reason
+        mvc.perform(post("/meal-points").with(as("district")).with(csrf()).param("name", "无效期测试").param("kind", "CANTEEN")
+                        .param("communityCode", LANTIAN).param("servesLunch", "true").param("licenceNumber", "SC-1"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "licenceExpires", "meal.licence.incomplete"));
+    }
+
+    private long register(String name, String licence, LocalDate expires) throws Exception {
+        String location = mvc.perform(post("/meal-points").with(as("district")).with(csrf()).param("name", name)
+                        .param("kind", "CANTEEN").param("communityCode", LANTIAN).param("servesLunch", "true")
+                        .param("licenceNumber", licence).param("licenceExpires", expires == null ? "" : expires.toString()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private ResultActions record(long point, long elder, String meal, String mode) throws Exception {
+        return mvc.perform(post("/meal-points/{id}/meals", point).param("elderId", Long.toString(elder))
+                .param("meal", meal).param("mode", mode).with(as("community")).with(csrf()));
+    }
+
+    private long elder(String residentId, String name, String economicStatus, LocalDate birth) {
+        return jdbc.sql("""
+                        INSERT INTO elder (resident_id, name, sex, birth_date, hukou_local, community_code,
+                            living_arrangement, economic_status, created_by, updated_by)
+                        VALUES (?, ?, 'MALE', ?, TRUE, ?, 'ALONE', ?, 'test', 'test') RETURNING id
+                        """)
+                .params(residentId, name, birth, LANTIAN, economicStatus).query(Long.class).single();
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+}
