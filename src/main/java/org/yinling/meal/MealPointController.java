@@ -88,7 +88,43 @@ class MealPointController {
         model.addAttribute("daily", points.dailyCounts(id, today, 14));
         model.addAttribute("communityPath", regions.path(point.communityCode()));
         model.addAttribute("thisMonth", YearMonth.from(today).toString());
+        model.addAttribute("served", points.served(id));
+        model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
+        model.addAttribute("regionNames", regions.allNames());
         return "meals/detail";
+    }
+
+    /** Which communities of the region a meal point serves, and which not, the unserved with most elders 80+ first. */
+    @GetMapping("/coverage")
+    String coverage(@AuthenticationPrincipal CurrentUser user, Model model) {
+        List<MealPointStore.Coverage> coverage = points.coverage(user.scope(), LocalDate.now());
+        model.addAttribute("coverage", coverage);
+        model.addAttribute("servedCount", coverage.stream().filter(MealPointStore.Coverage::served).count());
+        model.addAttribute("regionNames", regions.allNames());
+        return "meals/coverage";
+    }
+
+    @PostMapping("/{id}/served")
+    String addServed(@PathVariable long id, @RequestParam(defaultValue = "") String communityCode,
+                     @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        load(id, user);
+        boolean valid = user.scope().contains(communityCode)
+                && regions.find(communityCode).map(r -> r.level() == RegionLevel.COMMUNITY).orElse(false);
+        if (valid && points.addServed(id, communityCode)) {
+            audit.record("MEAL_POINT_SERVES", "meal_point", id, Map.of("community", communityCode));
+        }
+        redirect.addFlashAttribute(valid ? "flashSuccess" : "flashError", valid ? "meal.served.added" : "institution.community.invalid");
+        return "redirect:/meal-points/" + id;
+    }
+
+    /** The elder page's meals card (htmx); 404 outside the user's region. */
+    @GetMapping("/elders/{elderId}/meals")
+    String mealsOfElder(@PathVariable long elderId, @AuthenticationPrincipal CurrentUser user, Model model) {
+        if (!points.elderVisible(elderId, user.scope())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("meals", points.mealsOf(elderId, 20));
+        return "meals/elder-meals :: meals";
     }
 
     /** The counter page: one search field, the day's meals. */

@@ -81,6 +81,57 @@ class MealPointStore {
                 .list();
     }
 
+    /** A community of the region, whether a meal point serves it (its own or listed), and its elders of 80 and over. */
+    record Coverage(String communityCode, boolean served, long elders80) {
+    }
+
+    List<Coverage> coverage(RegionScope scope, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT r.code,
+                               EXISTS (SELECT 1 FROM meal_point p WHERE p.status = 'OPERATING' AND p.community_code = r.code)
+                               OR EXISTS (SELECT 1 FROM meal_point_community c JOIN meal_point p ON p.id = c.meal_point_id
+                                          WHERE p.status = 'OPERATING' AND c.community_code = r.code),
+                               (SELECT count(*) FROM elder e WHERE e.community_code = r.code AND e.life_status = 'ACTIVE'
+                                  AND e.birth_date <= CAST(? AS date) - INTERVAL '80 years')
+                        FROM region r WHERE r.level = 'COMMUNITY' AND r.code LIKE ?
+                        ORDER BY 2, 3 DESC, r.code
+                        """)
+                .params(today, scope.likePattern())
+                .query((rs, row) -> new Coverage(rs.getString(1), rs.getBoolean(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** Adds a community the point serves besides its own; false when it was listed already. */
+    boolean addServed(long pointId, String communityCode) {
+        return jdbc.sql("INSERT INTO meal_point_community (meal_point_id, community_code) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(pointId, communityCode).update() == 1;
+    }
+
+    List<String> served(long pointId) {
+        return jdbc.sql("SELECT community_code FROM meal_point_community WHERE meal_point_id = ? ORDER BY community_code")
+                .param(pointId).query(String.class).list();
+    }
+
+    /** An elder's latest meals, for the elder's page. */
+    record ElderMeal(LocalDate servedOn, MealKind meal, MealMode mode, MealCategory category, String pointName) {
+    }
+
+    List<ElderMeal> mealsOf(long elderId, int limit) {
+        return jdbc.sql("""
+                        SELECT m.served_on, m.meal, m.mode, m.category, p.name FROM meal m JOIN meal_point p ON p.id = m.meal_point_id
+                        WHERE m.elder_id = ? ORDER BY m.served_on DESC, m.id DESC LIMIT ?
+                        """)
+                .params(elderId, limit)
+                .query((rs, row) -> new ElderMeal(rs.getObject(1, LocalDate.class), MealKind.valueOf(rs.getString(2)),
+                        MealMode.valueOf(rs.getString(3)), MealCategory.valueOf(rs.getString(4)), rs.getString(5)))
+                .list();
+    }
+
+    boolean elderVisible(long elderId, RegionScope scope) {
+        return jdbc.sql("SELECT count(*) FROM elder WHERE id = ? AND community_code LIKE ?")
+                .params(elderId, scope.likePattern()).query(Integer.class).single() == 1;
+    }
+
     BigDecimal rate(String category) {
         return jdbc.sql("SELECT amount FROM meal_subsidy_rate WHERE category = ?").param(category)
                 .query(BigDecimal.class).single();

@@ -102,6 +102,31 @@ class MealPointTest {
                 .andExpect(model().attributeHasFieldErrorCode("form", "licenceExpires", "meal.licence.incomplete"));
     }
 
+    @Test
+    void coverageCountsOwnAndListedCommunitiesAndTheElderPageShowsMeals() throws Exception {
+        long point = register("瓜山助餐点（覆盖测试）", "SC-2026-009", LocalDate.now().plusYears(1));
+        mvc.perform(post("/meal-points/{id}/served", point).param("communityCode", "330105001002")
+                .with(as("district")).with(csrf())).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/meal-points/coverage").with(as("street")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+        int checked = 0;
+        for (org.jsoup.nodes.Element row : html.select("#coverage-table tr")) {
+            if (row.text().startsWith("瓜山社区") || row.text().startsWith("蓝天社区")) {
+                assertThat(row.hasClass("table-warning")).as(row.text()).isFalse();
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(2);
+        long elder = elder("11010519380808774X", "食堂丁", "NONE", LocalDate.of(1938, 8, 8));
+        record(point, elder, "LUNCH", "EAT_IN").andExpect(model().attribute("message", "meal.recorded"));
+        mvc.perform(get("/meal-points/elders/{id}/meals", elder).with(as("community")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("瓜山助餐点（覆盖测试）")));
+        mvc.perform(get("/meal-points/elders/{id}/meals", elder).with(as("xiangfu.meals")))
+                .andExpect(status().isNotFound());
+    }
+
     private long register(String name, String licence, LocalDate expires) throws Exception {
         String location = mvc.perform(post("/meal-points").with(as("district")).with(csrf()).param("name", name)
                         .param("kind", "CANTEEN").param("communityCode", LANTIAN).param("servesLunch", "true")
