@@ -10,14 +10,16 @@ CREATE TABLE institution_subsidy_rate (
 INSERT INTO institution_subsidy_rate (category, amount, updated_by) VALUES
     ('LOCAL', 50, 'seed 004'), ('MINIMUM_LIVING', 200, 'seed 004'), ('EXTREME_POVERTY', 405, 'seed 004');
 
-CREATE TABLE payment_institution_line (
+-- Lines paid to an organisation rather than an elder: an institution (operating subsidy, construction grant) or a
+-- meal point (its monthly settlement, V17 adds the column).
+CREATE TABLE payment_payee_line (
     id               BIGSERIAL      PRIMARY KEY,
     batch_id         BIGINT         NOT NULL REFERENCES payment_batch (id),
-    institution_id   BIGINT         NOT NULL REFERENCES institution (id),
-    kind             VARCHAR(12)    NOT NULL CHECK (kind IN ('OPERATING', 'CONSTRUCTION')),
+    institution_id   BIGINT         REFERENCES institution (id),
+    kind             VARCHAR(12)    NOT NULL CHECK (kind IN ('OPERATING', 'CONSTRUCTION', 'MEAL')),
     -- the month the subsidy is for: the month before the batch month (its residents are known by then)
     month            DATE           NOT NULL CHECK (extract(day FROM month) = 1),
-    institution_name VARCHAR(100)   NOT NULL,
+    payee_name       VARCHAR(100)   NOT NULL,
     community_code   VARCHAR(12)    NOT NULL COLLATE "C",
     -- residents behind an operating-subsidy line; none for a construction grant
     residents        INTEGER        CHECK (residents > 0),
@@ -32,15 +34,15 @@ CREATE TABLE payment_institution_line (
     settled_at       TIMESTAMPTZ
 );
 -- exactly once: an institution is paid a kind of subsidy for a month at most once (a failed line may be paid again)
-CREATE UNIQUE INDEX payment_institution_line_once_uq ON payment_institution_line (institution_id, kind, month)
-    WHERE status <> 'FAILED';
-CREATE UNIQUE INDEX payment_institution_line_grant_uq ON payment_institution_line (grant_id)
+CREATE UNIQUE INDEX payment_payee_line_institution_once_uq ON payment_payee_line (institution_id, kind, month)
+    WHERE institution_id IS NOT NULL AND status <> 'FAILED';
+CREATE UNIQUE INDEX payment_payee_line_grant_uq ON payment_payee_line (grant_id)
     WHERE grant_id IS NOT NULL AND status <> 'FAILED';
-CREATE INDEX payment_institution_line_batch_idx ON payment_institution_line (batch_id, id);
+CREATE INDEX payment_payee_line_batch_idx ON payment_payee_line (batch_id, id);
 
 -- The residents behind a line: who, which category, how many days of the month, how much.
 CREATE TABLE payment_institution_resident (
-    line_id          BIGINT         NOT NULL REFERENCES payment_institution_line (id) ON DELETE CASCADE,
+    line_id          BIGINT         NOT NULL REFERENCES payment_payee_line (id) ON DELETE CASCADE,
     elder_id         BIGINT         NOT NULL REFERENCES elder (id),
     elder_name       VARCHAR(50)    NOT NULL,
     resident_id      VARCHAR(18)    NOT NULL COLLATE "C",

@@ -57,5 +57,5 @@ CREATE TRIGGER construction_grant_decision_insert_only
     BEFORE UPDATE OR DELETE ON construction_grant_decision
     FOR EACH ROW EXECUTE FUNCTION construction_grant_decision_is_insert_only();
 
-ALTER TABLE payment_institution_line
-    ADD CONSTRAINT payment_institution_line_grant_fk FOREIGN KEY (grant_id) REFERENCES construction_grant (id);
+ALTER TABLE payment_payee_line
+    ADD CONSTRAINT payment_payee_line_grant_fk FOREIGN KEY (grant_id) REFERENCES construction_grant (id);

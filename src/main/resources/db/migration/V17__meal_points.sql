@@ -14,6 +14,9 @@ CREATE TABLE meal_point (
     licence_expires   DATE,
     opened_on         DATE,
     status            VARCHAR(12)   NOT NULL DEFAULT 'OPERATING' CHECK (status IN ('OPERATING', 'SUSPENDED', 'CLOSED')),
+    -- where the operator's settlements are paid
+    payee_bank        VARCHAR(60),
+    payee_account     VARCHAR(40),
     demo              BOOLEAN       NOT NULL DEFAULT FALSE,
     created_at        TIMESTAMPTZ   NOT NULL DEFAULT now(),
     created_by        VARCHAR(50)   NOT NULL,
@@ -58,3 +61,23 @@ CREATE TABLE meal_subsidy_rate (
 );
 INSERT INTO meal_subsidy_rate (category, amount, updated_by) VALUES
     ('POVERTY', 8, 'default'), ('AGE_80', 5, 'default'), ('AGE_60', 3, 'default'), ('OPERATING', 1, 'default');
+
+-- A confirmed monthly settlement of a meal point: the amounts as confirmed, paid to the operator by the next batch.
+CREATE TABLE meal_settlement (
+    id                BIGSERIAL      PRIMARY KEY,
+    meal_point_id     BIGINT         NOT NULL REFERENCES meal_point (id),
+    month             DATE           NOT NULL CHECK (extract(day FROM month) = 1),
+    meals             INTEGER        NOT NULL CHECK (meals >= 0),
+    per_meal_amount   NUMERIC(12, 2) NOT NULL,
+    operating_amount  NUMERIC(12, 2) NOT NULL,
+    total             NUMERIC(12, 2) NOT NULL,
+    confirmed_by      VARCHAR(50)    NOT NULL,
+    confirmed_at      TIMESTAMPTZ    NOT NULL DEFAULT now(),
+    UNIQUE (meal_point_id, month)
+);
+
+ALTER TABLE payment_payee_line ADD COLUMN meal_point_id BIGINT REFERENCES meal_point (id);
+ALTER TABLE payment_payee_line ADD CONSTRAINT payment_payee_line_one_payee CHECK (num_nonnulls(institution_id, meal_point_id) = 1);
+CREATE UNIQUE INDEX payment_payee_line_meal_point_once_uq ON payment_payee_line (meal_point_id, kind, month)
+    WHERE meal_point_id IS NOT NULL AND status <> 'FAILED';
+

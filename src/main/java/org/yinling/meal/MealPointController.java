@@ -1,6 +1,5 @@
 package org.yinling.meal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -33,10 +32,13 @@ class MealPointController {
 
     private final MealPointStore points;
     private final MealCounter counter;
+    private final MealSettlements settlements;
     private final Regions regions;
     private final AuditLog audit;
 
-    MealPointController(MealPointStore points, MealCounter counter, Regions regions, AuditLog audit) {
+    MealPointController(MealPointStore points, MealCounter counter, MealSettlements settlements, Regions regions,
+                        AuditLog audit) {
+        this.settlements = settlements;
         this.points = points;
         this.counter = counter;
         this.regions = regions;
@@ -169,22 +171,29 @@ class MealPointController {
                       @AuthenticationPrincipal CurrentUser user, Model model) {
         MealPoint point = load(id, user);
         YearMonth chosen = parse(month);
-        List<MealPointStore.SettlementLine> lines = points.settlement(id, chosen.atDay(1));
-        long meals = lines.stream().mapToLong(MealPointStore.SettlementLine::meals).sum();
-        BigDecimal perMeal = lines.stream().map(MealPointStore.SettlementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        boolean licensed = point.licensedOn(chosen.atEndOfMonth());
-        BigDecimal operatingRate = points.rate("OPERATING");
-        BigDecimal operating = licensed ? operatingRate.multiply(BigDecimal.valueOf(meals)) : BigDecimal.ZERO;
+        MealSettlements.Settlement settlement = settlements.compute(point, chosen);
         model.addAttribute("point", point);
         model.addAttribute("month", chosen.toString());
-        model.addAttribute("lines", lines);
-        model.addAttribute("meals", meals);
-        model.addAttribute("perMeal", perMeal);
-        model.addAttribute("licensed", licensed);
-        model.addAttribute("operatingRate", operatingRate);
-        model.addAttribute("operating", operating);
-        model.addAttribute("total", perMeal.add(operating));
+        model.addAttribute("settlement", settlement);
+        model.addAttribute("lines", settlement.lines());
+        model.addAttribute("meals", settlement.meals());
+        model.addAttribute("licensed", settlement.licensed());
+        model.addAttribute("operatingRate", settlement.operatingRate());
+        model.addAttribute("operating", settlement.operating());
+        model.addAttribute("total", settlement.total());
+        model.addAttribute("confirmation", settlements.confirmation(id, chosen).orElse(null));
+        model.addAttribute("confirmable", chosen.isBefore(YearMonth.now()));
         return "meals/settlement";
+    }
+
+    @PostMapping("/{id}/settlement/confirm")
+    String confirm(@PathVariable long id, @RequestParam String month, @AuthenticationPrincipal CurrentUser user,
+                   RedirectAttributes redirect) {
+        MealPoint point = load(id, user);
+        YearMonth chosen = parse(month);
+        boolean done = settlements.confirm(point, chosen, user.getUsername());
+        redirect.addFlashAttribute(done ? "flashSuccess" : "flashError", done ? "meal.settlement.confirmed" : "meal.settlement.notConfirmable");
+        return "redirect:/meal-points/" + id + "/settlement?month=" + chosen;
     }
 
     private static YearMonth parse(String month) {

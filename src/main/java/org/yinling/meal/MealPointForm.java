@@ -22,9 +22,11 @@ public record MealPointForm(
         Boolean servesDinner,
         @Size(max = 60) String licenceNumber,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate licenceExpires,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
+        @Size(max = 60) String payeeBank,
+        @Size(max = 40) @Pattern(regexp = "[0-9 ]*", message = "{institution.payeeAccount.pattern}") String payeeAccount) {
 
     static MealPointForm blank() {
-        return new MealPointForm("", MealPointKind.CANTEEN, "", "", "", null, true, false, "", null, null);
+        return new MealPointForm("", MealPointKind.CANTEEN, "", "", "", null, true, false, "", null, null, "", "");
     }
 }

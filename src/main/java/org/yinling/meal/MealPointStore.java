@@ -40,12 +40,14 @@ class MealPointStore {
     long insert(MealPointForm f, String actor) {
         return jdbc.sql("""
                         INSERT INTO meal_point (name, kind, operator, community_code, address, seats, serves_lunch,
-                            serves_dinner, licence_number, licence_expires, opened_on, created_by, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                            serves_dinner, licence_number, licence_expires, opened_on, payee_bank, payee_account, created_by,
+                            updated_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                         """)
                 .params(f.name().strip(), f.kind().name(), blank(f.operator()), f.communityCode(), blank(f.address()),
                         f.seats(), Boolean.TRUE.equals(f.servesLunch()), Boolean.TRUE.equals(f.servesDinner()),
-                        blank(f.licenceNumber()), f.licenceExpires(), f.openedOn(), actor, actor)
+                        blank(f.licenceNumber()), f.licenceExpires(), f.openedOn(), blank(f.payeeBank()),
+                        blank(f.payeeAccount()), actor, actor)
                 .query(Long.class).single();
     }
 

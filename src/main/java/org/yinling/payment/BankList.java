@@ -53,7 +53,7 @@ class BankList {
                 rows.clear();
             }
         });
-        lines.institutionLines(batch.id()).forEach(line -> rows.add(cells(line, names, locale)));
+        lines.payeeLines(batch.id()).forEach(line -> rows.add(cells(line, names, locale)));
         writer.write(rows, sheet);
         List<String> totalColumns = List.of("group", "lines", "amount");
         WriteSheet byPolicy = FastExcel.writerSheet(1, text("payment.export.sheet.byPolicy", locale))
@@ -81,7 +81,7 @@ class BankList {
                     throw new UncheckedIOException(e);
                 }
             });
-            for (LineQueries.InstitutionLine line : lines.institutionLines(batch.id())) {
+            for (LineQueries.PayeeLine line : lines.payeeLines(batch.id())) {
                 writer.write(csvLine(cells(line, names, locale)));
             }
             writer.flush();
@@ -106,9 +106,9 @@ class BankList {
     }
 
     /** An institution's line: its name where an elder's would be, no resident ID. */
-    private List<Object> cells(LineQueries.InstitutionLine line, Map<String, String> names, Locale locale) {
+    private List<Object> cells(LineQueries.PayeeLine line, Map<String, String> names, Locale locale) {
         List<Object> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(SpreadsheetCells.neutralise(line.institutionName()));
+        cells.add(SpreadsheetCells.neutralise(line.payeeName()));
         cells.add("");
         cells.add(SpreadsheetCells.neutralise(line.payeeBank() == null ? "" : line.payeeBank()));
         cells.add(SpreadsheetCells.neutralise(line.payeeAccount() == null ? "" : line.payeeAccount()));

@@ -94,7 +94,7 @@ class BatchController {
                 PageRequest.of(number, LINE_PAGE_SIZE), lines.count(id, all, status)));
         model.addAttribute("status", status);
         model.addAttribute("statuses", LineStatus.values());
-        model.addAttribute("institutionLines", lines.institutionLines(id));
+        model.addAttribute("payeeLines", lines.payeeLines(id));
         model.addAttribute("byStatus", lines.totalsByStatus(id));
         model.addAttribute("byPolicy", lines.totalsByPolicy(id));
         model.addAttribute("byStreet", lines.totalsByStreet(id));
@@ -105,16 +105,16 @@ class BatchController {
     }
 
     /** The residents behind an institution's operating-subsidy line. */
-    @GetMapping("/{id}/institution-lines/{lineId}")
-    String institutionLine(@PathVariable long id, @PathVariable long lineId, @AuthenticationPrincipal CurrentUser user,
+    @GetMapping("/{id}/payee-lines/{lineId}")
+    String payeeLine(@PathVariable long id, @PathVariable long lineId, @AuthenticationPrincipal CurrentUser user,
                            Model model) {
         PaymentBatch batch = load(id, user);
-        LineQueries.InstitutionLine line = lines.institutionLines(id).stream().filter(l -> l.id() == lineId).findFirst()
+        LineQueries.PayeeLine line = lines.payeeLines(id).stream().filter(l -> l.id() == lineId).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("batch", batch);
         model.addAttribute("line", line);
         model.addAttribute("residents", lines.residents(id, lineId));
-        return "payments/institution-line";
+        return "payments/payee-line";
     }
 
     /** The progress card alone, polled by the page while the batch is generating. */

@@ -24,7 +24,7 @@ import org.yinling.subsidy.SubsidyPolicies;
 
 /**
  * Generates a batch's lines in steps (one policy version each, then the institutions' operating subsidy and
- * construction grants, then
+ * construction grants and the meal points' confirmed settlements, then
  * failed lines carried over, then the totals),
  * each step one transaction that also counts the progress. A crash leaves the batch GENERATING with
  * whole steps done; running it again repeats every step, and the unique index turns the repeated ones into no-ops.
@@ -105,6 +105,7 @@ class BatchGenerator {
         transactions.executeWithoutResult(status -> {
             lines.operatingSubsidy(batch, regionPattern);
             lines.constructionGrants(batch, regionPattern);
+            lines.mealSettlements(batch, regionPattern);
             batches.stepDone(batch.id());
         });
         if (batch.carryFailed()) {

@@ -111,7 +111,7 @@ class BatchStore {
                 .params(actor, id, lockVersion).update();
         if (updated == 1) {
             jdbc.sql("DELETE FROM payment_line WHERE batch_id = ?").param(id).update();
-            jdbc.sql("DELETE FROM payment_institution_line WHERE batch_id = ?").param(id).update();
+            jdbc.sql("DELETE FROM payment_payee_line WHERE batch_id = ?").param(id).update();
         }
         return updated == 1;
     }

@@ -64,13 +64,13 @@ class LineQueries {
                 .param(batchId).query(LineQueries::map).stream().forEach(sink);
     }
 
-    /** Totals per policy version; the institutions' operating subsidy under the key {@code OPERATING}. */
+    /** Totals per policy version; lines paid to institutions and meal points under their kind. */
     List<Total> totalsByPolicy(long batchId) {
         return jdbc.sql("""
                         SELECT key, count(*), sum(amount) FROM (
                             SELECT policy_code || ' v' || policy_version AS key, amount FROM payment_line WHERE batch_id = ?
                             UNION ALL
-                            SELECT kind, amount FROM payment_institution_line WHERE batch_id = ?) l
+                            SELECT kind, amount FROM payment_payee_line WHERE batch_id = ?) l
                         GROUP BY key ORDER BY key
                         """)
                 .params(batchId, batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
@@ -83,7 +83,7 @@ class LineQueries {
                         SELECT substr(community_code, 1, 9) || '000', count(*), sum(amount) FROM (
                             SELECT community_code, amount FROM payment_line WHERE batch_id = ?
                             UNION ALL
-                            SELECT community_code, amount FROM payment_institution_line WHERE batch_id = ?) l
+                            SELECT community_code, amount FROM payment_payee_line WHERE batch_id = ?) l
                         GROUP BY 1 ORDER BY 1
                         """)
                 .params(batchId, batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
@@ -95,17 +95,20 @@ class LineQueries {
                         SELECT status, count(*), sum(amount) FROM (
                             SELECT status, amount FROM payment_line WHERE batch_id = ?
                             UNION ALL
-                            SELECT status, amount FROM payment_institution_line WHERE batch_id = ?) l
+                            SELECT status, amount FROM payment_payee_line WHERE batch_id = ?) l
                         GROUP BY 1 ORDER BY 1
                         """)
                 .params(batchId, batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
                 .list();
     }
 
-    /** A line paid to an institution: its operating subsidy (with residents behind it) or a construction grant. */
-    record InstitutionLine(long id, String kind, long institutionId, String institutionName, String communityCode,
-                           LocalDate month, int residents, BigDecimal amount, String payeeBank, String payeeAccount, String reference,
-                           LineStatus status, String failureReason) {
+    /**
+     * A line paid to an organisation: an institution (operating subsidy with residents behind it, construction grant)
+     * or a meal point (its monthly settlement); {@code payeeId} is the institution or the meal point.
+     */
+    record PayeeLine(long id, String kind, long payeeId, String payeeName, String communityCode, LocalDate month,
+                     int residents, BigDecimal amount, String payeeBank, String payeeAccount, String reference,
+                     LineStatus status, String failureReason) {
     }
 
     /** One resident behind an institution's line. */
@@ -120,14 +123,14 @@ class LineQueries {
         }
     }
 
-    List<InstitutionLine> institutionLines(long batchId) {
+    List<PayeeLine> payeeLines(long batchId) {
         return jdbc.sql("""
-                        SELECT id, kind, institution_id, institution_name, community_code, month, COALESCE(residents, 0),
+                        SELECT id, kind, COALESCE(institution_id, meal_point_id), payee_name, community_code, month, COALESCE(residents, 0),
                             amount, payee_bank, payee_account, reference, status, failure_reason
-                        FROM payment_institution_line WHERE batch_id = ? ORDER BY community_code, institution_name, id
+                        FROM payment_payee_line WHERE batch_id = ? ORDER BY community_code, payee_name, id
                         """)
                 .param(batchId)
-                .query((rs, row) -> new InstitutionLine(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                .query((rs, row) -> new PayeeLine(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, LocalDate.class), rs.getInt(7), rs.getBigDecimal(8),
                         rs.getString(9), rs.getString(10), rs.getString(11), LineStatus.valueOf(rs.getString(12)),
                         rs.getString(13)))
@@ -137,7 +140,7 @@ class LineQueries {
     List<Resident> residents(long batchId, long lineId) {
         return jdbc.sql("""
                         SELECT r.elder_id, r.elder_name, r.resident_id, r.category, r.days, r.amount
-                        FROM payment_institution_resident r JOIN payment_institution_line l ON l.id = r.line_id
+                        FROM payment_institution_resident r JOIN payment_payee_line l ON l.id = r.line_id
                         WHERE l.batch_id = ? AND l.id = ? ORDER BY r.elder_name, r.elder_id
                         """)
                 .params(batchId, lineId)

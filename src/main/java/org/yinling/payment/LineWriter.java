@@ -177,7 +177,7 @@ class LineWriter {
                             WHERE e.hukou_local AND st.days > 0
                         ),
                         lines AS (
-                            INSERT INTO payment_institution_line (batch_id, institution_id, kind, month, institution_name,
+                            INSERT INTO payment_payee_line (batch_id, institution_id, kind, month, payee_name,
                                 community_code, residents, amount, payee_bank, payee_account, reference)
                             SELECT ?, i.id, 'OPERATING', m.first, i.name, i.community_code, count(*), sum(p.amount),
                                    i.payee_bank, i.payee_account, ? || i.id
@@ -203,14 +203,14 @@ class LineWriter {
      */
     int constructionGrants(PaymentBatch batch, String regionPattern) {
         return jdbc.sql("""
-                        INSERT INTO payment_institution_line (batch_id, institution_id, kind, month, institution_name,
+                        INSERT INTO payment_payee_line (batch_id, institution_id, kind, month, payee_name,
                             community_code, residents, amount, payee_bank, payee_account, reference, grant_id)
                         SELECT ?, i.id, 'CONSTRUCTION', ?, i.name, i.community_code, NULL, g.amount, i.payee_bank,
                             i.payee_account, ? || g.id, g.id
                         FROM construction_grant g JOIN institution i ON i.id = g.institution_id
                         WHERE g.stage = 'APPROVED' AND g.amount > 0 AND i.community_code LIKE ?
                           AND g.updated_at < CAST(? AS date)
-                          AND NOT EXISTS (SELECT 1 FROM payment_institution_line l
+                          AND NOT EXISTS (SELECT 1 FROM payment_payee_line l
                                           WHERE l.grant_id = g.id AND l.status <> 'FAILED')
                         ON CONFLICT DO NOTHING
                         """)
@@ -219,14 +219,31 @@ class LineWriter {
                 .update();
     }
 
-    /** Recalculates the batch's line count and total, over the elders' and the institutions' lines. */
+    /** Confirmed meal-point settlements of months before the batch month, never paid (or only failed): one line each. */
+    int mealSettlements(PaymentBatch batch, String regionPattern) {
+        return jdbc.sql("""
+                        INSERT INTO payment_payee_line (batch_id, meal_point_id, kind, month, payee_name, community_code,
+                            amount, payee_bank, payee_account, reference)
+                        SELECT ?, p.id, 'MEAL', s.month, p.name, p.community_code, s.total, p.payee_bank, p.payee_account,
+                            ? || s.id
+                        FROM meal_settlement s JOIN meal_point p ON p.id = s.meal_point_id
+                        WHERE s.total > 0 AND s.month < ? AND p.community_code LIKE ?
+                          AND NOT EXISTS (SELECT 1 FROM payment_payee_line l WHERE l.meal_point_id = p.id
+                                          AND l.kind = 'MEAL' AND l.month = s.month AND l.status <> 'FAILED')
+                        ON CONFLICT DO NOTHING
+                        """)
+                .params(batch.id(), batch.month().format(YEAR_MONTH) + "-M", batch.month(), regionPattern)
+                .update();
+    }
+
+    /** Recalculates the batch's line count and total, over the elders' lines and those paid to organisations. */
     void totals(long batchId) {
         jdbc.sql("""
                         UPDATE payment_batch b SET line_count = t.lines, amount_total = t.total
                         FROM (SELECT count(*) AS lines, COALESCE(sum(amount), 0) AS total FROM (
                                   SELECT amount FROM payment_line WHERE batch_id = ?
                                   UNION ALL
-                                  SELECT amount FROM payment_institution_line WHERE batch_id = ?) a) t
+                                  SELECT amount FROM payment_payee_line WHERE batch_id = ?) a) t
                         WHERE b.id = ?
                         """)
                 .params(batchId, batchId, batchId).update();

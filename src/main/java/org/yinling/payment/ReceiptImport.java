@@ -79,7 +79,7 @@ class ReceiptImport {
         List<String> unknown = jdbc.sql("""
                         SELECT r.reference FROM unnest(CAST(? AS text[])) r(reference)
                         WHERE NOT EXISTS (SELECT 1 FROM payment_line l WHERE l.batch_id = ? AND l.reference = r.reference)
-                          AND NOT EXISTS (SELECT 1 FROM payment_institution_line l
+                          AND NOT EXISTS (SELECT 1 FROM payment_payee_line l
                                           WHERE l.batch_id = ? AND l.reference = r.reference)
                         """)
                 .params(references, batch.id(), batch.id()).query(String.class).list();
@@ -87,7 +87,7 @@ class ReceiptImport {
                         SELECT count(*) FROM (
                             SELECT reference, batch_id, status FROM payment_line
                             UNION ALL
-                            SELECT reference, batch_id, status FROM payment_institution_line) l
+                            SELECT reference, batch_id, status FROM payment_payee_line) l
                         JOIN unnest(CAST(? AS text[])) r(reference) ON l.reference = r.reference
                         WHERE l.batch_id = ? AND l.status <> 'PENDING'
                         """)
@@ -104,7 +104,7 @@ class ReceiptImport {
                             RETURNING l.status
                         ),
                         institutions AS (
-                            UPDATE payment_institution_line l SET status = r.status, failure_reason = r.reason,
+                            UPDATE payment_payee_line l SET status = r.status, failure_reason = r.reason,
                                 settled_at = now()
                             FROM r WHERE l.batch_id = ? AND l.reference = r.reference AND l.status = 'PENDING'
                             RETURNING l.status
@@ -120,7 +120,7 @@ class ReceiptImport {
                         UPDATE payment_batch SET state = 'SETTLED', settled_at = now(), lock_version = lock_version + 1
                         WHERE id = ? AND state = 'EXPORTED'
                           AND NOT EXISTS (SELECT 1 FROM payment_line WHERE batch_id = ? AND status = 'PENDING')
-                          AND NOT EXISTS (SELECT 1 FROM payment_institution_line WHERE batch_id = ? AND status = 'PENDING')
+                          AND NOT EXISTS (SELECT 1 FROM payment_payee_line WHERE batch_id = ? AND status = 'PENDING')
                         """)
                 .params(batch.id(), batch.id(), batch.id()).update() == 1;
         recoveries.flagBatch(batch.id());

@@ -92,10 +92,10 @@ class ConstructionGrantTest {
         jdbc.sql("UPDATE payment_batch SET state = 'GENERATING' WHERE id = ?").param(batch).update();
         mvc.perform(post("/payments/batches/{id}/resume", batch).with(as("district")).with(csrf()));
         awaitGenerated(batch);
-        assertThat(jdbc.sql("SELECT kind || ' ' || amount FROM payment_institution_line WHERE grant_id = ?").param(grant)
+        assertThat(jdbc.sql("SELECT kind || ' ' || amount FROM payment_payee_line WHERE grant_id = ?").param(grant)
                 .query(String.class).list()).containsExactly("CONSTRUCTION 100000.00");
         long next = batchFor(LocalDate.of(2039, 2, 1));
-        assertThat(jdbc.sql("SELECT count(*) FROM payment_institution_line WHERE batch_id = ? AND grant_id = ?")
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_payee_line WHERE batch_id = ? AND grant_id = ?")
                 .params(next, grant).query(Integer.class).single()).isZero();
     }
 

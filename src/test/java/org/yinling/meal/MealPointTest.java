@@ -127,6 +127,44 @@ class MealPointTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void aConfirmedSettlementIsPaidToTheOperatorOnce() throws Exception {
+        long point = register("结算测试食堂", "SC-2026-010", LocalDate.now().plusYears(1));
+        long elder = elder("11010519370909775X", "食堂戊", "EXTREME_POVERTY", LocalDate.of(1937, 9, 9));
+        jdbc.sql("""
+                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_by)
+                        VALUES (?, ?, DATE '2026-09-03', 'LUNCH', 'EAT_IN', 'POVERTY', 'test'),
+                               (?, ?, DATE '2026-09-04', 'LUNCH', 'DELIVERED', 'POVERTY', 'test')
+                        """).params(elder, point, elder, point).update();
+        mvc.perform(post("/meal-points/{id}/settlement/confirm", point).param("month", YearMonth.now().toString())
+                        .with(as("district")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashError", "meal.settlement.notConfirmable"));
+        mvc.perform(post("/meal-points/{id}/settlement/confirm", point).param("month", "2026-09")
+                        .with(as("district")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashSuccess", "meal.settlement.confirmed"));
+        mvc.perform(post("/meal-points/{id}/settlement/confirm", point).param("month", "2026-09")
+                        .with(as("district")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashError", "meal.settlement.notConfirmable"));
+        // 2 meals × 8 + 2 × 1 operating
+        assertThat(jdbc.sql("SELECT total FROM meal_settlement WHERE meal_point_id = ?").param(point)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("18");
+
+        long batch = jdbc.sql("""
+                        INSERT INTO payment_batch (region_code, month, state, generated_by)
+                        VALUES ('330105000000', DATE '2041-01-01', 'GENERATING', 'district') RETURNING id
+                        """).query(Long.class).single();
+        mvc.perform(post("/payments/batches/{id}/resume", batch).with(as("district")).with(csrf()));
+        for (int i = 0; i < 200 && !"GENERATED".equals(jdbc.sql("SELECT state FROM payment_batch WHERE id = ?")
+                .param(batch).query(String.class).single()); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.sql("SELECT kind || ' ' || amount FROM payment_payee_line WHERE meal_point_id = ?").param(point)
+                .query(String.class).list()).containsExactly("MEAL 18.00");
+    }
+
     private long register(String name, String licence, LocalDate expires) throws Exception {
         String location = mvc.perform(post("/meal-points").with(as("district")).with(csrf()).param("name", name)
                         .param("kind", "CANTEEN").param("communityCode", LANTIAN).param("servesLunch", "true")

@@ -71,31 +71,31 @@ class OperatingSubsidyTest {
 
         List<String> lines = jdbc.sql("""
                         SELECT to_char(month, 'YYYY-MM') || ' ' || residents || ' ' || amount
-                        FROM payment_institution_line WHERE institution_id = ?
+                        FROM payment_payee_line WHERE institution_id = ?
                         """).param(home).query(String.class).list();
         // 50 × 22 / 31 = 35.48; 405; 200 × 15 / 31 = 96.77; 50
         assertThat(lines).containsExactly("2038-01 4 587.25");
         assertThat(jdbc.sql("""
                         SELECT r.category || ' ' || r.days || ' ' || r.amount FROM payment_institution_resident r
-                        JOIN payment_institution_line l ON l.id = r.line_id WHERE l.institution_id = ? ORDER BY r.amount
+                        JOIN payment_payee_line l ON l.id = r.line_id WHERE l.institution_id = ? ORDER BY r.amount
                         """).param(home).query(String.class).list())
                 .containsExactly("LOCAL 22 35.48", "LOCAL 31 50.00", "MINIMUM_LIVING 15 96.77", "EXTREME_POVERTY 31 405.00");
-        assertThat(jdbc.sql("SELECT count(*) FROM payment_institution_line WHERE institution_id = ?").param(publicHome)
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_payee_line WHERE institution_id = ?").param(publicHome)
                 .query(Integer.class).single()).isZero();
         // the batch's totals count the institution's line
         BigDecimal elderLines = jdbc.sql("SELECT COALESCE(sum(amount), 0) FROM payment_line WHERE batch_id = ?")
                 .param(batchId).query(BigDecimal.class).single();
-        BigDecimal institutionLines = jdbc.sql("SELECT sum(amount) FROM payment_institution_line WHERE batch_id = ?")
+        BigDecimal institutionLines = jdbc.sql("SELECT sum(amount) FROM payment_payee_line WHERE batch_id = ?")
                 .param(batchId).query(BigDecimal.class).single();
         assertThat(batches.findAny(batchId).orElseThrow().amountTotal()).isEqualByComparingTo(elderLines.add(institutionLines));
 
         // the batch page lists the line, and the line's page the residents behind it
-        long line = jdbc.sql("SELECT id FROM payment_institution_line WHERE institution_id = ?").param(home)
+        long line = jdbc.sql("SELECT id FROM payment_payee_line WHERE institution_id = ?").param(home)
                 .query(Long.class).single();
         mvc.perform(get("/payments/batches/{id}", batchId).with(user(users.loadUserByUsername("district"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("运营补贴测试养老院")));
-        mvc.perform(get("/payments/batches/{id}/institution-lines/{line}", batchId, line)
+        mvc.perform(get("/payments/batches/{id}/payee-lines/{line}", batchId, line)
                         .with(user(users.loadUserByUsername("district"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("405.00")))

@@ -139,6 +139,7 @@ class MessagesTest {
         Stream.of(org.yinling.meal.MealMode.values()).map(org.yinling.meal.MealMode::messageKey).forEach(used::add);
         Stream.of(org.yinling.meal.MealCategory.values()).map(org.yinling.meal.MealCategory::messageKey).forEach(used::add);
         used.add("payment.lineKind.CONSTRUCTION");
+        used.add("payment.lineKind.MEAL");
         Stream.of(org.yinling.institution.GrantTier.values()).map(org.yinling.institution.GrantTier::messageKey).forEach(used::add);
         Stream.of("done", "notPrivate", "bedsInvalid", "already", "notAllowed", "reasonRequired", "changed",
                 "publicityRunning").map(k -> "grant." + k).forEach(used::add);
