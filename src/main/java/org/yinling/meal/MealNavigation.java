@@ -14,4 +14,9 @@ class MealNavigation {
         return new NavItem("nav.mealPoints", "/meal-points", 500,
                 Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER"));
     }
+
+    @Bean
+    NavItem mealRatesNavItem() {
+        return new NavItem("nav.admin.mealRates", "/meal-points/rates", 940, Set.of("ADMIN"));
+    }
 }

@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers("/waiting-list/**", "/caregivers", "/caregivers/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         // meal points: everyone reads; the district registers points; record keepers record meals
+                        .requestMatchers(HttpMethod.GET, "/meal-points/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
+                        .requestMatchers("/meal-points/rates").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/meal-points", "/meal-points/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/meal-points/*/meals").hasAnyRole(RECORD_KEEPERS)
                         .requestMatchers("/meal-points", "/meal-points/**").hasRole("DISTRICT_STAFF")

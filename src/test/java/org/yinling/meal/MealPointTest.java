@@ -165,6 +165,19 @@ class MealPointTest {
                 .query(String.class).list()).containsExactly("MEAL 18.00");
     }
 
+    @Test
+    void onlyTheAdministratorChangesTheMealRates() throws Exception {
+        mvc.perform(get("/meal-points/rates").with(as("district"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"meal-rates-form\"")));
+        mvc.perform(post("/meal-points/rates").param("POVERTY", "9").with(as("district")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/meal-points/rates").param("POVERTY", "-1").param("AGE_80", "5").param("AGE_60", "3")
+                        .param("OPERATING", "1").with(as("admin")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashError", "meal.rates.invalid"));
+        mvc.perform(get("/meal-points/rates").with(as("community"))).andExpect(status().isForbidden());
+    }
+
     private long register(String name, String licence, LocalDate expires) throws Exception {
         String location = mvc.perform(post("/meal-points").with(as("district")).with(csrf()).param("name", name)
                         .param("kind", "CANTEEN").param("communityCode", LANTIAN).param("servesLunch", "true")
