@@ -88,6 +88,7 @@ class MealPointController {
         model.addAttribute("point", point);
         model.addAttribute("licensed", point.licensedOn(today));
         model.addAttribute("daily", points.dailyCounts(id, today, 14));
+        model.addAttribute("monthly", points.monthlyCounts(id, today));
         model.addAttribute("communityPath", regions.path(point.communityCode()));
         model.addAttribute("thisMonth", YearMonth.from(today).toString());
         model.addAttribute("served", points.served(id));

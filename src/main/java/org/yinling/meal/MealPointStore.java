@@ -65,6 +65,21 @@ class MealPointStore {
         return counts;
     }
 
+    /** Meals per month of the last twelve months, newest first. */
+    Map<String, Long> monthlyCounts(long pointId, LocalDate today) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT to_char(date_trunc('month', served_on), 'YYYY-MM'), count(*) FROM meal
+                        WHERE meal_point_id = ? AND served_on >= ? AND served_on <= ?
+                        GROUP BY 1 ORDER BY 1 DESC
+                        """)
+                .params(pointId, today.withDayOfMonth(1).minusMonths(11), today)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     /** One line of a month's settlement: meals of a category, the rate and the amount. */
     record SettlementLine(MealCategory category, long meals, BigDecimal rate, BigDecimal amount) {
     }

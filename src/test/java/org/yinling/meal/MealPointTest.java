@@ -148,6 +148,8 @@ class MealPointTest {
                         .with(as("district")).with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("flashError", "meal.settlement.notConfirmable"));
+        mvc.perform(get("/meal-points/{id}", point).with(as("district")))
+                .andExpect(content().string(containsString("month=2026-09")));
         // 2 meals × 8 + 2 × 1 operating
         assertThat(jdbc.sql("SELECT total FROM meal_settlement WHERE meal_point_id = ?").param(point)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("18");
