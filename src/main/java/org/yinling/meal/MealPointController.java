@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,12 +19,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
+import org.yinling.system.SpreadsheetException;
+import org.yinling.system.Uploads;
 
 /** {@code /meal-points}: the registry, the counter where meals are recorded, and the monthly settlement. */
 @Controller
@@ -33,11 +37,13 @@ class MealPointController {
     private final MealPointStore points;
     private final MealCounter counter;
     private final MealSettlements settlements;
+    private final MealImport imports;
     private final Regions regions;
     private final AuditLog audit;
 
-    MealPointController(MealPointStore points, MealCounter counter, MealSettlements settlements, Regions regions,
-                        AuditLog audit) {
+    MealPointController(MealPointStore points, MealCounter counter, MealSettlements settlements, MealImport imports,
+                        Regions regions, AuditLog audit) {
+        this.imports = imports;
         this.settlements = settlements;
         this.points = points;
         this.counter = counter;
@@ -164,6 +170,28 @@ class MealPointController {
         model.addAttribute("message", recorded ? "meal.recorded" : offered ? "meal.duplicate" : "meal.notOffered");
         model.addAttribute("ok", recorded);
         return "meals/counter :: served";
+    }
+
+    /** A day's meals from a sheet: all rows checked first; written only when every row is right. */
+    @PostMapping("/{id}/meals/import")
+    String importMeals(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                       @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        MealPoint point = load(id, user);
+        if (file == null || file.isEmpty() || day == null || day.isAfter(LocalDate.now())) {
+            redirect.addFlashAttribute("flashError", "meal.import.invalid");
+            return "redirect:/meal-points/" + id + "/meals";
+        }
+        java.nio.file.Path copy = Uploads.copyToTempFile(file, "meals");
+        try {
+            redirect.addFlashAttribute("importReport", imports.apply(point, day, copy,
+                    Uploads.fileName(file.getOriginalFilename()), user.scope(), user.getUsername()));
+        } catch (SpreadsheetException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        } finally {
+            Uploads.deleteQuietly(copy);
+        }
+        return "redirect:/meal-points/" + id + "/meals";
     }
 
     /** The month's settlement: meals by category at the rates, the operating subsidy if licensed, the total. */

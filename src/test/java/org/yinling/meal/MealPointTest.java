@@ -180,6 +180,43 @@ class MealPointTest {
         mvc.perform(get("/meal-points/rates").with(as("community"))).andExpect(status().isForbidden());
     }
 
+    @Test
+    void aSheetIsRecordedWholeOrNotAtAll() throws Exception {
+        long point = register("表格测试食堂", "SC-2026-011", LocalDate.now().plusYears(1));
+        elder("11010519360101776X", "表格甲", "NONE", LocalDate.of(1936, 1, 1));
+        elder("11010519650101777X", "表格乙", "NONE", LocalDate.of(1950, 1, 1));
+        String bad = "身份证号,餐次,方式\n11010519360101776X,午餐,堂食\n11010519990101000X,午餐,送餐\n12345,午餐,\n11010519650101777X,夜宵,\n";
+        MealImport.Report refused = upload(point, bad);
+        assertThat(refused.written()).isFalse();
+        assertThat(refused.problems()).extracting(MealImport.Problem::row, MealImport.Problem::reasonKey).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, "meal.import.unknownElder"),
+                org.assertj.core.groups.Tuple.tuple(4, "meal.import.badId"),
+                org.assertj.core.groups.Tuple.tuple(5, "meal.import.badMeal"));
+        assertThat(jdbc.sql("SELECT count(*) FROM meal WHERE meal_point_id = ?").param(point).query(Integer.class).single())
+                .isZero();
+        mvc.perform(get("/meal-points/{id}/meals", point).flashAttr("importReport", refused).with(as("community")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("第 4 行")));
+
+        String good = "身份证号,餐次,方式\n11010519360101776X,午餐,堂食\n11010519650101777X,午餐,送餐\n";
+        MealImport.Report written = upload(point, good);
+        assertThat(written.recorded()).isEqualTo(2);
+        assertThat(upload(point, good).skipped()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT string_agg(category, ',' ORDER BY category) FROM meal WHERE meal_point_id = ?")
+                .param(point).query(String.class).single()).isEqualTo("AGE_60,AGE_80");
+    }
+
+    private MealImport.Report upload(long point, String csv) throws Exception {
+        return (MealImport.Report) mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/meal-points/{id}/meals/import", point)
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "meals.csv", "text/csv",
+                                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .param("day", LocalDate.now().toString())
+                        .with(as("community")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("importReport");
+    }
+
     private long register(String name, String licence, LocalDate expires) throws Exception {
         String location = mvc.perform(post("/meal-points").with(as("district")).with(csrf()).param("name", name)
                         .param("kind", "CANTEEN").param("communityCode", LANTIAN).param("servesLunch", "true")

@@ -141,6 +141,7 @@ class MessagesTest {
         used.add("payment.lineKind.CONSTRUCTION");
         used.add("payment.lineKind.MEAL");
         Stream.of("POVERTY", "AGE_80", "AGE_60", "OPERATING").map(k -> "meal.rates." + k).forEach(used::add);
+        Stream.of("badId", "badMeal", "repeated", "unknownElder").map(k -> "meal.import." + k).forEach(used::add);
         Stream.of(org.yinling.institution.GrantTier.values()).map(org.yinling.institution.GrantTier::messageKey).forEach(used::add);
         Stream.of("done", "notPrivate", "bedsInvalid", "already", "notAllowed", "reasonRequired", "changed",
                 "publicityRunning").map(k -> "grant." + k).forEach(used::add);
