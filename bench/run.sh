@@ -112,6 +112,9 @@ java -cp "$PG_JAR" bench/SubsidyBench.java "$BASE_URL" \
 log "timing the generation of next month's payment batch (bench/PaymentBench.java)"
 java -cp "$PG_JAR" bench/PaymentBench.java "$BASE_URL" \
     "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" | tee -a "$REPORT"
+log "timing meal recording and settlement over a year of meals (bench/MealBench.java)"
+java -cp "$PG_JAR" bench/MealBench.java "$BASE_URL" \
+    "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" "${MEAL_ELDERS:-50000}" | tee -a "$REPORT"
 log "report written to $REPORT"
 
 if [[ "${BENCH_HOLD:-0}" == "1" ]]; then
