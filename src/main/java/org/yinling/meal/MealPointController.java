@@ -1,5 +1,6 @@
 package org.yinling.meal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -38,11 +39,13 @@ class MealPointController {
     private final MealCounter counter;
     private final MealSettlements settlements;
     private final MealImport imports;
+    private final org.springframework.context.MessageSource messages;
     private final Regions regions;
     private final AuditLog audit;
 
     MealPointController(MealPointStore points, MealCounter counter, MealSettlements settlements, MealImport imports,
-                        Regions regions, AuditLog audit) {
+                        org.springframework.context.MessageSource messages, Regions regions, AuditLog audit) {
+        this.messages = messages;
         this.imports = imports;
         this.settlements = settlements;
         this.points = points;
@@ -213,6 +216,33 @@ class MealPointController {
         model.addAttribute("confirmation", settlements.confirmation(id, chosen).orElse(null));
         model.addAttribute("confirmable", chosen.isBefore(YearMonth.now()));
         return "meals/settlement";
+    }
+
+    /** The month's settlement as .xlsx: the same lines and totals as the page. */
+    @GetMapping("/{id}/settlement.xlsx")
+    void settlementXlsx(@PathVariable long id, @RequestParam(required = false) String month,
+                        @AuthenticationPrincipal CurrentUser user, java.util.Locale locale,
+                        jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        MealPoint point = load(id, user);
+        YearMonth chosen = parse(month);
+        MealSettlements.Settlement settlement = settlements.compute(point, chosen);
+        Uploads.xlsxAttachment(response, "meal-settlement-" + chosen + ".xlsx");
+        java.util.List<java.util.List<String>> head = java.util.stream.Stream.of("meal.settlement.category",
+                        "meal.settlement.meals", "meal.settlement.rate", "payment.amount")
+                .map(key -> java.util.List.of(messages.getMessage(key, null, key, locale))).toList();
+        java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
+        for (MealPointStore.SettlementLine line : settlement.lines()) {
+            rows.add(java.util.List.of(messages.getMessage(line.category().messageKey(), null, locale), line.meals(),
+                    line.rate(), line.amount()));
+        }
+        rows.add(java.util.List.of(messages.getMessage("meal.settlement.operating", null, locale), settlement.meals(),
+                settlement.licensed() ? settlement.operatingRate() : BigDecimal.ZERO, settlement.operating()));
+        rows.add(java.util.List.of(messages.getMessage("meal.settlement.total", null, locale), settlement.meals(), "",
+                settlement.total()));
+        cn.idev.excel.FastExcel.write(response.getOutputStream()).autoCloseStream(false)
+                .sheet(org.yinling.system.SpreadsheetCells.neutralise(point.name() + " " + chosen))
+                .head(head).doWrite(rows);
+        audit.record("MEAL_SETTLEMENT_EXPORTED", "meal_point", id, Map.of("month", chosen.toString()));
     }
 
     @PostMapping("/{id}/settlement/confirm")

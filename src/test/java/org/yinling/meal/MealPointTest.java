@@ -150,6 +150,10 @@ class MealPointTest {
                         .attribute("flashError", "meal.settlement.notConfirmable"));
         mvc.perform(get("/meal-points/{id}", point).with(as("district")))
                 .andExpect(content().string(containsString("month=2026-09")));
+        byte[] xlsx = mvc.perform(get("/meal-points/{id}/settlement.xlsx", point).param("month", "2026-09")
+                        .with(as("district")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
         // 2 meals × 8 + 2 × 1 operating
         assertThat(jdbc.sql("SELECT total FROM meal_settlement WHERE meal_point_id = ?").param(point)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("18");
