@@ -8,7 +8,6 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
+import org.yinling.elder.ElderScope;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
 
@@ -40,18 +40,18 @@ class InstitutionController {
     private final CaregiverStore caregivers;
     private final GrantStore grants;
     private final Regions regions;
-    private final JdbcClient jdbc;
+    private final ElderScope elderScope;
     private final AuditLog audit;
 
     InstitutionController(InstitutionStore institutions, BedStore beds, StayService stays, CaregiverStore caregivers,
-                          GrantStore grants, Regions regions, JdbcClient jdbc, AuditLog audit) {
+                          GrantStore grants, Regions regions, ElderScope elderScope, AuditLog audit) {
         this.grants = grants;
         this.caregivers = caregivers;
         this.institutions = institutions;
         this.beds = beds;
         this.stays = stays;
         this.regions = regions;
-        this.jdbc = jdbc;
+        this.elderScope = elderScope;
         this.audit = audit;
     }
 
@@ -192,11 +192,7 @@ class InstitutionController {
     /** The elder page's card of institution stays (loaded with htmx); 404 outside the user's region. */
     @GetMapping("/elders/{elderId}/stays")
     String staysOfElder(@PathVariable long elderId, @AuthenticationPrincipal CurrentUser user, Model model) {
-        boolean visible = jdbc.sql("SELECT count(*) FROM elder WHERE id = ? AND community_code LIKE ?")
-                .params(elderId, user.scope().likePattern()).query(Integer.class).single() == 1;
-        if (!visible) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        elderScope.requireVisible(elderId, user.scope());
         model.addAttribute("stays", beds.staysOf(elderId));
         return "institutions/elder-stays :: stays";
     }

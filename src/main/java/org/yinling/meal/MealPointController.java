@@ -25,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
+import org.yinling.elder.ElderScope;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
 import org.yinling.system.SpreadsheetException;
@@ -39,12 +40,15 @@ class MealPointController {
     private final MealCounter counter;
     private final MealSettlements settlements;
     private final MealImport imports;
+    private final ElderScope elderScope;
     private final org.springframework.context.MessageSource messages;
     private final Regions regions;
     private final AuditLog audit;
 
     MealPointController(MealPointStore points, MealCounter counter, MealSettlements settlements, MealImport imports,
-                        org.springframework.context.MessageSource messages, Regions regions, AuditLog audit) {
+                        org.springframework.context.MessageSource messages, ElderScope elderScope, Regions regions,
+                        AuditLog audit) {
+        this.elderScope = elderScope;
         this.messages = messages;
         this.imports = imports;
         this.settlements = settlements;
@@ -132,9 +136,7 @@ class MealPointController {
     /** The elder page's meals card (htmx); 404 outside the user's region. */
     @GetMapping("/elders/{elderId}/meals")
     String mealsOfElder(@PathVariable long elderId, @AuthenticationPrincipal CurrentUser user, Model model) {
-        if (!points.elderVisible(elderId, user.scope())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        elderScope.requireVisible(elderId, user.scope());
         model.addAttribute("meals", points.mealsOf(elderId, 20));
         return "meals/elder-meals :: meals";
     }

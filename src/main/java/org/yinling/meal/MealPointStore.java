@@ -144,11 +144,6 @@ class MealPointStore {
                 .list();
     }
 
-    boolean elderVisible(long elderId, RegionScope scope) {
-        return jdbc.sql("SELECT count(*) FROM elder WHERE id = ? AND community_code LIKE ?")
-                .params(elderId, scope.likePattern()).query(Integer.class).single() == 1;
-    }
-
     BigDecimal rate(String category) {
         return jdbc.sql("SELECT amount FROM meal_subsidy_rate WHERE category = ?").param(category)
                 .query(BigDecimal.class).single();

@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
+import org.yinling.elder.ElderScope;
 import org.yinling.elder.ResidentId;
 import org.yinling.region.Regions;
 
@@ -33,12 +34,14 @@ class RecoveryController {
     private static final int HISTORY_SIZE = 24;
 
     private final JdbcClient jdbc;
+    private final ElderScope elderScope;
     private final LineQueries lines;
     private final Regions regions;
     private final AuditLog audit;
 
-    RecoveryController(JdbcClient jdbc, LineQueries lines, Regions regions, AuditLog audit) {
+    RecoveryController(JdbcClient jdbc, ElderScope elderScope, LineQueries lines, Regions regions, AuditLog audit) {
         this.jdbc = jdbc;
+        this.elderScope = elderScope;
         this.lines = lines;
         this.regions = regions;
         this.audit = audit;
@@ -106,11 +109,7 @@ class RecoveryController {
     /** The elder page's payment card (loaded with htmx); 404 outside the user's region. */
     @GetMapping("/payments/elders/{elderId}/history")
     String history(@PathVariable long elderId, @AuthenticationPrincipal CurrentUser user, Model model) {
-        boolean visible = jdbc.sql("SELECT count(*) FROM elder WHERE id = ? AND community_code LIKE ?")
-                .params(elderId, user.scope().likePattern()).query(Integer.class).single() == 1;
-        if (!visible) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        elderScope.requireVisible(elderId, user.scope());
         model.addAttribute("payments", lines.ofElder(elderId, HISTORY_SIZE));
         return "payments/elder-history :: history";
     }

@@ -115,6 +115,13 @@ class InstitutionPagesTest {
         mvc.perform(post("/institutions/{id}/beds", home).param("room", "X").param("from", "1").param("to", "2")
                 .with(as("street")).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/institutions").with(as("manager"))).andExpect(status().isOk());
+        // the elder page's cards of other modules answer 404 for an elder of another street
+        long elderId = jdbc.sql("SELECT id FROM elder WHERE resident_id = ?").param(elder("NONE")).query(Long.class).single();
+        mvc.perform(get("/institutions/elders/{id}/stays", elderId).with(as("street"))).andExpect(status().isOk());
+        mvc.perform(get("/institutions/elders/{id}/stays", elderId).with(as("xiangfu.institutions")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/payments/elders/{id}/history", elderId).with(as("xiangfu.institutions")))
+                .andExpect(status().isNotFound());
     }
 
     private long register(String name, String ownership, String medical) throws Exception {
