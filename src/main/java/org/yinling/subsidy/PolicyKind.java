@@ -11,7 +11,9 @@ public enum PolicyKind {
     /** 护理补贴 */
     NURSING_CARE,
     /** 助餐补贴 */
-    MEAL_ASSISTANCE;
+    MEAL_ASSISTANCE,
+    /** 政府购买养老服务 (seed 000, 002): its entitlements are the government-purchased-service elders */
+    PURCHASED_SERVICE;
 
     public String messageKey() {
         return "subsidy.kind." + name();

@@ -73,6 +73,10 @@ class SecurityConfiguration {
                         .requestMatchers("/payments/recoveries", "/payments/recoveries/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         .requestMatchers("/payments/**").hasRole("DISTRICT_STAFF")
+                        // dashboards and reports: read by everyone who reads records, each for their own region; the
+                        // district records the streets' dedicated staff
+                        .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/reports/**").hasAnyRole(READERS)
+                        .requestMatchers("/dashboard/**").hasRole("DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())

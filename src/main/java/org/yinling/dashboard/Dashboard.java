@@ -1,0 +1,28 @@
+package org.yinling.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.yinling.region.RegionView;
+
+/**
+ * What the dashboard page shows for one region on one day: its indicators against their targets, one row per child
+ * region, the street staffing rule, the communities to act on, and the figures behind the charts.
+ */
+public record Dashboard(RegionView region, List<RegionView> path, LocalDate day, Figures total, IndicatorSheet sheet,
+                 List<UnitRow> units, List<StreetStaffing.Row> staffing, List<CareGap> gaps,
+                 List<FigureQueries.MonthlySpending> spendingByMonth, Map<String, String> policyNames) {
+
+    /** A child region (street or community) with its figures and indicators. */
+    public record UnitRow(RegionView region, Figures figures, IndicatorSheet sheet) {
+    }
+
+    /** A community without a day-care centre or a meal point, with its elders 80+ (the ranking). */
+    public record CareGap(RegionView community, boolean dayCare, boolean mealPoint, long elders80) {
+    }
+
+    public boolean leaf() {
+        return units.isEmpty();
+    }
+}

@@ -1,0 +1,106 @@
+package org.yinling.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yinling.account.CurrentUser;
+import org.yinling.account.Role;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.RegionView;
+import org.yinling.region.Regions;
+
+/** The coverage dashboard of the user's region, and of each region below it (drill-down). */
+@Controller
+class DashboardController {
+
+    private final DashboardService dashboards;
+    private final DashboardCharts charts;
+    private final StreetStaffing staffing;
+    private final Regions regions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DashboardController(DashboardService dashboards, DashboardCharts charts, StreetStaffing staffing, Regions regions,
+                        AuditLog audit, java.util.Optional<Clock> clock) {
+        this.dashboards = dashboards;
+        this.charts = charts;
+        this.staffing = staffing;
+        this.regions = regions;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    static String link(String regionCode) {
+        return "/dashboard/regions/" + regionCode;
+    }
+
+    @GetMapping("/dashboard")
+    String ownRegion(@AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+        return show(visibleRegion(user.getRegionCode(), user), user, model, locale);
+    }
+
+    @GetMapping("/dashboard/regions/{code}")
+    String region(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+        return show(visibleRegion(code, user), user, model, locale);
+    }
+
+    /** The district records the dedicated elder-care staff of a street (seed 002's staffing rule). */
+    @PostMapping("/dashboard/regions/{code}/staff")
+    String recordStaff(@PathVariable String code, @RequestParam(defaultValue = "") String staff,
+                       @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        RegionView street = visibleRegion(code, user);
+        if (street.level() != RegionLevel.STREET) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Integer count = parseStaff(staff);
+        String back = "redirect:" + link(street.parentCode()) + "#staffing";
+        if (count == null) {
+            redirect.addFlashAttribute("flashError", "dashboard.staff.invalid");
+            return back;
+        }
+        staffing.record(street.code(), count, user.getUsername());
+        audit.record("STREET_STAFF_RECORDED", "region", street.code(), Map.of("staff", count));
+        redirect.addFlashAttribute("flashSuccess", "dashboard.staff.recorded");
+        return back;
+    }
+
+    private String show(RegionView region, CurrentUser user, Model model, Locale locale) {
+        Dashboard dashboard = dashboards.build(region, LocalDate.now(clock));
+        SmallCounts counts = new SmallCounts(user.hasRole(Role.MANAGER), locale);
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("fmt", new IndicatorFormat(counts, locale));
+        model.addAttribute("charts", charts.all(dashboard, counts, locale));
+        model.addAttribute("chartNames", charts);
+        model.addAttribute("canRecordStaff", user.hasRole(Role.DISTRICT_STAFF));
+        model.addAttribute("regionPath", dashboard.path().stream().filter(r -> user.scope().contains(r.code())).toList());
+        return "dashboard/index";
+    }
+
+    /** A region inside the user's own; anything else is not found (no hint that it exists). */
+    private RegionView visibleRegion(String code, CurrentUser user) {
+        return regions.find(code).filter(r -> user.scope().contains(r.code()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static Integer parseStaff(String staff) {
+        try {
+            int count = Integer.parseInt(staff.trim());
+            return count >= 0 && count <= 999 ? count : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.yinling.dashboard;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yinling.system.NavItem;
+
+@Configuration(proxyBeanMethods = false)
+class DashboardNavigation {
+
+    private static final Set<String> READERS = Set.of("MANAGER", "DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK");
+
+    @Bean
+    NavItem dashboardNavItem() {
+        return new NavItem("nav.dashboard", "/dashboard", 600, READERS);
+    }
+
+    @Bean
+    NavItem monthlyReportNavItem() {
+        return new NavItem("nav.monthlyReport", "/reports/monthly", 610, READERS);
+    }
+
+    @Bean
+    NavItem targetsNavItem() {
+        return new NavItem("nav.admin.targets", "/admin/targets", 950, Set.of("ADMIN"));
+    }
+}

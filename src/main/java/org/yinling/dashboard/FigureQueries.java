@@ -1,0 +1,330 @@
+package org.yinling.dashboard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.RegionScope;
+import org.yinling.region.RegionView;
+import org.yinling.region.Regions;
+
+/**
+ * Counts the figures of every community of a region on a day, set-based: one statement per kind of record, each
+ * grouped by community. Everything is "as of" the day, so the monthly report can ask for the end of last month.
+ * Elders are counted either from the tallies the elder table keeps by trigger (fast, for today) or from the elder
+ * table itself (for a past day, and to prove the tallies right).
+ */
+@Component
+class FigureQueries {
+
+    /** Where elder counts come from. */
+    enum ElderSource {
+        /** elder_birth_tally and elder_status_tally: the elders active now */
+        TALLIES,
+        /** the elder table: elders registered by the day and neither dead nor moved out by then */
+        RECORDS
+    }
+
+    private static final String RESIDENTIAL_KINDS =
+            "('PUBLIC_HOME', 'RURAL_HOME', 'PRIVATE_HOME', 'EMBEDDED_MICRO', 'MEDICAL_CARE_COMBINED')";
+
+    private final JdbcClient jdbc;
+    private final Regions regions;
+
+    FigureQueries(JdbcClient jdbc, Regions regions) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+    }
+
+    /** The figures of every community in the scope (in code order), as of the day. */
+    Map<String, Figures> byCommunity(RegionScope scope, LocalDate day, ElderSource source) {
+        Map<String, Figures> communities = new LinkedHashMap<>();
+        for (RegionView community : regions.within(scope, RegionLevel.COMMUNITY)) {
+            Figures figures = new Figures();
+            figures.communities = 1;
+            figures.population = community.registeredPopulation() == null ? 0 : community.registeredPopulation();
+            boolean urban = community.urbanRuralClass() == null || community.urbanRuralClass().isUrban();
+            figures.urbanCommunities = urban ? 1 : 0;
+            figures.ruralCommunities = urban ? 0 : 1;
+            communities.put(community.code(), figures);
+        }
+        if (communities.isEmpty()) {
+            return communities;
+        }
+        Map<String, Object> params = Map.of("scope", scope.likePattern(), "day", day);
+        if (source == ElderSource.TALLIES) {
+            countTalliedElders(communities, params);
+        } else {
+            countRecordedElders(communities, params);
+        }
+        countBeds(communities, params);
+        countFacilities(communities, params);
+        countCaregivers(communities, params);
+        countEntitlements(communities, params);
+        countSpending(communities, params);
+        return communities;
+    }
+
+    private void countTalliedElders(Map<String, Figures> communities, Map<String, Object> params) {
+        // full birth months from the tally; the one month of each boundary from the elder table (by birth date)
+        jdbc.sql("""
+                        WITH bounds AS (
+                            SELECT a AS age, CAST(CAST(:day AS date) - make_interval(years => a) AS date) AS born_by
+                            FROM unnest(CAST(:ages AS int[])) AS a)
+                        SELECT community_code, sex, age, sum(n) FROM (
+                            SELECT t.community_code, t.sex, b.age, t.elders AS n
+                            FROM elder_birth_tally t JOIN bounds b ON t.birth_month < date_trunc('month', b.born_by)
+                            WHERE t.community_code LIKE :scope
+                            UNION ALL
+                            SELECT e.community_code, e.sex, b.age, 1
+                            FROM bounds b JOIN elder e
+                              ON e.birth_date BETWEEN CAST(date_trunc('month', b.born_by) AS date) AND b.born_by
+                            WHERE e.community_code LIKE :scope AND e.life_status = 'ACTIVE') counted
+                        GROUP BY 1, 2, 3
+                        """)
+                .params(params).param("ages", ages())
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    if (figures != null) {
+                        figures.atLeast[sex(rs.getString(2))][Figures.ageIndex(rs.getInt(3))] = rs.getLong(4);
+                    }
+                });
+        jdbc.sql("""
+                        SELECT community_code, sum(elders),
+                               coalesce(sum(elders) FILTER (WHERE economic_status = 'EXTREME_POVERTY'), 0),
+                               coalesce(sum(elders) FILTER (WHERE capability_level BETWEEN 2 AND 4), 0)
+                        FROM elder_status_tally WHERE community_code LIKE :scope GROUP BY 1
+                        """)
+                .params(params)
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    if (figures != null) {
+                        figures.activeElders = rs.getLong(2);
+                        figures.extremePoverty = rs.getLong(3);
+                        figures.capability2to4 = rs.getLong(4);
+                    }
+                });
+    }
+
+    private void countRecordedElders(Map<String, Figures> communities, Map<String, Object> params) {
+        String thresholds = IntStream.range(0, Figures.AGES.length)
+                .mapToObj(i -> "count(*) FILTER (WHERE e.birth_date <= CAST(CAST(:day AS date) - make_interval(years => "
+                        + Figures.AGES[i] + ") AS date))")
+                .collect(Collectors.joining(",\n"));
+        jdbc.sql("""
+                        SELECT e.community_code, e.sex, count(*),
+                               count(*) FILTER (WHERE e.economic_status = 'EXTREME_POVERTY'),
+                               count(*) FILTER (WHERE e.capability_level BETWEEN 2 AND 4),
+                        %s
+                        FROM elder e
+                        WHERE e.community_code LIKE :scope AND e.created_at < CAST(:day AS date) + 1
+                          AND (e.life_status = 'ACTIVE' OR e.life_status_date > CAST(:day AS date))
+                        GROUP BY 1, 2
+                        """.formatted(thresholds))
+                .params(params)
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    if (figures != null) {
+                        int sex = sex(rs.getString(2));
+                        figures.activeElders += rs.getLong(3);
+                        figures.extremePoverty += rs.getLong(4);
+                        figures.capability2to4 += rs.getLong(5);
+                        for (int i = 0; i < Figures.AGES.length; i++) {
+                            figures.atLeast[sex][i] = rs.getLong(6 + i);
+                        }
+                    }
+                });
+    }
+
+    private void countBeds(Map<String, Figures> communities, Map<String, Object> params) {
+        jdbc.sql("""
+                        SELECT i.community_code, count(*), count(*) FILTER (WHERE b.nursing),
+                               count(*) FILTER (WHERE i.kind IN %s),
+                               count(*) FILTER (WHERE EXISTS (
+                                   SELECT 1 FROM stay s WHERE s.bed_id = b.id AND s.admitted_on <= CAST(:day AS date)
+                                     AND (s.ended_on IS NULL OR s.ended_on > CAST(:day AS date))))
+                        FROM institution i JOIN bed b ON b.institution_id = i.id
+                        WHERE i.community_code LIKE :scope AND i.status = 'OPERATING'
+                          AND (i.opened_on IS NULL OR i.opened_on <= CAST(:day AS date))
+                          AND b.created_at < CAST(:day AS date) + 1
+                        GROUP BY 1
+                        """.formatted(RESIDENTIAL_KINDS))
+                .params(params)
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    if (figures != null) {
+                        figures.beds = rs.getLong(2);
+                        figures.nursingBeds = rs.getLong(3);
+                        figures.institutionBeds = rs.getLong(4);
+                        figures.occupiedBeds = rs.getLong(5);
+                    }
+                });
+        // 特困 elders in concentrated care: counted where the elder lives (household community), not where the home is
+        jdbc.sql("""
+                        SELECT e.community_code, count(DISTINCT e.id)
+                        FROM stay s JOIN elder e ON e.id = s.elder_id
+                        WHERE e.community_code LIKE :scope AND e.economic_status = 'EXTREME_POVERTY'
+                          AND (e.life_status = 'ACTIVE' OR e.life_status_date > CAST(:day AS date))
+                          AND s.admitted_on <= CAST(:day AS date) AND (s.ended_on IS NULL OR s.ended_on > CAST(:day AS date))
+                        GROUP BY 1
+                        """)
+                .params(params)
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    if (figures != null) {
+                        figures.extremePovertyInCare = rs.getLong(2);
+                    }
+                });
+    }
+
+    private void countFacilities(Map<String, Figures> communities, Map<String, Object> params) {
+        List<String> withDayCare = jdbc.sql("""
+                        SELECT DISTINCT community_code FROM institution
+                        WHERE community_code LIKE :scope AND kind = 'DAY_CARE_CENTRE' AND status = 'OPERATING'
+                          AND (opened_on IS NULL OR opened_on <= CAST(:day AS date))
+                        """)
+                .params(params).query(String.class).list();
+        for (String code : withDayCare) {
+            Figures figures = communities.get(code);
+            if (figures != null) {
+                figures.urbanWithDayCare = figures.urbanCommunities;
+                figures.ruralWithDayCare = figures.ruralCommunities;
+            }
+        }
+        List<String> withMealPoint = jdbc.sql("""
+                        SELECT p.community_code FROM meal_point p
+                        WHERE p.community_code LIKE :scope AND p.status = 'OPERATING'
+                          AND (p.opened_on IS NULL OR p.opened_on <= CAST(:day AS date))
+                        UNION
+                        SELECT c.community_code FROM meal_point_community c JOIN meal_point p ON p.id = c.meal_point_id
+                        WHERE c.community_code LIKE :scope AND p.status = 'OPERATING'
+                          AND (p.opened_on IS NULL OR p.opened_on <= CAST(:day AS date))
+                        """)
+                .params(params).query(String.class).list();
+        for (String code : withMealPoint) {
+            Figures figures = communities.get(code);
+            if (figures != null) {
+                figures.withMealPoint = 1;
+            }
+        }
+    }
+
+    private void countCaregivers(Map<String, Figures> communities, Map<String, Object> params) {
+        jdbc.sql("""
+                        SELECT i.community_code, count(*),
+                               count(*) FILTER (WHERE c.certificate_number IS NOT NULL
+                                   AND (c.certificate_expires IS NULL OR c.certificate_expires >= CAST(:day AS date)))
+                        FROM caregiver c JOIN institution i ON i.id = c.institution_id
+                        WHERE i.community_code LIKE :scope AND c.active AND i.status = 'OPERATING'
+                          AND c.created_at < CAST(:day AS date) + 1
+                        GROUP BY 1
+                        """)
+                .params(params)
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    if (figures != null) {
+                        figures.caregivers = rs.getLong(2);
+                        figures.certifiedCaregivers = rs.getLong(3);
+                    }
+                });
+    }
+
+    /** Entitlements in force on the day, by policy; those of government-purchased-service policies counted apart. */
+    private void countEntitlements(Map<String, Figures> communities, Map<String, Object> params) {
+        jdbc.sql("""
+                        SELECT t.community_code, t.policy_code, count(*),
+                               count(*) FILTER (WHERE p.kind = 'PURCHASED_SERVICE')
+                        FROM subsidy_entitlement t JOIN subsidy_policy p ON p.id = t.policy_id
+                        WHERE t.community_code LIKE :scope AND t.created_at < CAST(:day AS date) + 1
+                          AND (t.status = 'ACTIVE' OR t.stopped_at >= CAST(:day AS date) + 1)
+                        GROUP BY 1, 2
+                        """)
+                .params(params)
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    if (figures != null) {
+                        figures.entitlementsByPolicy.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                        figures.purchasedServiceElders += rs.getLong(4);
+                    }
+                });
+    }
+
+    /**
+     * The day's month's batch, lines not failed: elder lines by policy (from the line tally) and organisation lines
+     * by kind. A batch still being generated is not spending yet.
+     */
+    private void countSpending(Map<String, Figures> communities, Map<String, Object> params) {
+        jdbc.sql("""
+                        SELECT t.community_code, t.policy_code, sum(t.amount)
+                        FROM payment_line_tally t JOIN payment_batch b ON b.id = t.batch_id
+                        WHERE t.community_code LIKE :scope AND b.month = CAST(date_trunc('month', CAST(:day AS date)) AS date)
+                          AND b.state NOT IN ('GENERATING', 'DISCARDED') AND t.status <> 'FAILED'
+                        GROUP BY 1, 2
+                        UNION ALL
+                        SELECT l.community_code, l.kind, sum(l.amount)
+                        FROM payment_payee_line l JOIN payment_batch b ON b.id = l.batch_id
+                        WHERE l.community_code LIKE :scope AND b.month = CAST(date_trunc('month', CAST(:day AS date)) AS date)
+                          AND b.state NOT IN ('GENERATING', 'DISCARDED') AND l.status <> 'FAILED'
+                        GROUP BY 1, 2
+                        """)
+                .params(params)
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    BigDecimal amount = rs.getBigDecimal(3);
+                    if (figures != null && amount != null && amount.signum() != 0) {
+                        figures.spendingByPolicy.merge(rs.getString(2), amount, BigDecimal::add);
+                    }
+                });
+    }
+
+    private static int sex(String sex) {
+        return "MALE".equals(sex) ? Figures.MALE : Figures.FEMALE;
+    }
+
+    /** The thresholds as a PostgreSQL array literal (a Java array would be expanded into a list of parameters). */
+    private static String ages() {
+        return Arrays.stream(Figures.AGES).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** Spending per batch month and policy (or organisation line kind) in the scope, for the months given. */
+    record MonthlySpending(LocalDate month, String policy, BigDecimal amount) {
+    }
+
+    List<MonthlySpending> spendingByMonth(RegionScope scope, LocalDate fromMonth, LocalDate toMonth) {
+        return jdbc.sql("""
+                        SELECT b.month, t.policy_code, sum(t.amount)
+                        FROM payment_line_tally t JOIN payment_batch b ON b.id = t.batch_id
+                        WHERE t.community_code LIKE :scope AND b.month BETWEEN :from AND :to
+                          AND b.state NOT IN ('GENERATING', 'DISCARDED') AND t.status <> 'FAILED'
+                        GROUP BY 1, 2
+                        UNION ALL
+                        SELECT b.month, l.kind, sum(l.amount)
+                        FROM payment_payee_line l JOIN payment_batch b ON b.id = l.batch_id
+                        WHERE l.community_code LIKE :scope AND b.month BETWEEN :from AND :to
+                          AND b.state NOT IN ('GENERATING', 'DISCARDED') AND l.status <> 'FAILED'
+                        GROUP BY 1, 2
+                        ORDER BY 1, 2
+                        """)
+                .param("scope", scope.likePattern()).param("from", fromMonth).param("to", toMonth)
+                .query((rs, row) -> new MonthlySpending(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** Names of the policies (latest version) and of the organisation line kinds, for labels. */
+    Map<String, String> policyNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("SELECT DISTINCT ON (code) code, name FROM subsidy_policy ORDER BY code, version DESC")
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+}

@@ -1,0 +1,112 @@
+package org.yinling.dashboard;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The raw counts behind the indicators, for one community or summed over many. Every number is counted from the
+ * records ({@link FigureQueries}); a region's figures are the sum of its communities', never stored or typed.
+ */
+public final class Figures {
+
+    /** Age thresholds of the age groups and of the pyramid's five-year bands (the last band is 100+). */
+    static final int[] AGES = {60, 65, 70, 75, 80, 85, 90, 95, 100};
+    static final int MALE = 0;
+    static final int FEMALE = 1;
+
+    /** elders at least AGES[i] years old, by sex */
+    final long[][] atLeast = new long[2][AGES.length];
+    long activeElders;
+    long extremePoverty;
+    long extremePovertyInCare;
+    long capability2to4;
+    long population;
+    long beds;
+    long nursingBeds;
+    long institutionBeds;
+    long occupiedBeds;
+    long caregivers;
+    long certifiedCaregivers;
+    long purchasedServiceElders;
+    int communities;
+    int urbanCommunities;
+    int urbanWithDayCare;
+    int ruralCommunities;
+    int ruralWithDayCare;
+    int withMealPoint;
+    final Map<String, Long> entitlementsByPolicy = new TreeMap<>();
+    final Map<String, BigDecimal> spendingByPolicy = new TreeMap<>();
+
+    static int ageIndex(int age) {
+        for (int i = 0; i < AGES.length; i++) {
+            if (AGES[i] == age) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not an age threshold: " + age);
+    }
+
+    long atLeast(int age) {
+        int i = ageIndex(age);
+        return atLeast[MALE][i] + atLeast[FEMALE][i];
+    }
+
+    /** Elders in the five-year band starting at AGES[i] (the last band is open). */
+    long band(int sex, int i) {
+        return i + 1 < AGES.length ? atLeast[sex][i] - atLeast[sex][i + 1] : atLeast[sex][i];
+    }
+
+    public Map<String, Long> getEntitlementsByPolicy() {
+        return entitlementsByPolicy;
+    }
+
+    public Map<String, BigDecimal> getSpendingByPolicy() {
+        return spendingByPolicy;
+    }
+
+    public int getCommunityCount() {
+        return communities;
+    }
+
+    public int getDayCareCommunities() {
+        return urbanWithDayCare + ruralWithDayCare;
+    }
+
+    long entitlements() {
+        return entitlementsByPolicy.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    BigDecimal spending() {
+        return spendingByPolicy.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    Figures add(Figures other) {
+        for (int sex = 0; sex < 2; sex++) {
+            for (int i = 0; i < AGES.length; i++) {
+                atLeast[sex][i] += other.atLeast[sex][i];
+            }
+        }
+        activeElders += other.activeElders;
+        extremePoverty += other.extremePoverty;
+        extremePovertyInCare += other.extremePovertyInCare;
+        capability2to4 += other.capability2to4;
+        population += other.population;
+        beds += other.beds;
+        nursingBeds += other.nursingBeds;
+        institutionBeds += other.institutionBeds;
+        occupiedBeds += other.occupiedBeds;
+        caregivers += other.caregivers;
+        certifiedCaregivers += other.certifiedCaregivers;
+        purchasedServiceElders += other.purchasedServiceElders;
+        communities += other.communities;
+        urbanCommunities += other.urbanCommunities;
+        urbanWithDayCare += other.urbanWithDayCare;
+        ruralCommunities += other.ruralCommunities;
+        ruralWithDayCare += other.ruralWithDayCare;
+        withMealPoint += other.withMealPoint;
+        other.entitlementsByPolicy.forEach((policy, n) -> entitlementsByPolicy.merge(policy, n, Long::sum));
+        other.spendingByPolicy.forEach((policy, amount) -> spendingByPolicy.merge(policy, amount, BigDecimal::add));
+        return this;
+    }
+}

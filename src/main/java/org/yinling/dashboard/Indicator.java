@@ -1,0 +1,69 @@
+package org.yinling.dashboard;
+
+/**
+ * What managers track (domain guide, "Indicators"). Targets, where an indicator has one, are data
+ * ({@link IndicatorTargets}); the definitions are here and in {@link IndicatorSheet}.
+ */
+public enum Indicator {
+    ELDERS_60(Unit.PEOPLE),
+    ELDERS_65(Unit.PEOPLE),
+    ELDERS_80(Unit.PEOPLE),
+    ELDERS_90(Unit.PEOPLE),
+    ELDERS_100(Unit.PEOPLE),
+    /** elders 60+ / registered population */
+    AGING_RATIO(Unit.SHARE),
+    /** all beds × 1000 / elders 60+ */
+    BEDS_PER_THOUSAND(Unit.PER_THOUSAND),
+    /** beds of residential institutions (not day care, not mutual-aid homes) × 1000 / elders 60+ */
+    INSTITUTION_BEDS_PER_THOUSAND(Unit.PER_THOUSAND),
+    /** nursing beds / all beds */
+    NURSING_BED_SHARE(Unit.SHARE),
+    /** occupied beds / all beds */
+    OCCUPANCY(Unit.SHARE),
+    /** urban communities with a day-care centre / urban communities */
+    DAY_CARE_URBAN(Unit.SHARE),
+    /** rural communities (villages) with a day-care centre / rural communities */
+    DAY_CARE_RURAL(Unit.SHARE),
+    /** communities served by an operating meal point / communities */
+    MEAL_POINT_COVERAGE(Unit.SHARE),
+    /** caregivers with a valid certificate / active caregivers */
+    CAREGIVER_CERTIFIED(Unit.SHARE),
+    /** 特困 elders living in an institution / 特困 elders (特困人员集中供养率) */
+    EXTREME_POVERTY_CONCENTRATED(Unit.SHARE),
+    /** elders whose latest capability level is 2–4 (moderately to completely disabled) */
+    CAPABILITY_2_TO_4(Unit.PEOPLE),
+    /** elders with an active entitlement of a government-purchased-service policy */
+    PURCHASED_SERVICE_ELDERS(Unit.PEOPLE),
+    /** active entitlements of all policies */
+    ACTIVE_ENTITLEMENTS(Unit.PEOPLE),
+    /** this month's batch, lines not failed, elder and organisation lines */
+    MONTH_SPENDING(Unit.MONEY);
+
+    /** How a value reads, and whether a small one could identify people. */
+    public enum Unit {
+        PEOPLE, SHARE, PER_THOUSAND, MONEY;
+    }
+
+    private final Unit unit;
+
+    Indicator(Unit unit) {
+        this.unit = unit;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    /** Counts of people take a target only for the region it is set for: a district's target is not a street's. */
+    public boolean targetInherited() {
+        return unit != Unit.PEOPLE && unit != Unit.MONEY;
+    }
+
+    public String messageKey() {
+        return "indicator." + name();
+    }
+
+    public String helpKey() {
+        return "indicator." + name() + ".help";
+    }
+}

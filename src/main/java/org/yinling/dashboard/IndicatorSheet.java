@@ -1,0 +1,76 @@
+package org.yinling.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The indicators of one region, computed from its figures and checked against its targets. */
+public record IndicatorSheet(Map<Indicator, IndicatorValue> values) {
+
+    static IndicatorSheet of(Figures f, Map<Indicator, BigDecimal> targets) {
+        Map<Indicator, IndicatorValue> values = new EnumMap<>(Indicator.class);
+        long elders60 = f.atLeast(60);
+        put(values, targets, Indicator.ELDERS_60, elders60, 1);
+        put(values, targets, Indicator.ELDERS_65, f.atLeast(65), 1);
+        put(values, targets, Indicator.ELDERS_80, f.atLeast(80), 1);
+        put(values, targets, Indicator.ELDERS_90, f.atLeast(90), 1);
+        put(values, targets, Indicator.ELDERS_100, f.atLeast(100), 1);
+        put(values, targets, Indicator.AGING_RATIO, elders60, f.population);
+        put(values, targets, Indicator.BEDS_PER_THOUSAND, f.beds, elders60);
+        put(values, targets, Indicator.INSTITUTION_BEDS_PER_THOUSAND, f.institutionBeds, elders60);
+        put(values, targets, Indicator.NURSING_BED_SHARE, f.nursingBeds, f.beds);
+        put(values, targets, Indicator.OCCUPANCY, f.occupiedBeds, f.beds);
+        put(values, targets, Indicator.DAY_CARE_URBAN, f.urbanWithDayCare, f.urbanCommunities);
+        put(values, targets, Indicator.DAY_CARE_RURAL, f.ruralWithDayCare, f.ruralCommunities);
+        put(values, targets, Indicator.MEAL_POINT_COVERAGE, f.withMealPoint, f.communities);
+        put(values, targets, Indicator.CAREGIVER_CERTIFIED, f.certifiedCaregivers, f.caregivers);
+        put(values, targets, Indicator.EXTREME_POVERTY_CONCENTRATED, f.extremePovertyInCare, f.extremePoverty);
+        put(values, targets, Indicator.CAPABILITY_2_TO_4, f.capability2to4, 1);
+        put(values, targets, Indicator.PURCHASED_SERVICE_ELDERS, f.purchasedServiceElders, 1);
+        put(values, targets, Indicator.ACTIVE_ENTITLEMENTS, f.entitlements(), 1);
+        BigDecimal spending = f.spending();
+        values.put(Indicator.MONTH_SPENDING, value(Indicator.MONTH_SPENDING, spending, 0, 0,
+                targets.get(Indicator.MONTH_SPENDING)));
+        return new IndicatorSheet(values);
+    }
+
+    private static void put(Map<Indicator, IndicatorValue> values, Map<Indicator, BigDecimal> targets,
+                            Indicator indicator, long numerator, long denominator) {
+        BigDecimal value = switch (indicator.unit()) {
+            case PEOPLE, MONEY -> BigDecimal.valueOf(numerator);
+            case SHARE -> denominator == 0 ? null
+                    : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
+            case PER_THOUSAND -> denominator == 0 ? null
+                    : BigDecimal.valueOf(numerator * 1000).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
+        };
+        values.put(indicator, value(indicator, value, numerator, denominator, targets.get(indicator)));
+    }
+
+    private static IndicatorValue value(Indicator indicator, BigDecimal value, long numerator, long denominator,
+                                        BigDecimal target) {
+        BigDecimal gap = value == null || target == null ? null : target.subtract(value).max(BigDecimal.ZERO);
+        return new IndicatorValue(indicator, value, numerator, denominator, target, gap, TargetStatus.of(value, target));
+    }
+
+    public IndicatorValue get(Indicator indicator) {
+        return values.get(indicator);
+    }
+
+    /** Indicators with a target, furthest from it first; those met last. */
+    public List<IndicatorValue> worstFirst() {
+        List<IndicatorValue> targeted = new ArrayList<>(values.values().stream()
+                .filter(v -> v.status() != TargetStatus.NONE).toList());
+        targeted.sort(Comparator.comparingDouble(IndicatorValue::shortfall).reversed()
+                .thenComparing(IndicatorValue::indicator));
+        return targeted;
+    }
+
+    /** Indicators without a target (counts and context), in their order. */
+    public List<IndicatorValue> untargeted() {
+        return values.values().stream().filter(v -> v.status() == TargetStatus.NONE).toList();
+    }
+}

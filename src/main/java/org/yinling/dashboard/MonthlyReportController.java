@@ -1,0 +1,84 @@
+package org.yinling.dashboard;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.yinling.account.CurrentUser;
+import org.yinling.account.Role;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionView;
+import org.yinling.region.Regions;
+import org.yinling.system.Uploads;
+
+/** The monthly report of a region inside the user's own: a printable page and the same as .xlsx. */
+@Controller
+class MonthlyReportController {
+
+    private final MonthlyReports reports;
+    private final MonthlyReportWorkbook workbook;
+    private final DashboardCharts names;
+    private final Regions regions;
+    private final AuditLog audit;
+
+    MonthlyReportController(MonthlyReports reports, MonthlyReportWorkbook workbook, DashboardCharts names,
+                            Regions regions, AuditLog audit) {
+        this.reports = reports;
+        this.workbook = workbook;
+        this.names = names;
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    @GetMapping("/reports/monthly")
+    String page(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+                @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
+        MonthlyReport report = reports.build(visibleRegion(region, user), month(month));
+        model.addAttribute("report", report);
+        model.addAttribute("fmt", format(user, locale));
+        model.addAttribute("names", names);
+        model.addAttribute("regionNames", regions.allNames());
+        model.addAttribute("currentMonth", reports.currentMonth());
+        return "dashboard/monthly";
+    }
+
+    @GetMapping("/reports/monthly.xlsx")
+    void xlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
+              @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response) throws IOException {
+        MonthlyReport report = reports.build(visibleRegion(region, user), month(month));
+        Uploads.xlsxAttachment(response, "monthly-report-" + report.region().code() + "-" + report.month() + ".xlsx");
+        workbook.write(report, format(user, locale), locale, response.getOutputStream());
+        audit.record("MONTHLY_REPORT_EXPORTED", "region", report.region().code(), Map.of("month", report.month().toString()));
+    }
+
+    private static IndicatorFormat format(CurrentUser user, Locale locale) {
+        return new IndicatorFormat(new SmallCounts(user.hasRole(Role.MANAGER), locale), locale);
+    }
+
+    private RegionView visibleRegion(String code, CurrentUser user) {
+        String wanted = code == null || code.isBlank() ? user.getRegionCode() : code.strip();
+        return regions.find(wanted).filter(r -> user.scope().contains(r.code()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The month asked for; the current month when none or an unreadable one is given, and never a future one. */
+    private YearMonth month(String month) {
+        YearMonth current = reports.currentMonth();
+        try {
+            YearMonth asked = month == null || month.isBlank() ? current : YearMonth.parse(month.strip());
+            return asked.isAfter(current) ? current : asked;
+        } catch (DateTimeParseException e) {
+            return current;
+        }
+    }
+}

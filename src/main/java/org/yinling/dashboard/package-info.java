@@ -1,0 +1,7 @@
+/**
+ * Coverage dashboards, the monthly report and indicator targets for managers. A read model: it reads the records
+ * of the other modules with set-based SQL (and the tallies their tables keep by trigger) and never writes them.
+ * Its own data are the targets per region and the dedicated staff recorded per street.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Dashboards and reports")
+package org.yinling.dashboard;
