@@ -104,6 +104,12 @@ class MessagesTest {
         Stream.of(InvalidResidentIdException.Reason.values())
                 .map(r -> new InvalidResidentIdException(r).messageKey()).forEach(used::add);
         Stream.of(PolicyKind.values()).map(PolicyKind::messageKey).forEach(used::add);
+        Stream.of(org.yinling.dashboard.Indicator.values()).forEach(i -> {
+            used.add(i.messageKey());
+            used.add(i.helpKey());
+        });
+        Stream.of(org.yinling.dashboard.TargetStatus.values()).map(org.yinling.dashboard.TargetStatus::messageKey).forEach(used::add);
+        Stream.of("OPERATING", "CONSTRUCTION", "MEAL").map(kind -> "dashboard.payee." + kind).forEach(used::add);
         Stream.of(PolicyStatus.values()).map(PolicyStatus::messageKey).forEach(used::add);
         Stream.of(ApplicationStage.values()).map(ApplicationStage::messageKey).forEach(used::add);
         Stream.of(ApplicationSource.values()).map(ApplicationSource::messageKey).forEach(used::add);
