@@ -38,7 +38,7 @@ public class SubsidyBench {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern PREVIEW_TOTAL = Pattern.compile("id=\"preview-total-elders\">([0-9]+)<");
     private static final Pattern SIMULATION_TOTAL = Pattern.compile(
-            "id=\"simulation-total\">.*?simulation-before\">([0-9]+)<.*?simulation-after\">([0-9]+)<", Pattern.DOTALL);
+            "id=\"simulation-total\"[^>]*>.*?simulation-before\">([0-9]+)<.*?simulation-after\">([0-9]+)<", Pattern.DOTALL);
     private static final int WARMUP = 5;
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
