@@ -106,7 +106,7 @@ java -cp "$PG_JAR" bench/Bench.java \
 log "timing a ${IMPORT_ROWS:-100000}-row .xlsx import and its export (bench/ImportExportBench.java)"
 java -cp "$PG_JAR" bench/ImportExportBench.java "$BASE_URL" \
     "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" "${IMPORT_ROWS:-100000}" | tee -a "$REPORT"
-log "timing the subsidy preview and automatic enrolment (bench/SubsidyBench.java)"
+log "timing the subsidy preview, policy simulation and automatic enrolment (bench/SubsidyBench.java)"
 java -cp "$PG_JAR" bench/SubsidyBench.java "$BASE_URL" \
     "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" "${SUBSIDY_RUNS:-20}" | tee -a "$REPORT"
 log "timing the generation of next month's payment batch (bench/PaymentBench.java)"

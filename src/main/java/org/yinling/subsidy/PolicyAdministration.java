@@ -27,8 +27,6 @@ import org.yinling.region.RegionScope;
 import org.yinling.region.RegionView;
 import org.yinling.region.Regions;
 import org.yinling.subsidy.rule.PolicyRule;
-import org.yinling.subsidy.rule.RuleProblem;
-import org.yinling.subsidy.rule.RuleValidator;
 
 /**
  * Policies as the policy pages see them, with the region checks: a district user sees and changes the policies of
@@ -43,12 +41,15 @@ class PolicyAdministration {
     static final int PAGE_SIZE = 20;
 
     private final PolicyStore store;
+    private final PolicyVisibility visibility;
     private final RuleQueries rules;
     private final Regions regions;
     private final AuditLog audit;
 
-    PolicyAdministration(PolicyStore store, RuleQueries rules, Regions regions, AuditLog audit) {
+    PolicyAdministration(PolicyStore store, PolicyVisibility visibility, RuleQueries rules, Regions regions,
+                         AuditLog audit) {
         this.store = store;
+        this.visibility = visibility;
         this.rules = rules;
         this.regions = regions;
         this.audit = audit;
@@ -58,7 +59,7 @@ class PolicyAdministration {
     @Transactional(readOnly = true)
     Page<Policy> list(PolicySearch search, CurrentUser user) {
         String q = search.q() == null ? "" : search.q().trim().toLowerCase(Locale.ROOT);
-        List<Policy> matching = visible(user).stream()
+        List<Policy> matching = visibility.latestVersions(user).stream()
                 .filter(p -> q.isEmpty() || p.code().toLowerCase(Locale.ROOT).contains(q)
                         || p.name().toLowerCase(Locale.ROOT).contains(q))
                 .filter(p -> search.kind() == null || p.kind() == search.kind())
@@ -69,11 +70,6 @@ class PolicyAdministration {
         int from = Math.min(matching.size(), page * PAGE_SIZE);
         int to = Math.min(matching.size(), from + PAGE_SIZE);
         return new PageImpl<>(matching.subList(from, to), PageRequest.of(page, PAGE_SIZE), matching.size());
-    }
-
-    private List<Policy> visible(CurrentUser user) {
-        List<String> ancestors = regions.path(user.getRegionCode()).stream().map(RegionView::code).toList();
-        return store.latestVersions(ancestors, user.scope().likePattern());
     }
 
     /** The version if the user may see it; 404 otherwise. */
@@ -96,8 +92,7 @@ class PolicyAdministration {
     }
 
     boolean mayView(Policy policy, CurrentUser user) {
-        return user.scope().contains(policy.regionCode())
-                || regions.path(user.getRegionCode()).stream().anyMatch(r -> r.code().equals(policy.regionCode()));
+        return visibility.mayView(policy, user);
     }
 
     /** Changes (new versions, publishing, enrolment) only for policies of the user's own region and below. */
@@ -237,9 +232,7 @@ class PolicyAdministration {
 
     /** The narrower of the policy's region and the user's scope (one always contains the other). */
     RegionScope effectiveScope(Policy policy, CurrentUser user) {
-        RegionScope policyScope = regions.find(policy.regionCode()).map(RegionView::scope)
-                .orElseThrow(() -> new IllegalStateException("unknown region " + policy.regionCode()));
-        return user.scope().contains(policy.regionCode()) ? policyScope : user.scope();
+        return visibility.effectiveScope(policy, user);
     }
 
     private Policy loadForChange(long id, CurrentUser user) {
@@ -265,34 +258,8 @@ class PolicyAdministration {
                 && form.effectiveTo().isBefore(form.effectiveFrom())) {
             errors.rejectValue("effectiveTo", "policy.effectiveTo.beforeFrom");
         }
-        if (form.connective() == null) {
-            errors.rejectValue("connective", "NotNull");
-        }
-        PolicyForm.Conversion conversion = form.toRule();
-        for (RuleProblem problem : RuleValidator.validate(conversion.rule())) {
-            String field = field(problem, conversion.fields());
-            Object[] args = problem.args().toArray();
-            if (field == null) {
-                errors.reject(problem.messageKey(), args, null);
-            }
-            else {
-                errors.rejectValue(field, problem.messageKey(), args, null);
-            }
-        }
-        return errors.hasErrors() ? null : conversion.rule();
-    }
-
-    /** The form field a problem belongs to, or null for the whole rule. */
-    static String field(RuleProblem problem, Map<String, String> fields) {
-        String mapped = fields.get(problem.path());
-        if (mapped == null) {
-            return problem.messageKey().equals("subsidy.rule.noTiers") ? "fixedAmount" : null;
-        }
-        if (problem.path().startsWith("tiers[") && !mapped.equals("fixedAmount")) {
-            return mapped + (problem.messageKey().equals("subsidy.rule.amountInvalid")
-                    || problem.messageKey().equals("subsidy.rule.unconditionalTierNotLast") ? ".amount" : ".value");
-        }
-        return mapped;
+        PolicyRule rule = form.checkedRule(errors);
+        return errors.hasErrors() ? null : rule;
     }
 
     private static Policy toPolicy(long id, String code, int version, PolicyForm form, PolicyRule rule,

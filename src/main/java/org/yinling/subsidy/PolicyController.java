@@ -1,7 +1,6 @@
 package org.yinling.subsidy;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,10 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.region.Regions;
-import org.yinling.subsidy.rule.Attribute;
-import org.yinling.subsidy.rule.Connective;
-import org.yinling.subsidy.rule.Frequency;
-import org.yinling.subsidy.rule.Operator;
 
 /** The policy pages: list, detail with preview, drafts and versions, publishing, automatic enrolment. */
 @Controller
@@ -49,18 +44,6 @@ class PolicyController {
         this.enrolment = enrolment;
         this.regions = regions;
         this.messages = messages;
-    }
-
-    @ModelAttribute
-    void choices(Model model) {
-        model.addAttribute("kinds", Arrays.asList(PolicyKind.values()));
-        model.addAttribute("statuses", Arrays.asList(PolicyStatus.values()));
-        model.addAttribute("frequencies", Arrays.asList(Frequency.values()));
-        model.addAttribute("connectives", Arrays.asList(Connective.values()));
-        model.addAttribute("attributes", Arrays.asList(Attribute.values()));
-        model.addAttribute("operators", Arrays.asList(Operator.values()));
-        model.addAttribute("choiceAttributes", Arrays.stream(Attribute.values())
-                .filter(attribute -> !attribute.choices().isEmpty()).toList());
     }
 
     @GetMapping

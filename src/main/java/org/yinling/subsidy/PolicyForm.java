@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
 import org.yinling.subsidy.rule.Attribute;
 import org.yinling.subsidy.rule.Connective;
 import org.yinling.subsidy.rule.Criterion;
@@ -23,6 +24,8 @@ import org.yinling.subsidy.rule.Eligibility;
 import org.yinling.subsidy.rule.Frequency;
 import org.yinling.subsidy.rule.Operator;
 import org.yinling.subsidy.rule.PolicyRule;
+import org.yinling.subsidy.rule.RuleProblem;
+import org.yinling.subsidy.rule.RuleValidator;
 import org.yinling.subsidy.rule.Tier;
 import org.yinling.subsidy.rule.ValueType;
 
@@ -245,6 +248,42 @@ public record PolicyForm(
             ruleTiers.add(new Tier(null, amount(fixedAmount)));
         }
         return new Conversion(new PolicyRule(new Eligibility(connective, ruleGroups), ruleTiers), fields);
+    }
+
+    /**
+     * The rule the form describes, checked by {@link RuleValidator}: its problems are rejected at the fields they
+     * belong to (in the user's language, through the message keys). The rule, or null when there were problems.
+     */
+    PolicyRule checkedRule(Errors errors) {
+        if (connective == null) {
+            errors.rejectValue("connective", "NotNull");
+        }
+        Conversion conversion = toRule();
+        List<RuleProblem> problems = RuleValidator.validate(conversion.rule());
+        for (RuleProblem problem : problems) {
+            String field = field(problem, conversion.fields());
+            Object[] args = problem.args().toArray();
+            if (field == null) {
+                errors.reject(problem.messageKey(), args, null);
+            }
+            else {
+                errors.rejectValue(field, problem.messageKey(), args, null);
+            }
+        }
+        return connective == null || !problems.isEmpty() ? null : conversion.rule();
+    }
+
+    /** The form field a problem belongs to, or null for the whole rule. */
+    static String field(RuleProblem problem, Map<String, String> fields) {
+        String mapped = fields.get(problem.path());
+        if (mapped == null) {
+            return problem.messageKey().equals("subsidy.rule.noTiers") ? "fixedAmount" : null;
+        }
+        if (problem.path().startsWith("tiers[") && !mapped.equals("fixedAmount")) {
+            return mapped + (problem.messageKey().equals("subsidy.rule.amountInvalid")
+                    || problem.messageKey().equals("subsidy.rule.unconditionalTierNotLast") ? ".amount" : ".value");
+        }
+        return mapped;
     }
 
     /** A typed amount, or null when it is no number (the validator then says what an amount must be). */

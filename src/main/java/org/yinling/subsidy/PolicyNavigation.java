@@ -13,4 +13,9 @@ class PolicyNavigation {
     NavItem subsidyPoliciesNavItem() {
         return new NavItem("policy.nav", "/subsidies/policies", 200, Set.of("ADMIN", "DISTRICT_STAFF"));
     }
+
+    @Bean
+    NavItem policySimulationNavItem() {
+        return new NavItem("simulation.nav", "/subsidies/simulation", 205, Set.of("ADMIN", "DISTRICT_STAFF", "MANAGER"));
+    }
 }

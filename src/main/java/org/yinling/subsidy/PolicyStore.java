@@ -60,6 +60,20 @@ class PolicyStore {
                 .query(this::map).list();
     }
 
+    /**
+     * The published version of every policy whose region is one of {@code regionCodes} or lies under
+     * {@code scopePattern}, by code.
+     */
+    List<Policy> publishedVersions(Collection<String> regionCodes, String scopePattern) {
+        return jdbc.sql("""
+                        SELECT %s FROM subsidy_policy p
+                        WHERE p.status = 'PUBLISHED' AND (p.region_code = ANY(?) OR p.region_code LIKE ?)
+                        ORDER BY p.code
+                        """.formatted(COLUMNS))
+                .param(regionCodes.toArray(String[]::new)).param(scopePattern)
+                .query(this::map).list();
+    }
+
     long insert(Policy policy, String actor) {
         return jdbc.sql("""
                         INSERT INTO subsidy_policy (code, version, name, kind, region_code, effective_from, effective_to,

@@ -71,4 +71,36 @@ class RuleQueries {
                 });
         return tiers;
     }
+
+    /**
+     * Two rules compared over the region in one pass: per street (9-digit prefix) and pair of qualifying tiers on
+     * {@code on} (null: not qualifying under that rule), how many elders. Elders who qualify under neither rule are
+     * left out; either rule's eligibility in the WHERE clause lets an index (e.g. on birth_date) serve.
+     */
+    List<TierShift> compareByStreet(PolicyRule before, PolicyRule after, RegionScope region, LocalDate on) {
+        SqlFragment beforeTier = RuleCompiler.qualifyingTier(before, on);
+        SqlFragment afterTier = RuleCompiler.qualifyingTier(after, on);
+        SqlFragment beforeEligible = RuleCompiler.eligibility(before.eligibility(), on);
+        SqlFragment afterEligible = RuleCompiler.eligibility(after.eligibility(), on);
+        List<Object> params = new ArrayList<>(beforeTier.params());
+        params.addAll(afterTier.params());
+        params.add(region.likePattern());
+        params.addAll(beforeEligible.params());
+        params.addAll(afterEligible.params());
+        return jdbc.sql("""
+                        SELECT t.street, t.before_tier, t.after_tier, count(*) FROM (
+                            SELECT left(e.community_code, 9) AS street, %s AS before_tier, %s AS after_tier
+                            FROM elder e WHERE e.community_code LIKE ? AND (%s OR %s)
+                        ) t WHERE t.before_tier IS NOT NULL OR t.after_tier IS NOT NULL
+                        GROUP BY t.street, t.before_tier, t.after_tier
+                        """.formatted(beforeTier.sql(), afterTier.sql(), beforeEligible.sql(), afterEligible.sql()))
+                .params(params)
+                .query((rs, row) -> new TierShift(rs.getString(1), (Integer) rs.getObject(2),
+                        (Integer) rs.getObject(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** Elders of a street whose tier is {@code before} under one rule and {@code after} under the other. */
+    record TierShift(String streetPrefix, Integer before, Integer after, long elders) {
+    }
 }

@@ -43,6 +43,9 @@ class SecurityConfiguration {
                         .requestMatchers("/elders", "/elders/**").hasAnyRole(RECORD_KEEPERS)
                         // subsidies: policies belong to the district (and the administrator); who may act at which
                         // stage of the review chain, and in which region, is checked by the services
+                        // policy simulation: read-only figures for managers as well (it saves nothing)
+                        .requestMatchers("/subsidies/simulation", "/subsidies/simulation/**")
+                        .hasAnyRole("MANAGER", "DISTRICT_STAFF", "ADMIN")
                         .requestMatchers("/subsidies/policies", "/subsidies/policies/**")
                         .hasAnyRole("ADMIN", "DISTRICT_STAFF")
                         // institutions: the district registers them; streets and the district admit and discharge
