@@ -4,6 +4,7 @@
 #
 #   bench/run.sh [N]        N elders, default 1027000 (the city of seed 000)
 #   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
+#   BENCH_ONLY=dashboard,load bench/run.sh   only those parts (registry, import, subsidy, payment, meal, dashboard, load)
 #
 # Uses server port 18080 and embedded PostgreSQL port 15499; data in target/bench-data, app log in
 # target/bench-app.log, report in target/bench-report.md.
@@ -95,26 +96,46 @@ CONTEXT=$(sed -nE 's/.*Started .* \(process running for ([0-9.]+)\).*/\1/p' "$LO
 log "ready after $STARTUP s (context up after ${CONTEXT:-?} s)"
 grep -iE 'demo (elders|regions|accounts)' "$LOG" | sed 's/^/[app] /' >&2 || true
 
-log "measuring (bench/Bench.java)"
-java -cp "$PG_JAR" bench/Bench.java \
-    --base-url "$BASE_URL" \
-    --jdbc-url "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" \
-    --elders "$N" \
-    --startup-seconds "$STARTUP" \
-    --context-seconds "${CONTEXT:-}" \
-    | tee "$REPORT"
-log "timing a ${IMPORT_ROWS:-100000}-row .xlsx import and its export (bench/ImportExportBench.java)"
-java -cp "$PG_JAR" bench/ImportExportBench.java "$BASE_URL" \
-    "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" "${IMPORT_ROWS:-100000}" | tee -a "$REPORT"
-log "timing the subsidy preview, policy simulation and automatic enrolment (bench/SubsidyBench.java)"
-java -cp "$PG_JAR" bench/SubsidyBench.java "$BASE_URL" \
-    "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" "${SUBSIDY_RUNS:-20}" | tee -a "$REPORT"
-log "timing the generation of next month's payment batch (bench/PaymentBench.java)"
-java -cp "$PG_JAR" bench/PaymentBench.java "$BASE_URL" \
-    "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" | tee -a "$REPORT"
-log "timing meal recording and settlement over a year of meals (bench/MealBench.java)"
-java -cp "$PG_JAR" bench/MealBench.java "$BASE_URL" \
-    "jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres" "${MEAL_ELDERS:-50000}" | tee -a "$REPORT"
+# BENCH_ONLY=dashboard,load (a comma-separated list) runs only those parts; default: all of them
+ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,dashboard,load}"
+part() { [[ ",$ONLY," == *",$1,"* ]]; }
+JDBC="jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres"
+: > "$REPORT"
+if part registry; then
+    log "measuring (bench/Bench.java)"
+    java -cp "$PG_JAR" bench/Bench.java \
+        --base-url "$BASE_URL" \
+        --jdbc-url "$JDBC" \
+        --elders "$N" \
+        --startup-seconds "$STARTUP" \
+        --context-seconds "${CONTEXT:-}" \
+        | tee -a "$REPORT"
+fi
+if part import; then
+    log "timing a ${IMPORT_ROWS:-100000}-row .xlsx import and its export (bench/ImportExportBench.java)"
+    java -cp "$PG_JAR" bench/ImportExportBench.java "$BASE_URL" "$JDBC" "${IMPORT_ROWS:-100000}" | tee -a "$REPORT"
+fi
+if part subsidy; then
+    log "timing the subsidy preview, the policy simulation and automatic enrolment (bench/SubsidyBench.java)"
+    java -cp "$PG_JAR" bench/SubsidyBench.java "$BASE_URL" "$JDBC" "${SUBSIDY_RUNS:-20}" | tee -a "$REPORT"
+fi
+if part payment; then
+    log "timing the generation of next month's payment batch (bench/PaymentBench.java)"
+    java -cp "$PG_JAR" bench/PaymentBench.java "$BASE_URL" "$JDBC" | tee -a "$REPORT"
+fi
+if part meal; then
+    log "timing meal recording and settlement over a year of meals (bench/MealBench.java)"
+    java -cp "$PG_JAR" bench/MealBench.java "$BASE_URL" "$JDBC" "${MEAL_ELDERS:-50000}" | tee -a "$REPORT"
+fi
+if part dashboard; then
+    log "timing the dashboard, drill-down and monthly report (bench/DashboardBench.java)"
+    java -cp "$PG_JAR" bench/DashboardBench.java "$BASE_URL" "$JDBC" "${DASHBOARD_RUNS:-30}" | tee -a "$REPORT"
+fi
+if part load; then
+    log "load: ${LOAD_USERS:-50} concurrent users for ${LOAD_SECONDS:-60} s, twice (bench/LoadBench.java)"
+    java -cp "$PG_JAR" bench/LoadBench.java "$BASE_URL" "$JDBC" "$APP_PID" "${LOAD_USERS:-50}" "${LOAD_SECONDS:-60}" \
+        | tee -a "$REPORT"
+fi
 log "report written to $REPORT"
 
 if [[ "${BENCH_HOLD:-0}" == "1" ]]; then
