@@ -68,33 +68,52 @@ class FigureQueries {
         countBeds(communities, params);
         countFacilities(communities, params);
         countCaregivers(communities, params);
-        countEntitlements(communities, params);
+        countEntitlements(communities, params, source == ElderSource.TALLIES);
         countSpending(communities, params);
         return communities;
     }
 
     private void countTalliedElders(Map<String, Figures> communities, Map<String, Object> params) {
-        // full birth months from the tally; the one month of each boundary from the elder table (by birth date)
+        // Full birth months from the tally: width_bucket puts each month between the boundary months of the
+        // thresholds (oldest first), so bucket b means "old enough for the 9 - b highest thresholds" for the whole
+        // month; one pass, a few hundred groups.
         jdbc.sql("""
                         WITH bounds AS (
-                            SELECT a AS age, CAST(CAST(:day AS date) - make_interval(years => a) AS date) AS born_by
+                            SELECT array_agg(CAST(date_trunc('month', CAST(:day AS date) - make_interval(years => a)) AS date)
+                                             ORDER BY a DESC) AS months
                             FROM unnest(CAST(:ages AS int[])) AS a)
-                        SELECT community_code, sex, age, sum(n) FROM (
-                            SELECT t.community_code, t.sex, b.age, t.elders AS n
-                            FROM elder_birth_tally t JOIN bounds b ON t.birth_month < date_trunc('month', b.born_by)
-                            WHERE t.community_code LIKE :scope
-                            UNION ALL
-                            SELECT e.community_code, e.sex, b.age, 1
-                            FROM bounds b JOIN elder e
-                              ON e.birth_date BETWEEN CAST(date_trunc('month', b.born_by) AS date) AND b.born_by
-                            WHERE e.community_code LIKE :scope AND e.life_status = 'ACTIVE') counted
+                        SELECT t.community_code, t.sex, width_bucket(t.birth_month, b.months), sum(t.elders)
+                        FROM elder_birth_tally t CROSS JOIN bounds b
+                        WHERE t.community_code LIKE :scope AND t.elders <> 0
                         GROUP BY 1, 2, 3
                         """)
                 .params(params).param("ages", ages())
                 .query(rs -> {
                     Figures figures = communities.get(rs.getString(1));
                     if (figures != null) {
-                        figures.atLeast[sex(rs.getString(2))][Figures.ageIndex(rs.getInt(3))] = rs.getLong(4);
+                        int sex = sex(rs.getString(2));
+                        int oldEnoughFor = Figures.AGES.length - rs.getInt(3);
+                        for (int i = 0; i < oldEnoughFor; i++) {
+                            figures.atLeast[sex][i] += rs.getLong(4);
+                        }
+                    }
+                });
+        // the boundary month of each threshold, from the elder table (a one-month index range per threshold)
+        jdbc.sql("""
+                        WITH bounds AS (
+                            SELECT a AS age, CAST(CAST(:day AS date) - make_interval(years => a) AS date) AS born_by
+                            FROM unnest(CAST(:ages AS int[])) AS a)
+                        SELECT e.community_code, e.sex, b.age, count(*)
+                        FROM bounds b JOIN elder e
+                          ON e.birth_date BETWEEN CAST(date_trunc('month', b.born_by) AS date) AND b.born_by
+                        WHERE e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
+                        GROUP BY 1, 2, 3
+                        """)
+                .params(params).param("ages", ages())
+                .query(rs -> {
+                    Figures figures = communities.get(rs.getString(1));
+                    if (figures != null) {
+                        figures.atLeast[sex(rs.getString(2))][Figures.ageIndex(rs.getInt(3))] += rs.getLong(4);
                     }
                 });
         jdbc.sql("""
@@ -237,22 +256,29 @@ class FigureQueries {
                 });
     }
 
-    /** Entitlements in force on the day, by policy; those of government-purchased-service policies counted apart. */
-    private void countEntitlements(Map<String, Figures> communities, Map<String, Object> params) {
+    /**
+     * Entitlements in force on the day, by policy; those of government-purchased-service policies counted apart.
+     * For today (the dashboard) the active ones are counted from the partial index alone; for a past day (the
+     * report) from their creation and stop times.
+     */
+    private void countEntitlements(Map<String, Figures> communities, Map<String, Object> params, boolean today) {
+        String inForce = today ? "t.status = 'ACTIVE'"
+                : "t.created_at < CAST(:day AS date) + 1 AND (t.status = 'ACTIVE' OR t.stopped_at >= CAST(:day AS date) + 1)";
+        List<String> purchased = jdbc.sql("SELECT DISTINCT code FROM subsidy_policy WHERE kind = 'PURCHASED_SERVICE'")
+                .query(String.class).list();
         jdbc.sql("""
-                        SELECT t.community_code, t.policy_code, count(*),
-                               count(*) FILTER (WHERE p.kind = 'PURCHASED_SERVICE')
-                        FROM subsidy_entitlement t JOIN subsidy_policy p ON p.id = t.policy_id
-                        WHERE t.community_code LIKE :scope AND t.created_at < CAST(:day AS date) + 1
-                          AND (t.status = 'ACTIVE' OR t.stopped_at >= CAST(:day AS date) + 1)
+                        SELECT t.community_code, t.policy_code, count(*) FROM subsidy_entitlement t
+                        WHERE t.community_code LIKE :scope AND %s
                         GROUP BY 1, 2
-                        """)
+                        """.formatted(inForce))
                 .params(params)
                 .query(rs -> {
                     Figures figures = communities.get(rs.getString(1));
                     if (figures != null) {
                         figures.entitlementsByPolicy.merge(rs.getString(2), rs.getLong(3), Long::sum);
-                        figures.purchasedServiceElders += rs.getLong(4);
+                        if (purchased.contains(rs.getString(2))) {
+                            figures.purchasedServiceElders += rs.getLong(3);
+                        }
                     }
                 });
     }
