@@ -60,7 +60,7 @@ class DatabaseOutageIT {
             assertServiceUnavailable(user.get(app.base(), "/elders?lang=en"), "Service temporarily unavailable");
 
             // a login: the user store cannot be asked (not "wrong password")
-            HttpResponse<String> login = new WebUser().post(app.base(), "/login", "/login",
+            HttpResponse<String> login = stranger.postWithToken(app.base(), loginToken, "/login",
                     Map.of("username", "district", "password", "yinling"));
             assertServiceUnavailable(login, "服务暂不可用");
 

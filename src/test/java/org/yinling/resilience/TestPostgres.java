@@ -1,7 +1,10 @@
 package org.yinling.resilience;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,7 +25,14 @@ final class TestPostgres implements AutoCloseable {
     TestPostgres(String name) throws IOException {
         this.dataDir = AppProcess.WORK.resolve(name + "-postgres").toAbsolutePath();
         this.port = AppProcess.freePort();
-        this.postgres = builder(true).start();
+        if (Files.exists(dataDir)) {   // left by an earlier run
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        this.postgres = builder(false).start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE yinling ENCODING 'UTF8' TEMPLATE template0");

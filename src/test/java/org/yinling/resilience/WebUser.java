@@ -61,7 +61,12 @@ final class WebUser {
     /** Posts a form with the CSRF token taken from {@code formPage}. */
     HttpResponse<String> post(String base, String formPage, String path, Map<String, String> form)
             throws IOException, InterruptedException {
-        String token = csrf(base, formPage);
+        return postWithToken(base, csrf(base, formPage), path, form);
+    }
+
+    /** Posts a form with a CSRF token taken earlier. */
+    HttpResponse<String> postWithToken(String base, String token, String path, Map<String, String> form)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
