@@ -87,8 +87,6 @@ class FaultIT {
             long lines = Resilience.count(sql, "SELECT count(*) FROM payment_line WHERE batch_id = " + batchId);
             BigDecimal total = Resilience.sum(sql, "SELECT sum(amount) FROM payment_line WHERE batch_id = " + batchId);
             assertNoDuplicateLines(sql);
-            assertThat(Resilience.count(sql, "SELECT line_count " + batch)).isEqualTo(lines);
-            assertThat(Resilience.sum(sql, "SELECT amount_total " + batch)).isEqualByComparingTo(total);
 
             // a clean run of the same month: discard the resumed batch and generate it again, untouched
             user = new WebUser();

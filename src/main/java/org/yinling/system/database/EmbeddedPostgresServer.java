@@ -161,13 +161,21 @@ final class EmbeddedPostgresServer {
         Optional<Path> pgCtl = orphan.info().command().map(c -> Path.of(c).resolveSibling("pg_ctl"))
                 .filter(Files::isExecutable);
         try {
+            boolean asked = false;
             if (pgCtl.isPresent()) {
-                new ProcessBuilder(pgCtl.get().toString(), "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t", "60")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start().waitFor(70, java.util.concurrent.TimeUnit.SECONDS);
+                Process stop = new ProcessBuilder(pgCtl.get().toString(), "-D", dataDir.toString(), "stop", "-m", "fast",
+                        "-w", "-t", "60")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                // pg_ctl refuses to run as root (the embedded server then runs in a user namespace)
+                asked = stop.waitFor(70, java.util.concurrent.TimeUnit.SECONDS) && stop.exitValue() == 0;
             }
-            else {
-                orphan.destroy();   // SIGTERM: smart shutdown; its clients died with the application
+            if (!asked && orphan.isAlive()) {
+                // SIGINT is PostgreSQL's fast shutdown; SIGTERM (destroy) its smart one, which waits for clients
+                Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(orphan.pid()))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!interrupt.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || interrupt.exitValue() != 0) {
+                    orphan.destroy();
+                }
             }
             orphan.onExit().get(70, java.util.concurrent.TimeUnit.SECONDS);
         }
