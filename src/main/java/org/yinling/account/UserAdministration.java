@@ -127,10 +127,8 @@ class UserAdministration {
 
     /** Logs the user out everywhere: their next request goes to the login page. */
     private void endSessions(String username) {
-        sessions.getAllPrincipals().stream()
-                .filter(principal -> principal instanceof CurrentUser current && current.getUsername().equalsIgnoreCase(username))
-                .flatMap(principal -> sessions.getAllSessions(principal, false).stream())
-                .forEach(SessionInformation::expireNow);
+        // sessions are indexed by the user name they logged in with, on every node (Spring Session JDBC)
+        sessions.getAllSessions(username, false).forEach(SessionInformation::expireNow);
     }
 
     private void checkRoleAndRegion(UserForm form, Errors errors) {

@@ -29,12 +29,14 @@ class ElderImportReader {
 
     private final ElderImportStore store;
     private final MessageSource messages;
+    private final ImportLocks locks;
     private final int maxRows;
 
-    ElderImportReader(ElderImportStore store, MessageSource messages,
+    ElderImportReader(ElderImportStore store, MessageSource messages, ImportLocks locks,
                       @Value("${yinling.import.max-rows:200000}") int maxRows) {
         this.store = store;
         this.messages = messages;
+        this.locks = locks;
         this.maxRows = maxRows;
     }
 
@@ -44,6 +46,14 @@ class ElderImportReader {
 
     @Async
     public void read(long importId, Path file, String fileName, RegionScope scope, ImportMode mode) {
+        // held while reading, on a connection of its own: a node that dies releases it with its connection, and
+        // ElderImportRecovery then knows that nobody will finish this import
+        try (ImportLocks.Held lock = locks.hold(importId)) {
+            readLocked(importId, file, fileName, scope, mode);
+        }
+    }
+
+    private void readLocked(long importId, Path file, String fileName, RegionScope scope, ImportMode mode) {
         long started = System.nanoTime();
         try {
             List<StagedRow> batch = new ArrayList<>(BATCH);

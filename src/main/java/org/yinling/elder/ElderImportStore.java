@@ -127,6 +127,11 @@ class ElderImportStore {
         jdbc.sql("DELETE FROM elder_import_row WHERE import_id = :id").param("id", importId).update();
     }
 
+    /** Imports still READING: being read now on some node, or left so by a node that died. */
+    List<Long> reading() {
+        return jdbc.sql("SELECT id FROM elder_import WHERE state = 'READING' ORDER BY id").query(Long.class).list();
+    }
+
     /** New elders in one INSERT … SELECT; the ON CONFLICT guards against an ID registered since validation. */
     int insertNewElders(long importId, String actor) {
         return jdbc.sql("""

@@ -2,6 +2,7 @@ package org.yinling.system;
 
 import java.io.IOException;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.DisabledException;
@@ -14,7 +15,11 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+                                        AuthenticationException exception) throws IOException, ServletException {
+        if (DatabaseUnavailableFilter.databaseUnreachable(exception)) {
+            // not a wrong password: the user store could not be asked; DatabaseUnavailableFilter shows the 503 page
+            throw new ServletException("user store unreachable", exception);
+        }
         String reason = exception instanceof LockedException ? "locked"
                 : exception instanceof DisabledException ? "disabled"
                 : "bad";

@@ -6,9 +6,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -22,6 +23,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    /** The session cookie's name (Spring Session's default); {@code server.servlet.session.cookie.*} sets the rest. */
+    static final String SESSION_COOKIE = "SESSION";
 
     /** Roles that enter and correct records (in their region). */
     static final String[] RECORD_KEEPERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK"};
@@ -91,7 +95,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
-                        .deleteCookies("JSESSIONID"))
+                        .deleteCookies(SESSION_COOKIE))
                 .sessionManagement(session -> session
                         .sessionFixation(fixation -> fixation.changeSessionId())
                         // track sessions so that disabling a user or resetting their password ends their sessions
@@ -105,14 +109,12 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Sessions live in PostgreSQL (Spring Session JDBC), so every node sees every session; the registry looks them up
+     * there by user name, so that disabling a user or resetting their password ends their sessions on all nodes.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Lets the session registry hear when sessions end, so it does not keep them forever. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 }

@@ -40,6 +40,18 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** "Service unavailable" while the database is down, around everything that may touch it (sessions too). */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(
+            org.thymeleaf.ITemplateEngine templates, LocaleResolver locales) {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseUnavailableFilter(templates, locales));
+        registration.setOrder(DatabaseUnavailableFilter.ORDER);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+                jakarta.servlet.DispatcherType.ASYNC);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

@@ -109,14 +109,15 @@ class UserAdministrationTest {
                 .param("username", "session.user").param("displayName", "会话").param("role", "MANAGER")
                 .param("regionCode", "330105000000").param("password", "Session2026").param("passwordConfirm", "Session2026"));
         long id = jdbc.sql("SELECT id FROM app_user WHERE username = 'session.user'").query(Long.class).single();
-        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession)
+        // the session lives in PostgreSQL (Spring Session JDBC); the cookie names it
+        jakarta.servlet.http.Cookie session =
                 mvc.perform(formLogin("/login").user("session.user").password("Session2026"))
-                        .andExpect(authenticated()).andReturn().getRequest().getSession(false);
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+                        .andExpect(authenticated()).andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/users/" + id + "/disable").with(admin()).with(csrf())).andExpect(status().isFound());
 
-        mvc.perform(get("/").session(session))
+        mvc.perform(get("/").cookie(session))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/login?expired"));
     }

@@ -3,13 +3,12 @@ package org.yinling.system;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -69,8 +68,11 @@ class SecurityIntegrationTest {
                 .andExpect(authenticated().withUsername("district"))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
-        HttpSession session = login.getRequest().getSession(false);
-        mvc.perform(get("/").session((MockHttpSession) session))
+        // the session lives in PostgreSQL (Spring Session JDBC): the cookie is all a later request needs
+        Cookie session = login.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        mvc.perform(get("/").cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("区民政局工作人员")))
                 .andExpect(content().string(containsString("拱墅区（演示）")));
@@ -132,13 +134,17 @@ class SecurityIntegrationTest {
 
     @Test
     void loginChangesTheSessionId() throws Exception {
-        MockHttpSession before = new MockHttpSession();
-        String idBefore = before.getId();
-        MvcResult result = mvc.perform(post("/login").session(before).with(csrf())
+        Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(before).isNotNull();
+        MvcResult result = mvc.perform(post("/login").cookie(before).with(csrf())
                         .param("username", "manager").param("password", "yinling"))
                 .andExpect(authenticated())
                 .andReturn();
-        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(idBefore);
+        Cookie after = result.getResponse().getCookie("SESSION");
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = 'manager'")
+                .query(Long.class).single()).isPositive();
     }
 
     @Test

