@@ -59,6 +59,7 @@ class StatusImportController {
     }
 
     @PostMapping
+    @PreAuthorize(StatusImportService.UPLOADERS)
     String upload(@Valid @ModelAttribute("form") StatusImportForm form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         if (form.file() == null || form.file().isEmpty()) {

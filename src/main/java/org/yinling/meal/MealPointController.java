@@ -242,7 +242,9 @@ class MealPointController {
         rows.add(java.util.List.of(messages.getMessage("meal.settlement.total", null, locale), settlement.meals(), "",
                 settlement.total()));
         cn.idev.excel.FastExcel.write(response.getOutputStream()).autoCloseStream(false)
-                .sheet(org.yinling.system.SpreadsheetCells.neutralise(point.name() + " " + chosen))
+                // a sheet name is never a formula, but Excel refuses : / \ ? * [ ], a leading or trailing apostrophe
+                // and more than 31 characters, which a point's name may have
+                .sheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(point.name() + " " + chosen, '_'))
                 .head(head).doWrite(rows);
         audit.record("MEAL_SETTLEMENT_EXPORTED", "meal_point", id, Map.of("month", chosen.toString()));
     }

@@ -1,0 +1,340 @@
+package org.yinling.system;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yinling.elder.ResidentId;
+
+/**
+ * One set of records in 蓝天 community (330105001001) for the access matrix: an elder, an application with a
+ * document, an entitlement under re-check, an institution with a bed, a stay, a caregiver, a waiting-list entry and a
+ * construction grant, a meal point, a payment batch with a payee line, a recovery, an elder import, a status import,
+ * a draft policy and a throw-away user. Each record is created when first asked for, so a set can be made per
+ * request for actions that change or end their record. Names carry a marker that must never show up for users of
+ * another street or community.
+ */
+final class AccessFixtures {
+
+    static final String DISTRICT = "330105000000";
+    static final String LANTIAN = "330105001001";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Months far in the past, one per batch, so batches never meet the one-batch-per-month rule of real tests. */
+    private static final AtomicInteger BATCH_MONTHS = new AtomicInteger();
+
+    private final JdbcClient jdbc;
+    private final Map<String, Long> ids = new HashMap<>();
+    final String marker;
+    final String elderName;
+    String residentId;
+
+    AccessFixtures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        int n = SEQUENCE.incrementAndGet();
+        this.marker = "矩阵" + Integer.toString(n, 36) + UUID.randomUUID().toString().substring(0, 6);
+        this.elderName = marker + "老人";
+    }
+
+    /** The strings that identify this set's elder: they must not appear in what another region sees. */
+    List<String> secrets() {
+        elder();
+        return List.of(elderName, residentId);
+    }
+
+    private long once(String key, Supplier<Long> create) {
+        Long id = ids.get(key);
+        if (id == null) {
+            id = create.get();
+            ids.put(key, id);
+        }
+        return id;
+    }
+
+    long elder() {
+        return once("elder", () -> {
+            long[] holder = new long[1];
+            residentId = newElder(elderName, holder);
+            return holder[0];
+        });
+    }
+
+    /** A second elder of the same community, for stays and waiting-list entries. */
+    long otherElder() {
+        return once("otherElder", () -> {
+            long[] holder = new long[1];
+            newElder(marker + "住养", holder);
+            return holder[0];
+        });
+    }
+
+    private String newElder(String name, long[] id) {
+        while (true) {
+            int sequence = java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 999);
+            LocalDate birth = LocalDate.of(1935 + sequence % 10, 1 + sequence % 12, 1 + sequence % 28);
+            String body = "110105" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+            String candidate = body + ResidentId.checkCharacter(body);
+            List<Long> inserted = jdbc.sql("""
+                            INSERT INTO elder (resident_id, name, sex, birth_date, hukou_local, community_code,
+                                living_arrangement, economic_status, created_by, updated_by)
+                            VALUES (?, ?, 'FEMALE', ?, TRUE, ?, 'ALONE', 'NONE', 'matrix', 'matrix')
+                            ON CONFLICT DO NOTHING RETURNING id
+                            """)
+                    .params(candidate, name, birth, LANTIAN).query(Long.class).list();
+            if (!inserted.isEmpty()) {
+                id[0] = inserted.get(0);
+                return candidate;
+            }
+        }
+    }
+
+    long publishedPolicy() {
+        return once("publishedPolicy", () -> jdbc.sql("""
+                SELECT id FROM subsidy_policy WHERE status = 'PUBLISHED' AND region_code = ? ORDER BY id LIMIT 1
+                """).param(DISTRICT).query(Long.class).single());
+    }
+
+    long draftPolicy() {
+        return once("draftPolicy", () -> jdbc.sql("""
+                        INSERT INTO subsidy_policy (code, version, name, kind, region_code, effective_from, frequency,
+                            back_pay_months, rule, status, created_by, updated_by)
+                        SELECT ?, 1, ?, kind, region_code, effective_from, frequency, back_pay_months, rule, 'DRAFT',
+                            'matrix', 'matrix'
+                        FROM subsidy_policy WHERE id = ? RETURNING id
+                        """)
+                .params(("MX" + Integer.toString(SEQUENCE.incrementAndGet(), 36) + "-" + System.nanoTime() % 100000).toUpperCase(),
+                        marker + "政策", publishedPolicy())
+                .query(Long.class).single());
+    }
+
+    private String policyCode(long policy) {
+        return jdbc.sql("SELECT code FROM subsidy_policy WHERE id = ?").param(policy).query(String.class).single();
+    }
+
+    /** An application waiting for street review. */
+    long application() {
+        return application("application", "STREET_REVIEW");
+    }
+
+    /** An application returned to the community for correction. */
+    long returnedApplication() {
+        return application("returnedApplication", "RETURNED");
+    }
+
+    private long application(String key, String stage) {
+        return once(key, () -> jdbc.sql("""
+                        INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage, source,
+                            tier_index, amount, received_on, notes, created_by, updated_by)
+                        VALUES (?, ?, ?, ?, ?, 'COMMUNITY', 0, 100, CURRENT_DATE, ?, 'community', 'community')
+                        RETURNING id
+                        """)
+                .params(key.equals("application") ? elder() : extraElder(key), publishedPolicy(),
+                        policyCode(publishedPolicy()), LANTIAN, stage, marker + "备注")
+                .query(Long.class).single());
+    }
+
+    long attachment() {
+        return once("attachment", () -> jdbc.sql("""
+                        INSERT INTO subsidy_attachment (application_id, document_type, document_number, file_name,
+                            content_type, content, size_bytes, created_by)
+                        VALUES (?, 'ID_CARD', ?, 'id.pdf', 'application/pdf', ?, 9, 'community') RETURNING id
+                        """)
+                .params(application(), marker + "号", "%PDF-1.4\n".getBytes()).query(Long.class).single());
+    }
+
+    /** An active entitlement under re-check (its application approved). */
+    long entitlement() {
+        return once("entitlement", () -> {
+            long application = jdbc.sql("""
+                            INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage,
+                                source, tier_index, amount, received_on, approved_on, closed_at, created_by, updated_by)
+                            VALUES (?, ?, ?, ?, 'APPROVED', 'COMMUNITY', 0, 100, CURRENT_DATE - 40, CURRENT_DATE - 35,
+                                now(), 'matrix', 'matrix') RETURNING id
+                            """)
+                    .params(otherElderForEntitlement(), publishedPolicy(), policyCode(publishedPolicy()), LANTIAN)
+                    .query(Long.class).single();
+            return jdbc.sql("""
+                            INSERT INTO subsidy_entitlement (elder_id, policy_id, policy_code, application_id,
+                                community_code, tier_index, amount, frequency, start_month, status, payee_bank,
+                                payee_account, recheck_reason, recheck_since, updated_by)
+                            VALUES (?, ?, ?, ?, ?, 0, 100, 'MONTHLY', date_trunc('month', CURRENT_DATE)::date, 'ACTIVE',
+                                '测试银行', '6222000011112222', 'matrix', now(), 'matrix') RETURNING id
+                            """)
+                    .params(otherElderForEntitlement(), publishedPolicy(), policyCode(publishedPolicy()), application,
+                            LANTIAN)
+                    .query(Long.class).single();
+        });
+    }
+
+    private long otherElderForEntitlement() {
+        return extraElder("entitled");
+    }
+
+    /** A further elder of the community, one per purpose. */
+    private long extraElder(String purpose) {
+        return once("elder:" + purpose, () -> {
+            long[] holder = new long[1];
+            newElder(marker + purpose.substring(0, Math.min(purpose.length(), 8)), holder);
+            return holder[0];
+        });
+    }
+
+    long institution() {
+        return once("institution", () -> jdbc.sql("""
+                        INSERT INTO institution (name, kind, ownership, community_code, address, created_by, updated_by)
+                        VALUES (?, 'PUBLIC_HOME', 'PUBLIC', ?, '测试路 1 号', 'matrix', 'matrix') RETURNING id
+                        """)
+                .params(marker + "养老院", LANTIAN).query(Long.class).single());
+    }
+
+    long bed() {
+        return once("bed", () -> jdbc.sql("""
+                        INSERT INTO bed (institution_id, room, label) VALUES (?, '101', ?) RETURNING id
+                        """)
+                .params(institution(), "B" + SEQUENCE.incrementAndGet()).query(Long.class).single());
+    }
+
+    private long freeBed() {
+        return once("freeBed", () -> jdbc.sql("""
+                        INSERT INTO bed (institution_id, room, label) VALUES (?, '102', ?) RETURNING id
+                        """)
+                .params(institution(), "F" + SEQUENCE.incrementAndGet()).query(Long.class).single());
+    }
+
+    long stay() {
+        return once("stay", () -> jdbc.sql("""
+                        INSERT INTO stay (elder_id, institution_id, bed_id, admitted_on, payer, extreme_poverty, created_by)
+                        VALUES (?, ?, ?, CURRENT_DATE - 30, 'SELF', FALSE, 'matrix') RETURNING id
+                        """)
+                .params(otherElder(), institution(), bed()).query(Long.class).single());
+    }
+
+    long freeBedId() {
+        return freeBed();
+    }
+
+    long caregiver() {
+        return once("caregiver", () -> jdbc.sql("""
+                        INSERT INTO caregiver (institution_id, name, created_by, updated_by)
+                        VALUES (?, ?, 'matrix', 'matrix') RETURNING id
+                        """)
+                .params(institution(), marker + "护理员").query(Long.class).single());
+    }
+
+    long waitingEntry() {
+        return once("waiting", () -> jdbc.sql("""
+                        INSERT INTO waiting_application (elder_id, institution_id, applied_on, created_by)
+                        VALUES (?, ?, CURRENT_DATE - 3, 'matrix') RETURNING id
+                        """)
+                .params(elder(), institution()).query(Long.class).single());
+    }
+
+    long grant() {
+        return once("grant", () -> jdbc.sql("""
+                        INSERT INTO construction_grant (institution_id, community_code, new_beds, tier, rate, amount,
+                            stage, created_by, updated_by)
+                        VALUES (?, ?, 10, 'SMALL', 1000, 10000, 'STREET_REVIEW', 'matrix', 'matrix') RETURNING id
+                        """)
+                .params(institution(), LANTIAN).query(Long.class).single());
+    }
+
+    long mealPoint() {
+        return once("mealPoint", () -> jdbc.sql("""
+                        INSERT INTO meal_point (name, kind, community_code, serves_lunch, created_by, updated_by)
+                        VALUES (?, 'MEAL_POINT', ?, TRUE, 'matrix', 'matrix') RETURNING id
+                        """)
+                .params(marker + "食堂", LANTIAN).query(Long.class).single());
+    }
+
+    /** A generated batch of the district, in a month of its own long ago, with one payee line. */
+    long batch() {
+        return once("batch", () -> {
+            LocalDate month = LocalDate.of(1980, 1, 1).plusMonths(BATCH_MONTHS.getAndIncrement());
+            return jdbc.sql("""
+                            INSERT INTO payment_batch (region_code, month, state, generated_at, generated_by)
+                            VALUES (?, ?, 'GENERATED', now(), 'matrix') RETURNING id
+                            """)
+                    .params(DISTRICT, month).query(Long.class).single();
+        });
+    }
+
+    /** An approved batch, ready for the bank list. */
+    long approvedBatch() {
+        return once("approvedBatch", () -> {
+            LocalDate month = LocalDate.of(1980, 1, 1).plusMonths(BATCH_MONTHS.getAndIncrement());
+            return jdbc.sql("""
+                            INSERT INTO payment_batch (region_code, month, state, generated_at, generated_by,
+                                approved_at, approved_by)
+                            VALUES (?, ?, 'APPROVED', now(), 'matrix', now(), 'matrix2') RETURNING id
+                            """)
+                    .params(DISTRICT, month).query(Long.class).single();
+        });
+    }
+
+    long payeeLine() {
+        return once("payeeLine", () -> jdbc.sql("""
+                        INSERT INTO payment_payee_line (batch_id, institution_id, kind, month, payee_name, community_code,
+                            amount, reference)
+                        SELECT ?, ?, 'OPERATING', month, ?, ?, 100, ? FROM payment_batch WHERE id = ? RETURNING id
+                        """)
+                .params(batch(), institution(), marker + "养老院", LANTIAN, "MXP" + UUID.randomUUID().toString()
+                        .substring(0, 20), batch())
+                .query(Long.class).single());
+    }
+
+    private long paymentLine() {
+        return once("paymentLine", () -> jdbc.sql("""
+                        INSERT INTO payment_line (batch_id, entitlement_id, elder_id, policy_id, policy_code, month, kind,
+                            elder_name, resident_id, community_code, policy_version, tier_index, amount, reference)
+                        SELECT ?, e.id, e.elder_id, e.policy_id, e.policy_code, b.month, 'REGULAR', ?, ?, ?, 1, 0, 100, ?
+                        FROM subsidy_entitlement e, payment_batch b WHERE e.id = ? AND b.id = ?
+                        RETURNING id
+                        """)
+                .params(batch(), elderName, residentIdOf(otherElderForEntitlement()), LANTIAN,
+                        "MXL" + UUID.randomUUID().toString().substring(0, 20), entitlement(), batch())
+                .query(Long.class).single());
+    }
+
+    private String residentIdOf(long elder) {
+        return jdbc.sql("SELECT resident_id FROM elder WHERE id = ?").param(elder).query(String.class).single();
+    }
+
+    long recovery() {
+        return once("recovery", () -> jdbc.sql("""
+                        INSERT INTO payment_recovery (line_id, elder_id, community_code, amount, reason, status_date)
+                        VALUES (?, ?, ?, 100, 'DECEASED', CURRENT_DATE - 10) RETURNING id
+                        """)
+                .params(paymentLine(), otherElderForEntitlement(), LANTIAN).query(Long.class).single());
+    }
+
+    /** An elder import of the community clerk, validated and waiting for confirmation. */
+    long elderImport() {
+        return once("elderImport", () -> jdbc.sql("""
+                        INSERT INTO elder_import (file_name, mode, state, scope_prefix, created_by)
+                        VALUES (?, 'SKIP', 'VALIDATED', ?, 'community') RETURNING id
+                        """)
+                .params(marker + ".xlsx", LANTIAN).query(Long.class).single());
+    }
+
+    long statusImport() {
+        return once("statusImport", () -> jdbc.sql("""
+                        INSERT INTO status_import (kind, file_name, created_by, scope_prefix)
+                        VALUES ('DEATH', ?, 'community', ?) RETURNING id
+                        """)
+                .params(marker + ".xlsx", LANTIAN).query(Long.class).single());
+    }
+
+    /** A user to edit, disable and unlock. */
+    long user() {
+        return once("user", () -> jdbc.sql("""
+                        INSERT INTO app_user (username, display_name, password_hash, role, region_code)
+                        VALUES (?, ?, '{noop}x', 'COMMUNITY_CLERK', ?) RETURNING id
+                        """)
+                .params("mx" + UUID.randomUUID().toString().substring(0, 12), marker + "用户", LANTIAN)
+                .query(Long.class).single());
+    }
+}
