@@ -34,10 +34,10 @@ class MealImport {
     }
 
     /** A row that cannot be recorded: its number in the sheet and the reason (a message key). */
-    public record Problem(int row, String reasonKey) {
+    public record Problem(int row, String reasonKey) implements java.io.Serializable {
     }
 
-    public record Report(int rows, int recorded, int skipped, List<Problem> problems) {
+    public record Report(int rows, int recorded, int skipped, List<Problem> problems) implements java.io.Serializable {
         public boolean written() {
             return problems.isEmpty();
         }

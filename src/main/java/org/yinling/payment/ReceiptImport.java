@@ -38,7 +38,7 @@ class ReceiptImport {
 
     /** What a receipt did: counts, and samples of what was not applied (row number and value). */
     public record Report(int rows, int paid, int failed, int alreadySettled, List<String> unknownReferences,
-                         int unknownCount, List<Integer> unreadableRows, int unreadableCount, boolean settled) {
+                         int unknownCount, List<Integer> unreadableRows, int unreadableCount, boolean settled) implements java.io.Serializable {
     }
 
     private record Row(String reference, String status, String reason) {

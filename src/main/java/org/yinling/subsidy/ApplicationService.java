@@ -419,7 +419,7 @@ class ApplicationService {
     }
 
     /** One line of a bulk approval's report. */
-    public record BulkLine(long id, String elderName, boolean approved, String messageKey) {
+    public record BulkLine(long id, String elderName, boolean approved, String messageKey) implements java.io.Serializable {
     }
 
     /**
