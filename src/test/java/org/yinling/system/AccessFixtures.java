@@ -92,6 +92,15 @@ final class AccessFixtures {
         }
     }
 
+    /** A throw-away indicator target of 蓝天 community, so that ending it changes no other test's targets. */
+    long target() {
+        return jdbc.sql("""
+                        INSERT INTO indicator_target (indicator, region_code, target, effective_from, created_by)
+                        VALUES ('OCCUPANCY', ?, 0.5, CURRENT_DATE - 1 - (SELECT count(*) FROM indicator_target)::int, 'test')
+                        RETURNING id
+                        """).param(LANTIAN).query(Long.class).single();
+    }
+
     long publishedPolicy() {
         return once("publishedPolicy", () -> jdbc.sql("""
                 SELECT id FROM subsidy_policy WHERE status = 'PUBLISHED' AND region_code = ? ORDER BY id LIMIT 1

@@ -358,6 +358,8 @@ class AccessMatrixTest {
                 case "/subsidies/policies/" -> f.draftPolicy();
                 case "/subsidies/rechecks/" -> f.entitlement();
                 case "/meal-points/" -> f.mealPoint();
+                case "/subsidies/simulation/" -> f.publishedPolicy();
+                case "/admin/targets/" -> f.target();
                 default -> throw new AssertionError("no record for {id} after " + prefix + ": add one to pathValue");
             };
             default -> throw new AssertionError("no value for {" + variable + "} after " + prefix + ": add one to pathValue");
