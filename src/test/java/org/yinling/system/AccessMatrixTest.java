@@ -269,7 +269,12 @@ class AccessMatrixTest {
         try {
             result = mvc.perform(request).andReturn();
         } catch (Exception e) {
-            return "ERR:" + e.getClass().getSimpleName();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            problems.add(route + " as " + column + ": " + root);
+            return "ERR:" + root.getClass().getSimpleName();
         }
         int status = result.getResponse().getStatus();
         if (OTHERS.contains(column)) {
