@@ -76,6 +76,25 @@ class ErrorPagesTest {
         assertThat(response.body()).doesNotContain("Exception");
     }
 
+    @Test
+    void errorPagesCarryTheSecurityHeaders() throws Exception {
+        logIn("street");
+        // 403 (route of another role), 404 (no such record, no such page), 400 (malformed id), 413 is in
+        // anOversizedUploadIsRefused: Tomcat answers that one before our filters run
+        for (String path : java.util.List.of("/admin/users", "/elders/987654321", "/no/such/page", "/elders/abc")) {
+            HttpResponse<String> page = get(path);
+            assertThat(page.statusCode()).as(path).isIn(400, 403, 404);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(page.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+            assertThat(page.headers().firstValue("Cache-Control")).as(path)
+                    .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+            assertThat(page.body()).as(path).doesNotContain("Exception").doesNotContain("at org.");
+        }
+    }
+
     private void logIn(String username) throws IOException, InterruptedException {
         HttpResponse<String> loginPage = get("/login");
         Matcher csrf = CSRF.matcher(loginPage.body());
