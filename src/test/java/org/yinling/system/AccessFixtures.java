@@ -46,6 +46,44 @@ final class AccessFixtures {
         return List.of(elderName, residentId);
     }
 
+    /** The table of each kind of record, for {@link #state()}. */
+    private static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("elder", "elder"), Map.entry("otherElder", "elder"), Map.entry("draftPolicy", "subsidy_policy"),
+            Map.entry("application", "subsidy_application"), Map.entry("returnedApplication", "subsidy_application"),
+            Map.entry("attachment", "subsidy_attachment"), Map.entry("entitlement", "subsidy_entitlement"),
+            Map.entry("institution", "institution"), Map.entry("bed", "bed"), Map.entry("freeBed", "bed"),
+            Map.entry("stay", "stay"), Map.entry("caregiver", "caregiver"), Map.entry("waiting", "waiting_application"),
+            Map.entry("grant", "construction_grant"), Map.entry("mealPoint", "meal_point"),
+            Map.entry("batch", "payment_batch"), Map.entry("approvedBatch", "payment_batch"),
+            Map.entry("payeeLine", "payment_payee_line"), Map.entry("paymentLine", "payment_line"),
+            Map.entry("recovery", "payment_recovery"), Map.entry("elderImport", "elder_import"),
+            Map.entry("statusImport", "status_import"), Map.entry("user", "app_user"));
+
+    /**
+     * Every record of this set as it is stored now (each row as JSON), plus the meals, stays and applications that
+     * name its elder, so that a request can be shown to have changed nothing.
+     */
+    String state() {
+        StringBuilder state = new StringBuilder();
+        ids.forEach((key, id) -> {
+            String table = TABLES.getOrDefault(key, key.startsWith("elder:") ? "elder" : null);
+            if (table != null) {
+                state.append(key).append('=').append(jdbc.sql("SELECT row_to_json(t)::text FROM " + table
+                        + " t WHERE id = ?").param(id).query(String.class).optional().orElse("gone")).append('\n');
+            }
+        });
+        if (ids.containsKey("elder")) {
+            state.append(jdbc.sql("""
+                    SELECT (SELECT count(*) FROM meal WHERE elder_id = ?) || '/' ||
+                           (SELECT count(*) FROM stay WHERE elder_id = ?) || '/' ||
+                           (SELECT count(*) FROM subsidy_application WHERE elder_id = ?) || '/' ||
+                           (SELECT count(*) FROM waiting_application WHERE elder_id = ?) || '/' ||
+                           (SELECT count(*) FROM assessment WHERE elder_id = ?)
+                    """).params(elder(), elder(), elder(), elder(), elder()).query(String.class).single());
+        }
+        return state.toString();
+    }
+
     private long once(String key, Supplier<Long> create) {
         Long id = ids.get(key);
         if (id == null) {

@@ -62,7 +62,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  *   <li>{@code -}: not checked (only for framework routes such as {@code /error}).</li>
  * </ul>
  * For the users of another street and another community, whatever they are answered (a page, a 404, an export) must
- * not contain the name or resident ID of the fixture elders.
+ * not contain the name or resident ID of the fixture elders, and no state-changing request of theirs may change any
+ * of the records ({@link AccessFixtures#state()}).
  *
  * <h2>Adding a route</h2>
  * Add a row {@code METHOD,pattern,ADMIN,DISTRICT_STAFF,STREET_REVIEWER,COMMUNITY_CLERK,MANAGER,OTHER_STREET,OTHER_COMMUNITY}
@@ -105,6 +106,7 @@ class AccessMatrixTest {
     RequestMappingHandlerMapping handlerMapping;
 
     private AccessFixtures shared;
+    private int changedByOwnRegion;
 
     record Route(String method, String pattern) implements Comparable<Route> {
         @Override
@@ -227,6 +229,8 @@ class AccessMatrixTest {
             }
             actual.put(route, outcomes);
         }
+        // the check that other regions change nothing sees changes: the region's own users make plenty
+        assertThat(changedByOwnRegion).as("actions that changed their records").isGreaterThan(20);
         if (Boolean.getBoolean("accessMatrix.record")) {
             writeActual(actual);
             Files.write(Path.of("target", "access-matrix-problems.txt"), mismatches, StandardCharsets.UTF_8);
@@ -265,9 +269,20 @@ class AccessMatrixTest {
         if (route.changesState()) {
             request = request.with(csrf());
         }
+        // what another region's user does to a record must change nothing, whatever the answer
+        boolean mustChangeNothing = route.changesState() && OTHERS.contains(column);
+        String before = route.changesState() ? fixtures.state() : null;
         MvcResult result;
         try {
             result = mvc.perform(request).andReturn();
+            if (route.changesState() && !fixtures.state().equals(before)) {
+                if (mustChangeNothing) {
+                    problems.add(route + " as " + column + ": changed a record of another region");
+                }
+                else {
+                    changedByOwnRegion++;
+                }
+            }
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -393,6 +408,8 @@ class AccessMatrixTest {
         parameters.put("mode", route.pattern().startsWith("/meal-points") ? "EAT_IN" : "SKIP");
         parameters.put("month", YearMonth.now().toString());
         parameters.put("note", "matrix");
+        // the bulk approval of the review queue: "application id:lock version"
+        parameters.put("selected", f.application() + ":0");
         return parameters;
     }
 
