@@ -77,6 +77,25 @@ class ErrorPagesTest {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteAndTheLoginChangesIt() throws Exception {
+        HttpResponse<String> loginPage = get("/login");
+        Matcher csrf = CSRF.matcher(loginPage.body());
+        assertThat(csrf.find()).isTrue();
+        String before = loginPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(before).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=yinling&_csrf="
+                                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String after = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(after).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(after.substring(0, after.indexOf(';'))).isNotEqualTo(before.substring(0, before.indexOf(';')));
+    }
+
+    @Test
     void errorPagesCarryTheSecurityHeaders() throws Exception {
         logIn("street");
         // 403 (route of another role), 404 (no such record, no such page), 400 (malformed id), 413 is in

@@ -55,6 +55,8 @@ class SecurityHardeningTest {
     JdbcClient jdbc;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
@@ -72,6 +74,22 @@ class SecurityHardeningTest {
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE username = ?").param("nobody" + tag)
                 .query(Integer.class).single()).isZero();
         jdbc.sql("UPDATE app_user SET failed_logins = 0 WHERE username = 'manager'").update();
+    }
+
+    @Test
+    void changingTheCaseOfTheUsernameDoesNotEscapeTheLockout() throws Exception {
+        String username = "case" + tag;
+        jdbc.sql("""
+                        INSERT INTO app_user (username, display_name, password_hash, role, region_code)
+                        VALUES (?, 'Test', ?, 'STREET_REVIEWER', '330105001000')
+                        """)
+                .params(username, passwordEncoder.encode("Correct123")).update();
+        List<String> spellings = List.of(username, username.toUpperCase(), "Case" + tag, username, "cASE" + tag);
+        for (String spelling : spellings) {
+            mvc.perform(formLogin("/login").user(spelling).password("wrong")).andExpect(unauthenticated());
+        }
+        mvc.perform(formLogin("/login").user(username.toUpperCase()).password("Correct123"))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=locked"));
     }
 
     @Test
