@@ -62,7 +62,11 @@ class EscapingTest {
 
     @Test
     void regionNamesAndUserDisplayNamesAreEscaped() throws Exception {
-        String code = "3301050010" + (10 + (int) (Math.random() * 89));
+        // a community code of 上塘 street that no region has yet
+        String code = jdbc.sql("""
+                SELECT c FROM generate_series(90, 999) n, LATERAL (SELECT '330105001' || lpad(n::text, 3, '0') AS c) x
+                WHERE NOT EXISTS (SELECT 1 FROM region WHERE code = x.c) ORDER BY random() LIMIT 1
+                """).query(String.class).single();
         submit(post("/admin/regions").with(as("admin")).param("code", code).param("parentCode", SHANGTANG)
                 .param("name", MARKUP + tag).param("urbanRuralClass", "MAIN_URBAN").param("registeredPopulation", "1000"));
         assertEscaped(page(get("/admin/regions").param("parent", SHANGTANG).with(as("admin"))), true);
