@@ -18,8 +18,9 @@ public record ElderDetails(long id, String residentId, String maskedResidentId, 
                     String updatedBy) {
 
     static ElderDetails of(Elder e) {
-        ResidentId id = ResidentId.parse(e.getResidentId());
-        return new ElderDetails(e.getId(), id.value(), id.masked(), e.getName(), e.getSex(), e.getBirthDate(),
+        // a stored ID is shown as stored: one that fails today's check (older data) must not take the page down
+        return new ElderDetails(e.getId(), e.getResidentId(), ResidentId.mask(e.getResidentId()), e.getName(),
+                e.getSex(), e.getBirthDate(),
                 Period.between(e.getBirthDate(), LocalDate.now()).getYears(), e.getEthnicity(), e.getPhone(),
                 e.isHukouLocal(), e.getCommunityCode(), e.getAddress(), e.getLivingArrangement(), e.isSolitary(),
                 e.isLostOnlyChild(), e.getEconomicStatus(), e.getIncomePerPerson(), e.getGuardianName(),

@@ -132,7 +132,7 @@ class ElderQueries {
     }
 
     private static ElderRow row(ResultSet rs, LocalDate today) throws SQLException {
-        return new ElderRow(rs.getLong("id"), ResidentId.parse(rs.getString("resident_id")).masked(),
+        return new ElderRow(rs.getLong("id"), ResidentId.mask(rs.getString("resident_id")),
                 rs.getString("name"), Sex.valueOf(rs.getString("sex")),
                 Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
                 rs.getString("community_code"),

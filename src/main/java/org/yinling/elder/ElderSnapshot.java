@@ -15,7 +15,7 @@ final class ElderSnapshot {
 
     static Map<String, Object> of(Elder e) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("residentId", ResidentId.parse(e.getResidentId()).masked());
+        values.put("residentId", ResidentId.mask(e.getResidentId()));
         values.put("name", e.getName());
         values.put("ethnicity", e.getEthnicity());
         values.put("phone", e.getPhone());

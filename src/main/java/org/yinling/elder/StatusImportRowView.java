@@ -16,7 +16,7 @@ public record StatusImportRowView(int rowNo, String maskedResidentId, LocalDate 
      */
     static String mask(String residentId, String raw) {
         if (residentId != null) {
-            return ResidentId.parse(residentId).masked();
+            return ResidentId.mask(residentId);
         }
         if (raw == null || raw.isEmpty()) {
             return "";

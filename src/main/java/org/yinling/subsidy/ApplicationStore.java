@@ -64,7 +64,7 @@ class ApplicationStore {
                         + " FROM elder e WHERE e.id = ? AND e.community_code LIKE ?")
                 .params(elderId, scope.likePattern())
                 .query((rs, row) -> new ApplicationElder(rs.getLong("id"), rs.getString("name"),
-                        ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("community_code"),
+                        ResidentId.mask(rs.getString("resident_id")), rs.getString("community_code"),
                         LifeStatus.valueOf(rs.getString("life_status")), facts(rs)))
                 .optional();
     }
@@ -94,7 +94,7 @@ class ApplicationStore {
                         + " ORDER BY e.name COLLATE \"C\", e.id LIMIT 20")
                 .params(scope.likePattern(), value)
                 .query((rs, row) -> new ApplicationElder(rs.getLong("id"), rs.getString("name"),
-                        ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("community_code"),
+                        ResidentId.mask(rs.getString("resident_id")), rs.getString("community_code"),
                         LifeStatus.valueOf(rs.getString("life_status")), facts(rs)))
                 .list();
     }
@@ -284,7 +284,7 @@ class ApplicationStore {
                 .param(applicationIds.toArray(Long[]::new))
                 .query(rs -> {
                     elders.put(rs.getLong("application_id"), new ApplicationElder(rs.getLong("id"),
-                            rs.getString("name"), ResidentId.parse(rs.getString("resident_id")).masked(),
+                            rs.getString("name"), ResidentId.mask(rs.getString("resident_id")),
                             rs.getString("community_code"), LifeStatus.valueOf(rs.getString("life_status")),
                             facts(rs)));
                 });
@@ -345,7 +345,7 @@ class ApplicationStore {
 
     private static ApplicationRow row(ResultSet rs, int row) throws SQLException {
         return new ApplicationRow(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("name"),
-                ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("community_code"),
+                ResidentId.mask(rs.getString("resident_id")), rs.getString("community_code"),
                 rs.getString("policy_code"), rs.getString("policy_name"), ApplicationStage.valueOf(rs.getString("stage")),
                 ApplicationSource.valueOf(rs.getString("source")), rs.getBigDecimal("amount"),
                 rs.getObject("received_on", LocalDate.class), rs.getObject("publicity_ends", LocalDate.class),

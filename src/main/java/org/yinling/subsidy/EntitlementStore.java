@@ -192,7 +192,7 @@ class EntitlementStore {
 
     private static EntitlementRow row(ResultSet rs, int row) throws SQLException {
         return new EntitlementRow(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("name"),
-                ResidentId.parse(rs.getString("resident_id")).masked(), rs.getLong("policy_id"),
+                ResidentId.mask(rs.getString("resident_id")), rs.getLong("policy_id"),
                 rs.getString("policy_code"), rs.getString("policy_name"), rs.getInt("version"),
                 rs.getLong("application_id"), rs.getString("community_code"), rs.getInt("tier_index"),
                 rs.getBigDecimal("amount"), Frequency.valueOf(rs.getString("frequency")),

@@ -63,7 +63,7 @@ class PublicityService {
                         """)
                 .params(params)
                 .query((rs, row) -> new PublicityRow(rs.getLong("id"), rs.getString("name"),
-                        ResidentId.parse(rs.getString("resident_id")).masked(), rs.getString("community_code"),
+                        ResidentId.mask(rs.getString("resident_id")), rs.getString("community_code"),
                         rs.getString("policy_code"), rs.getString("policy_name"), rs.getBigDecimal("amount"),
                         rs.getObject("approved_on", LocalDate.class), rs.getObject("publicity_ends", LocalDate.class)))
                 .list();

@@ -64,6 +64,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/institutions/*/grants", "/institutions/*/grants/**")
                         .hasAnyRole(RECORD_KEEPERS)
                         .requestMatchers("/institutions", "/institutions/**").hasRole("DISTRICT_STAFF")
+                        // the caregiver edit form only for those who may save it
+                        .requestMatchers(HttpMethod.GET, "/caregivers/*/edit").hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         .requestMatchers(HttpMethod.GET, "/waiting-list", "/waiting-list/**", "/caregivers", "/caregivers/**")
                         .hasAnyRole(READERS)
                         .requestMatchers("/waiting-list/**", "/caregivers", "/caregivers/**")

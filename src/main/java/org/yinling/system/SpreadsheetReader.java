@@ -54,7 +54,8 @@ public final class SpreadsheetReader {
             readXlsx(file, maxDataRows, sink);
         }
         else if (name.endsWith(".csv")) {
-            if (startsWith(head, ZIP) || startsWith(head, OLE2)) {
+            // a spreadsheet, image or program renamed to .csv is not text: refused as unreadable, not read as rows
+            if (startsWith(head, ZIP) || startsWith(head, OLE2) || containsNul(head)) {
                 throw new SpreadsheetException("import.file.corrupt");
             }
             readCsv(file, charsetOf(head), maxDataRows, sink);
@@ -62,6 +63,16 @@ public final class SpreadsheetReader {
         else {
             throw new SpreadsheetException(name.endsWith(".xls") ? "import.file.xls" : "import.file.type");
         }
+    }
+
+    /** Text in UTF-8 or GBK never has a NUL byte; images, archives and programs almost always do. */
+    private static boolean containsNul(byte[] head) {
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void readXlsx(Path file, int maxDataRows, RowSink sink) {

@@ -40,10 +40,52 @@ final class AccessFixtures {
         this.elderName = marker + "老人";
     }
 
-    /** The strings that identify this set's elder: they must not appear in what another region sees. */
+    /**
+     * What must not appear in what another region sees: the marker that every name and note of this set carries
+     * (elders, institution, meal point, caregiver, policy, user, file names) and the elder's resident ID.
+     */
     List<String> secrets() {
         elder();
-        return List.of(elderName, residentId);
+        return List.of(marker, residentId);
+    }
+
+    /** The table of each kind of record, for {@link #state()}. */
+    private static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("elder", "elder"), Map.entry("otherElder", "elder"), Map.entry("draftPolicy", "subsidy_policy"),
+            Map.entry("application", "subsidy_application"), Map.entry("returnedApplication", "subsidy_application"),
+            Map.entry("publicityApplication", "subsidy_application"),
+            Map.entry("attachment", "subsidy_attachment"), Map.entry("entitlement", "subsidy_entitlement"),
+            Map.entry("institution", "institution"), Map.entry("bed", "bed"), Map.entry("freeBed", "bed"),
+            Map.entry("stay", "stay"), Map.entry("caregiver", "caregiver"), Map.entry("waiting", "waiting_application"),
+            Map.entry("grant", "construction_grant"), Map.entry("mealPoint", "meal_point"),
+            Map.entry("batch", "payment_batch"), Map.entry("approvedBatch", "payment_batch"),
+            Map.entry("payeeLine", "payment_payee_line"), Map.entry("paymentLine", "payment_line"),
+            Map.entry("recovery", "payment_recovery"), Map.entry("elderImport", "elder_import"),
+            Map.entry("statusImport", "status_import"), Map.entry("user", "app_user"));
+
+    /**
+     * Every record of this set as it is stored now (each row as JSON), plus the meals, stays and applications that
+     * name its elder, so that a request can be shown to have changed nothing.
+     */
+    String state() {
+        StringBuilder state = new StringBuilder();
+        ids.forEach((key, id) -> {
+            String table = TABLES.getOrDefault(key, key.startsWith("elder:") ? "elder" : null);
+            if (table != null) {
+                state.append(key).append('=').append(jdbc.sql("SELECT row_to_json(t)::text FROM " + table
+                        + " t WHERE id = ?").param(id).query(String.class).optional().orElse("gone")).append('\n');
+            }
+        });
+        if (ids.containsKey("elder")) {
+            state.append(jdbc.sql("""
+                    SELECT (SELECT count(*) FROM meal WHERE elder_id = ?) || '/' ||
+                           (SELECT count(*) FROM stay WHERE elder_id = ?) || '/' ||
+                           (SELECT count(*) FROM subsidy_application WHERE elder_id = ?) || '/' ||
+                           (SELECT count(*) FROM waiting_application WHERE elder_id = ?) || '/' ||
+                           (SELECT count(*) FROM assessment WHERE elder_id = ?)
+                    """).params(elder(), elder(), elder(), elder(), elder()).query(String.class).single());
+        }
+        return state.toString();
     }
 
     private long once(String key, Supplier<Long> create) {
@@ -127,6 +169,23 @@ final class AccessFixtures {
     /** An application waiting for street review. */
     long application() {
         return application("application", "STREET_REVIEW");
+    }
+
+    /** The elder's application for the other demo policy, in publicity until next week. */
+    long publicityApplication() {
+        return once("publicityApplication", () -> {
+            long policy = jdbc.sql("""
+                    SELECT id FROM subsidy_policy WHERE status = 'PUBLISHED' AND region_code = ? AND id <> ?
+                    ORDER BY id LIMIT 1
+                    """).params(DISTRICT, publishedPolicy()).query(Long.class).single();
+            return jdbc.sql("""
+                            INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage,
+                                source, tier_index, amount, received_on, publicity_ends, created_by, updated_by)
+                            VALUES (?, ?, ?, ?, 'PUBLICITY', 'COMMUNITY', 0, 100, CURRENT_DATE - 10, CURRENT_DATE + 5,
+                                'community', 'community') RETURNING id
+                            """)
+                    .params(elder(), policy, policyCode(policy), LANTIAN).query(Long.class).single();
+        });
     }
 
     /** An application returned to the community for correction. */

@@ -62,7 +62,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  *   <li>{@code -}: not checked (only for framework routes such as {@code /error}).</li>
  * </ul>
  * For the users of another street and another community, whatever they are answered (a page, a 404, an export) must
- * not contain the name or resident ID of the fixture elders.
+ * not contain the marker that every name of the fixture records carries nor the elder's resident ID, and no state-changing request of theirs may change any
+ * of the records ({@link AccessFixtures#state()}).
  *
  * <h2>Adding a route</h2>
  * Add a row {@code METHOD,pattern,ADMIN,DISTRICT_STAFF,STREET_REVIEWER,COMMUNITY_CLERK,MANAGER,OTHER_STREET,OTHER_COMMUNITY}
@@ -105,6 +106,8 @@ class AccessMatrixTest {
     RequestMappingHandlerMapping handlerMapping;
 
     private AccessFixtures shared;
+    private int changedByOwnRegion;
+    private final Set<String> shownToOwnStreet = new TreeSet<>();
 
     record Route(String method, String pattern) implements Comparable<Route> {
         @Override
@@ -132,6 +135,15 @@ class AccessMatrixTest {
                 ON CONFLICT DO NOTHING
                 """).update();
         shared = new AccessFixtures(jdbc);
+        // records that lists show without a path variable naming them: they must show to the region only
+        shared.publicityApplication();
+        shared.recovery();
+        shared.stay();
+        shared.caregiver();
+        shared.waitingEntry();
+        shared.mealPoint();
+        shared.elderImport();
+        shared.statusImport();
     }
 
     /** The routes the application maps, as METHOD and pattern; a mapping without a method is listed as ANY. */
@@ -227,6 +239,12 @@ class AccessMatrixTest {
             }
             actual.put(route, outcomes);
         }
+        // the check that other regions see nothing sees something: the street of the records sees them on many pages (fewer when other tests fill the first page of a list)
+        assertThat(shownToOwnStreet).as("pages showing the records to their own street").hasSizeGreaterThan(18)
+                .contains("/subsidies/publicity/notice", "/payments/recoveries", "/waiting-list/{institution}/public",
+                        "/elders/export");
+        // the check that other regions change nothing sees changes: the region's own users make plenty
+        assertThat(changedByOwnRegion).as("actions that changed their records").isGreaterThan(20);
         if (Boolean.getBoolean("accessMatrix.record")) {
             writeActual(actual);
             Files.write(Path.of("target", "access-matrix-problems.txt"), mismatches, StandardCharsets.UTF_8);
@@ -265,13 +283,32 @@ class AccessMatrixTest {
         if (route.changesState()) {
             request = request.with(csrf());
         }
+        // what another region's user does to a record must change nothing, whatever the answer
+        boolean mustChangeNothing = route.changesState() && OTHERS.contains(column);
+        String before = route.changesState() ? fixtures.state() : null;
         MvcResult result;
         try {
             result = mvc.perform(request).andReturn();
+            if (route.changesState() && !fixtures.state().equals(before)) {
+                if (mustChangeNothing) {
+                    problems.add(route + " as " + column + ": changed a record of another region");
+                }
+                else {
+                    changedByOwnRegion++;
+                }
+            }
         } catch (Exception e) {
-            return "ERR:" + e.getClass().getSimpleName();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            problems.add(route + " as " + column + ": " + root);
+            return "ERR:" + root.getClass().getSimpleName();
         }
         int status = result.getResponse().getStatus();
+        if (column.equals("STREET_REVIEWER") && !route.changesState() && text(result).contains(shared.marker)) {
+            shownToOwnStreet.add(route.pattern());
+        }
         if (OTHERS.contains(column)) {
             String body = text(result);
             for (AccessFixtures set : fixtures == shared ? List.of(shared) : List.of(shared, fixtures)) {
@@ -390,6 +427,8 @@ class AccessMatrixTest {
         parameters.put("mode", route.pattern().startsWith("/meal-points") ? "EAT_IN" : "SKIP");
         parameters.put("month", YearMonth.now().toString());
         parameters.put("note", "matrix");
+        // the bulk approval of the review queue: "application id:lock version"
+        parameters.put("selected", f.application() + ":0");
         return parameters;
     }
 

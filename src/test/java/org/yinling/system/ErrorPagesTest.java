@@ -76,6 +76,44 @@ class ErrorPagesTest {
         assertThat(response.body()).doesNotContain("Exception");
     }
 
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteAndTheLoginChangesIt() throws Exception {
+        HttpResponse<String> loginPage = get("/login");
+        Matcher csrf = CSRF.matcher(loginPage.body());
+        assertThat(csrf.find()).isTrue();
+        String before = loginPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(before).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=yinling&_csrf="
+                                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String after = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(after).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(after.substring(0, after.indexOf(';'))).isNotEqualTo(before.substring(0, before.indexOf(';')));
+    }
+
+    @Test
+    void errorPagesCarryTheSecurityHeaders() throws Exception {
+        logIn("street");
+        // 403 (route of another role), 404 (no such record, no such page), 400 (malformed id), 413 is in
+        // anOversizedUploadIsRefused: Tomcat answers that one before our filters run
+        for (String path : java.util.List.of("/admin/users", "/elders/987654321", "/no/such/page", "/elders/abc")) {
+            HttpResponse<String> page = get(path);
+            assertThat(page.statusCode()).as(path).isIn(400, 403, 404);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(page.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+            assertThat(page.headers().firstValue("Cache-Control")).as(path)
+                    .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+            assertThat(page.body()).as(path).doesNotContain("Exception").doesNotContain("at org.");
+        }
+    }
+
     private void logIn(String username) throws IOException, InterruptedException {
         HttpResponse<String> loginPage = get("/login");
         Matcher csrf = CSRF.matcher(loginPage.body());

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -60,7 +62,11 @@ class EscapingTest {
 
     @Test
     void regionNamesAndUserDisplayNamesAreEscaped() throws Exception {
-        String code = "3301050010" + (10 + (int) (Math.random() * 89));
+        // a community code of 上塘 street that no region has yet
+        String code = jdbc.sql("""
+                SELECT c FROM generate_series(90, 999) n, LATERAL (SELECT '330105001' || lpad(n::text, 3, '0') AS c) x
+                WHERE NOT EXISTS (SELECT 1 FROM region WHERE code = x.c) ORDER BY random() LIMIT 1
+                """).query(String.class).single();
         submit(post("/admin/regions").with(as("admin")).param("code", code).param("parentCode", SHANGTANG)
                 .param("name", MARKUP + tag).param("urbanRuralClass", "MAIN_URBAN").param("registeredPopulation", "1000"));
         assertEscaped(page(get("/admin/regions").param("parent", SHANGTANG).with(as("admin"))), true);
@@ -169,6 +175,60 @@ class EscapingTest {
                 .andReturn();
         assertThat(settlement.getResponse().getStatus()).isEqualTo(200);
         assertNoFormula(cells(settlement));
+    }
+
+    @Test
+    void uploadedFilesNotesAndReasonsShowTextAsText() throws Exception {
+        // an elder import whose rows carry markup and formulas: the report shows them, the error report lists them
+        String header = "身份证号*,姓名*,社区代码*,居住地址,电话,民族,本地户籍,居住状况*,孤寡,失独,经济状况*,家庭人均月收入\n";
+        String csv = header
+                + residentId(LocalDate.of(1941, 1, 1)) + "," + csvCell(MARKUP) + "," + LANTIAN + "," + csvCell(MARKUP)
+                + ",=1+1,汉族,是,独居,否,否,无,\n"
+                + "=HYPERLINK(\"x\")," + csvCell(SHORT) + "," + LANTIAN + ",-2+3,@SUM(1),汉族,是,独居,否,否,无,\n";
+        String location = mvc.perform(multipart("/elders/import").file(new MockMultipartFile("file", "xss.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).param("mode", "SKIP").with(as("district")).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/elders/imports/");
+        long importId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        for (int i = 0; i < 300 && jdbc.sql("SELECT state FROM elder_import WHERE id = ?").param(importId)
+                .query(String.class).single().equals("READING"); i++) {
+            Thread.sleep(50);
+        }
+        assertEscaped(page(get("/elders/imports/{id}", importId).with(as("district"))), true);
+        List<String> errors = cells(mvc.perform(get("/elders/imports/{id}/errors", importId).with(as("district")))
+                .andReturn());
+        // (the CSV reader drops the quotes inside an unquoted cell)
+        assertThat(errors).contains("'=HYPERLINK(x)");
+        assertNoFormula(errors);
+
+        // a list of deaths whose source and document number are markup and a formula
+        String deaths = "身份证号,日期,来源单位,文书编号\n" + residentId(LocalDate.of(1942, 2, 2)) + ","
+                + LocalDate.now().minusDays(3) + "," + csvCell(MARKUP) + ",=1+1\n";
+        location = mvc.perform(multipart("/elders/status-imports").file(new MockMultipartFile("file", "deaths.csv",
+                        "text/csv", deaths.getBytes(StandardCharsets.UTF_8))).param("kind", "DEATH")
+                        .with(as("district")).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/elders/status-imports/");
+        assertEscaped(page(get(location).with(as("district"))), false);
+
+        // reasons and notes typed into actions
+        AccessFixtures records = new AccessFixtures(jdbc);
+        submit(post("/payments/recoveries/{id}/close", records.recovery()).with(as("street"))
+                .param("outcome", "WAIVED").param("note", MARKUP));
+        assertEscaped(page(get("/payments/recoveries").param("state", "WAIVED").with(as("street"))), false);
+        submit(post("/waiting-list/{i}/{e}/withdraw", records.institution(), records.waitingEntry()).with(as("street"))
+                .param("reason", MARKUP));
+        assertEscaped(page(get("/waiting-list").param("institution", Long.toString(records.institution()))
+                .with(as("street"))), false);
+        submit(post("/caregivers").with(as("street")).param("institutionId", Long.toString(records.institution()))
+                .param("name", "护理\"'&" + tag).param("certificateType", SHORT).param("certificateNumber", SHORT)
+                .param("certificateLevel", "<b>高</b>"));
+        assertEscaped(page(get("/caregivers").param("institution", Long.toString(records.institution()))
+                .with(as("street"))), true);
+    }
+
+    private static String csvCell(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ class EmbeddedDatabaseConfiguration {
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername("postgres");
         config.setPoolName("yinling-embedded");
+        // PostgreSQL's error detail repeats the refused row or key ("Failing row contains (…)"): names, resident IDs
+        // and phones would reach exception messages and the log (docs/security.md)
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
         // short, so that pages answer "service unavailable" promptly while the database is down
         config.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 3000L));

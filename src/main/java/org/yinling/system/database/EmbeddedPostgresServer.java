@@ -88,6 +88,10 @@ final class EmbeddedPostgresServer {
                     .setDataDirectory(dataDir.toFile())
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
+                    // the server's log comes into ours: no DETAIL lines (they repeat refused rows and keys: names,
+                    // resident IDs, phones) and no failing statements (their literals)
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8");
             if (properties.port() > 0) {
