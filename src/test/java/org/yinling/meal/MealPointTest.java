@@ -198,7 +198,7 @@ class MealPointTest {
                 org.assertj.core.groups.Tuple.tuple(5, "meal.import.badMeal"));
         assertThat(jdbc.sql("SELECT count(*) FROM meal WHERE meal_point_id = ?").param(point).query(Integer.class).single())
                 .isZero();
-        mvc.perform(get("/meal-points/{id}/meals", point).flashAttr("importReport", refused).with(as("community")))
+        mvc.perform(get("/meal-points/{id}/meals", point).with(org.yinling.system.FlashInput.flash("importReport", refused)).with(as("community")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("第 4 行")));
 

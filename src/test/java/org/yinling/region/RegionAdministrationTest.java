@@ -37,7 +37,7 @@ class RegionAdministrationTest {
         assertThat(count("SELECT count(*) FROM region WHERE level = 'STREET' AND parent_code = '330105000000' AND demo"))
                 .isEqualTo(10);
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM region s WHERE s.level = 'STREET'
+                        SELECT count(*) FROM region s WHERE s.level = 'STREET' AND s.demo
                         AND (SELECT count(*) FROM region c WHERE c.parent_code = s.code) NOT BETWEEN 4 AND 8
                         """).query(Integer.class).single()).isZero();
         assertThat(count("SELECT count(*) FROM region WHERE urban_rural_class LIKE '2%'")).isPositive();

@@ -270,8 +270,8 @@ class ApplicationWorkflowTest {
         assertThat(second.getFlashMap().get("flashError")).isEqualTo("application.changedByOthers");
         assertThat(t.stage(id)).isEqualTo("DISTRICT_REVIEW");
         assertThat(t.decisions(id)).containsExactly("SUBMIT", "APPROVE");
-        mvc.perform(get("/subsidies/applications/" + id).with(t.as("street")).flashAttr("flashError",
-                        "application.changedByOthers"))
+        mvc.perform(get("/subsidies/applications/" + id).with(t.as("street"))
+                        .with(org.yinling.system.FlashInput.flash("flashError", "application.changedByOthers")))
                 .andExpect(content().string(containsString("已被他人办理或修改")));
     }
 

@@ -85,8 +85,8 @@ class ReviewQueueTest {
             assertThat(t.decisions(skipped)).containsExactly("SUBMIT");
         }
         // the report is shown on the queue page
-        mvc.perform(get("/subsidies/reviews").with(t.as("street")).flashAttr("bulkReport", report)
-                        .flashAttr("bulkApproved", 1L).flashAttr("bulkSkipped", 3L))
+        mvc.perform(get("/subsidies/reviews").with(t.as("street"))
+                        .with(org.yinling.system.FlashInput.flash("bulkReport", report, "bulkApproved", 1L, "bulkSkipped", 3L)))
                 .andExpect(content().string(containsString("已同意 1 份，跳过 3 份")));
 
         // now in the district's queue; bulk approval there moves it into publicity

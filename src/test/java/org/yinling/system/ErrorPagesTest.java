@@ -81,7 +81,7 @@ class ErrorPagesTest {
         HttpResponse<String> loginPage = get("/login");
         Matcher csrf = CSRF.matcher(loginPage.body());
         assertThat(csrf.find()).isTrue();
-        String before = loginPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        String before = loginPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
                 .findFirst().orElseThrow();
         assertThat(before).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login"))
@@ -89,7 +89,7 @@ class ErrorPagesTest {
                         .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=yinling&_csrf="
                                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        String after = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        String after = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
                 .findFirst().orElseThrow();
         assertThat(after).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
         assertThat(after.substring(0, after.indexOf(';'))).isNotEqualTo(before.substring(0, before.indexOf(';')));
