@@ -98,18 +98,23 @@ class FigureQueries {
                         }
                     }
                 });
-        // the boundary month of each threshold, from the elder table (a one-month index range per threshold)
-        jdbc.sql("""
-                        WITH bounds AS (
-                            SELECT a AS age, CAST(CAST(:day AS date) - make_interval(years => a) AS date) AS born_by
-                            FROM unnest(CAST(:ages AS int[])) AS a)
-                        SELECT e.community_code, e.sex, b.age, count(*)
-                        FROM bounds b JOIN elder e
-                          ON e.birth_date BETWEEN CAST(date_trunc('month', b.born_by) AS date) AND b.born_by
-                        WHERE e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
-                        GROUP BY 1, 2, 3
-                        """)
-                .params(params).param("ages", ages())
+        // The boundary month of each threshold, from the elder table: one branch per threshold with its dates bound,
+        // so that each is planned as a one-month range of elder_birth_scope_idx whatever the size of the scope (with
+        // the dates computed in SQL the planner could not see the ranges and read a whole community from its index).
+        LocalDate day = (LocalDate) params.get("day");
+        StringBuilder branches = new StringBuilder();
+        Map<String, Object> bounds = new LinkedHashMap<>(params);
+        for (int i = 0; i < Figures.AGES.length; i++) {
+            LocalDate bornBy = day.minusYears(Figures.AGES[i]);
+            branches.append(i == 0 ? "" : "UNION ALL\n").append("""
+                    SELECT e.community_code, e.sex, %d AS age FROM elder e
+                    WHERE e.birth_date BETWEEN :from%d AND :by%d AND e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
+                    """.formatted(Figures.AGES[i], i, i));
+            bounds.put("from" + i, bornBy.withDayOfMonth(1));
+            bounds.put("by" + i, bornBy);
+        }
+        jdbc.sql("SELECT community_code, sex, age, count(*) FROM (" + branches + ") boundary GROUP BY 1, 2, 3")
+                .params(bounds)
                 .query(rs -> {
                     Figures figures = communities.get(rs.getString(1));
                     if (figures != null) {
@@ -164,13 +169,14 @@ class FigureQueries {
     }
 
     private void countBeds(Map<String, Figures> communities, Map<String, Object> params) {
+        // occupied beds by a hash join with the day's stays (stay has no index by bed: a probe per bed read them all)
         jdbc.sql("""
+                        WITH occupied AS (
+                            SELECT DISTINCT bed_id FROM stay
+                            WHERE admitted_on <= CAST(:day AS date) AND (ended_on IS NULL OR ended_on > CAST(:day AS date)))
                         SELECT i.community_code, count(*), count(*) FILTER (WHERE b.nursing),
-                               count(*) FILTER (WHERE i.kind IN %s),
-                               count(*) FILTER (WHERE EXISTS (
-                                   SELECT 1 FROM stay s WHERE s.bed_id = b.id AND s.admitted_on <= CAST(:day AS date)
-                                     AND (s.ended_on IS NULL OR s.ended_on > CAST(:day AS date))))
-                        FROM institution i JOIN bed b ON b.institution_id = i.id
+                               count(*) FILTER (WHERE i.kind IN %s), count(o.bed_id)
+                        FROM institution i JOIN bed b ON b.institution_id = i.id LEFT JOIN occupied o ON o.bed_id = b.id
                         WHERE i.community_code LIKE :scope AND i.status = 'OPERATING'
                           AND (i.opened_on IS NULL OR i.opened_on <= CAST(:day AS date))
                           AND b.created_at < CAST(:day AS date) + 1
@@ -258,19 +264,19 @@ class FigureQueries {
 
     /**
      * Entitlements in force on the day, by policy; those of government-purchased-service policies counted apart.
-     * For today (the dashboard) the active ones are counted from the partial index alone; for a past day (the
+     * For today (the dashboard) from the tally of active entitlements kept by trigger (V26); for a past day (the
      * report) from their creation and stop times.
      */
     private void countEntitlements(Map<String, Figures> communities, Map<String, Object> params, boolean today) {
-        String inForce = today ? "t.status = 'ACTIVE'"
-                : "t.created_at < CAST(:day AS date) + 1 AND (t.status = 'ACTIVE' OR t.stopped_at >= CAST(:day AS date) + 1)";
+        String inForce = today
+                ? "SELECT community_code, policy_code, entitlements FROM subsidy_entitlement_tally WHERE entitlements <> 0"
+                : """
+                SELECT community_code, policy_code, count(*) FROM subsidy_entitlement
+                WHERE created_at < CAST(:day AS date) + 1 AND (status = 'ACTIVE' OR stopped_at >= CAST(:day AS date) + 1)
+                GROUP BY 1, 2""";
         List<String> purchased = jdbc.sql("SELECT DISTINCT code FROM subsidy_policy WHERE kind = 'PURCHASED_SERVICE'")
                 .query(String.class).list();
-        jdbc.sql("""
-                        SELECT t.community_code, t.policy_code, count(*) FROM subsidy_entitlement t
-                        WHERE t.community_code LIKE :scope AND %s
-                        GROUP BY 1, 2
-                        """.formatted(inForce))
+        jdbc.sql("SELECT * FROM (" + inForce + ") t WHERE t.community_code LIKE :scope")
                 .params(params)
                 .query(rs -> {
                     Figures figures = communities.get(rs.getString(1));

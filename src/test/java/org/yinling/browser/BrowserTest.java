@@ -3,6 +3,7 @@ package org.yinling.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,5 +46,26 @@ abstract class BrowserTest {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /**
+     * Screenshots of the page shown, in Chinese and in English, for docs/screenshots: the English one is the same
+     * address opened again with {@code lang=en}, so only pages that a GET shows again belong here. The page is left
+     * in Chinese, as it was.
+     */
+    void screenshotsInBothLanguages(Page page, String name) {
+        String shown = page.url();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        BrowserSupport.screenshot(page, name + "-zh");
+        page.navigate(withLanguage(shown, "en"));
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        BrowserSupport.screenshot(page, name + "-en");
+        page.navigate(withLanguage(shown, "zh-CN"));
+    }
+
+    private static String withLanguage(String address, String language) {
+        String bare = address.replaceAll("[?&]lang=[^&#]*", "");
+        return bare + (bare.contains("?") ? "&" : "?") + "lang=" + language;
     }
 }

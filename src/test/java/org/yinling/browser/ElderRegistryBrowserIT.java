@@ -1,6 +1,5 @@
 package org.yinling.browser;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +47,7 @@ class ElderRegistryBrowserIT extends BrowserTest {
             page.fill("#phone", "13900001111");
             page.click("#elder-save");
             assertThat(page.locator("#elder-form")).containsText("身份证号码校验位不正确");
-            screenshot(page, "elder-form-error-zh");
+            BrowserSupport.screenshot(page, "elder-form-error-zh");
 
             page.fill("#residentId", residentId.toLowerCase());
             page.click("#elder-save");
@@ -56,7 +55,6 @@ class ElderRegistryBrowserIT extends BrowserTest {
             assertThat(page.locator(".alert-success")).containsText("已登记");
             assertThat(page.locator("main")).containsText("1937-08-15");
             assertThat(page.locator("main")).containsText("女");
-            screenshot(page, "elder-detail-zh");
             String detailUrl = page.url();
 
             // a capability assessment: every item at its best except walking and stairs
@@ -66,17 +64,18 @@ class ElderRegistryBrowserIT extends BrowserTest {
             }
             page.selectOption("#score-WALKING_ON_LEVEL_GROUND", "1");
             page.selectOption("#score-STAIRS", "0");
-            screenshot(page, "elder-assessment-zh");
+            BrowserSupport.screenshot(page, "elder-assessment-zh");
             page.click("#assessment-save");
             // 90 - 3 - 3 = 84 points: level 1
             assertThat(page.locator("#elder-level")).containsText("轻度");
             assertThat(page.locator("#assessment-history")).containsText("84");
+            screenshotsInBothLanguages(page, "elder-detail");
 
             page.navigate(url("/elders?q=浏览器测试"));
             assertThat(page.locator("#elders-table")).containsText("浏览器测试老人");
             assertThat(page.locator("#elders-table")).containsText(residentId.substring(0, 6) + "********" + residentId.substring(14));
             assertThat(page.locator("#elders-table")).not().containsText(residentId);
-            screenshot(page, "elder-list-zh");
+            screenshotsInBothLanguages(page, "elder-list");
 
             page.fill("#q", residentId.substring(13));
             page.click("#elder-search-submit");
@@ -121,10 +120,6 @@ class ElderRegistryBrowserIT extends BrowserTest {
         page.fill("#password", "Guashan2026");
         page.click("#login-submit");
         assertThat(page.locator("#home-scope")).containsText("瓜山社区");
-    }
-
-    private void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
 }

@@ -1,13 +1,16 @@
 package org.yinling.browser;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The review chain in a real browser: the community clerk registers an application for an elder of 蓝天社区 from the
  * elder's page, the street reviewer approves it from the review queue, the district approves it, and the publicity
- * notice lists the elder with the resident ID masked.
+ * notice lists the elder with the resident ID masked. When the seven days have passed, the district concludes the
+ * publicity, generates next month's payment batch, and the elder's page shows the allowance paid in it.
  */
 class SubsidyReviewBrowserIT extends BrowserTest {
 
@@ -55,14 +59,14 @@ class SubsidyReviewBrowserIT extends BrowserTest {
             page.fill("#notes", "浏览器测试");
             page.selectOption("#documentType", "ID_CARD");
             page.fill("#documentNumber", "NO-2026");
-            screenshot(page, "subsidy-application-form-zh");
+            BrowserSupport.screenshot(page, "subsidy-application-form-zh");
             page.click("#application-save");
             assertThat(page.locator(".alert-success")).containsText("已受理");
             assertThat(page.locator("#application-stage")).hasText("街道初审");
             assertThat(page.locator("#eligibility")).containsText("符合条件");
             assertThat(page.locator("#application-amount")).containsText("100.00");
             assertThat(page.locator("#application-resident-id")).hasText(masked);
-            screenshot(page, "subsidy-application-detail-zh");
+            screenshotsInBothLanguages(page, "subsidy-application-detail");
             applicationUrl = page.url();
         }
 
@@ -73,7 +77,7 @@ class SubsidyReviewBrowserIT extends BrowserTest {
             page.navigate(url("/subsidies/reviews?policy=" + code));
             assertThat(page.locator("#reviews-table")).containsText(name);
             assertThat(page.locator("#reviews-table")).containsText("无疑问");
-            screenshot(page, "subsidy-review-queue-street-zh");
+            screenshotsInBothLanguages(page, "subsidy-review-queue-street");
             page.click("#reviews-table >> text=" + name);
             page.fill("#note", "入户核实，情况属实");
             page.click("#decision-approve");
@@ -89,7 +93,7 @@ class SubsidyReviewBrowserIT extends BrowserTest {
             page.click("#decision-approve");
             assertThat(page.locator("#application-stage")).hasText("公示中");
             assertThat(page.locator("#application-publicity-ends")).hasText(LocalDate.now().plusDays(7).toString());
-            screenshot(page, "subsidy-application-publicity-zh");
+            screenshotsInBothLanguages(page, "subsidy-application-publicity");
 
             page.navigate(url("/subsidies/publicity?policy=" + code));
             assertThat(page.locator("#publicity-table")).containsText(name);
@@ -101,7 +105,39 @@ class SubsidyReviewBrowserIT extends BrowserTest {
             assertThat(page.locator("#notice-table")).containsText("蓝天社区");
             assertThat(page.locator("body")).not().containsText(residentId);
             assertThat(page.locator("#notice-print")).isVisible();
-            screenshot(page, "subsidy-publicity-notice-zh");
+            screenshotsInBothLanguages(page, "subsidy-publicity-notice");
+        }
+
+        // the seven days of publicity pass without an objection (the clock is the one thing a browser cannot move)
+        jdbc.sql("UPDATE subsidy_application SET publicity_ends = CURRENT_DATE - 1 WHERE elder_id = ? AND policy_code = ?")
+                .params(elderId, code).update();
+        String nextMonth = YearMonth.now().plusMonths(1).toString();
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            watchConsole(page, consoleErrors);
+            page.onDialog(Dialog::accept);
+            logIn(page, "district", "yinling");
+            page.navigate(url("/subsidies/publicity?policy=" + code));
+            page.click("#publicity-conclude");
+            assertThat(page.locator("#concluded-count")).isVisible();
+            page.navigate(applicationUrl);
+            assertThat(page.locator("#application-stage")).hasText("已通过");
+
+            page.navigate(url("/payments/batches"));
+            assertThat(page.locator("#month")).hasValue(nextMonth);
+            page.click("#batch-create button[type=submit]");
+            // generation runs in the background; the progress card turns into the totals when it is done
+            assertThat(page.locator("#batch-lines")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+            page.reload();
+            assertThat(page.locator("#batch-state")).hasText("待复核");
+            assertThat(page.locator("#totals-by-policy")).containsText(code);
+            screenshotsInBothLanguages(page, "payment-batch");
+
+            page.navigate(url("/elders/" + elderId));
+            assertThat(page.locator("#elder-payments")).containsText(nextMonth);
+            assertThat(page.locator("#elder-payments")).containsText(code);
+            assertThat(page.locator("#elder-payments")).containsText("100.00");
+            assertThat(page.locator("#elder-payments")).containsText("待发放");
         }
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }
@@ -150,9 +186,5 @@ class SubsidyReviewBrowserIT extends BrowserTest {
                 errors.add(m.text());
             }
         });
-    }
-
-    private void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

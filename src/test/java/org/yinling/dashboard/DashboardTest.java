@@ -144,7 +144,7 @@ class DashboardTest {
     }
 
     @Test
-    void talliesEqualACountFromScratchAfterRegistrationsDeathsMovesAndDeletions() {
+    void talliesEqualACountFromScratchAfterRegistrationsDeathsMovesDeletionsAndStoppedEntitlements() {
         // in the demo district, so that the known district keeps its figures for the other tests; streets 6 and 7,
         // where no other test records a death with a future date (a payment test does so in street 1: the records
         // count such an elder as alive today, the tallies by status do not)
@@ -155,6 +155,12 @@ class DashboardTest {
         jdbc.sql("UPDATE elder SET life_status = 'MOVED_OUT', life_status_date = CURRENT_DATE, life_status_reason = 't' WHERE id = ?")
                 .param(leaving).update();
         jdbc.sql("DELETE FROM elder WHERE id = ?").param(removed).update();
+        long policy = fixtures.policy("KB_TALLY", "AGE_ALLOWANCE", DISTRICT);
+        long kept = fixtures.entitlement(moving, policy, "KB_TALLY", "330105006001", "100");
+        long stopped = fixtures.entitlement(leaving, policy, "KB_TALLY", "330105006002", "100");
+        jdbc.sql("UPDATE subsidy_entitlement SET community_code = '330105007001' WHERE id = ?").param(kept).update();
+        jdbc.sql("UPDATE subsidy_entitlement SET status = 'STOPPED', stopped_at = now(), stop_reason = 't' WHERE id = ?")
+                .param(stopped).update();
         for (String region : List.of(DISTRICT, "330105006000", "330105007000")) {
             var scope = regions.find(region).orElseThrow().scope();
             Map<String, Figures> tallied = queries.byCommunity(scope, today, FigureQueries.ElderSource.TALLIES);
@@ -166,7 +172,12 @@ class DashboardTest {
                 assertThat(figures.activeElders).as(community).isEqualTo(fresh.activeElders);
                 assertThat(figures.extremePoverty).as(community).isEqualTo(fresh.extremePoverty);
                 assertThat(figures.capability2to4).as(community).isEqualTo(fresh.capability2to4);
+                assertThat(figures.entitlementsByPolicy).as(community).isEqualTo(fresh.entitlementsByPolicy);
             });
+            if (!region.equals(DISTRICT)) {
+                assertThat(tallied.values().stream().mapToLong(f -> f.entitlementsByPolicy.getOrDefault("KB_TALLY", 0L)).sum())
+                        .as(region).isEqualTo(region.equals("330105007000") ? 1 : 0);
+            }
         }
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM (
@@ -184,6 +195,14 @@ class DashboardTest {
                           ON t.batch_id = fresh.batch_id AND t.community_code = fresh.community_code
                          AND t.policy_code = fresh.policy_code AND t.status = fresh.status
                         WHERE t.lines IS DISTINCT FROM fresh.n OR t.amount IS DISTINCT FROM fresh.a
+                        """).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM (
+                            SELECT community_code, policy_code, count(*) AS n
+                            FROM subsidy_entitlement WHERE status = 'ACTIVE' GROUP BY 1, 2) fresh
+                        FULL JOIN (SELECT * FROM subsidy_entitlement_tally WHERE entitlements <> 0) t
+                          ON t.community_code = fresh.community_code AND t.policy_code = fresh.policy_code
+                        WHERE t.entitlements IS DISTINCT FROM fresh.n
                         """).query(Long.class).single()).isZero();
     }
 

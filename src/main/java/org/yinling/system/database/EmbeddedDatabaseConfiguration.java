@@ -33,6 +33,9 @@ class EmbeddedDatabaseConfiguration {
         // PostgreSQL's error detail repeats the refused row or key ("Failing row contains (…)"): names, resident IDs
         // and phones would reach exception messages and the log (docs/security.md)
         config.addDataSourceProperty("logServerErrorDetail", "false");
+        // every region-scoped query binds its scope as a LIKE prefix, which a generic plan cannot use in an index:
+        // plan each execution with its values (as application.properties sets for an external database)
+        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
         // short, so that pages answer "service unavailable" promptly while the database is down
         config.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 3000L));
