@@ -37,6 +37,7 @@ public class DashboardBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         DashboardBench bench = new DashboardBench(args[0]);
+        careNetworkAtCityScale(args[1]);
         bench.logIn("manager", "yinling");
         System.out.println();
         System.out.println("| dashboard step | runs | p50 ms | p95 ms | max ms | target |");
@@ -62,6 +63,74 @@ public class DashboardBench {
             long fromScratch = rs.getLong(1);
             System.out.printf("%nelders 60+ on the dashboard: %,d; counted from scratch over the elder table: %,d: %s%n",
                     onPage, fromScratch, onPage == fromScratch ? "EQUAL" : "**DIFFERENT**");
+        }
+    }
+
+    /**
+     * The demo district has six institutions; a city of 1,027,000 elders has beds for about 35 in 1,000 (seed 003:
+     * 35.6). Set-up, not timed: in every community of the demo district a residential institution (kinds in turn)
+     * with its share of 36,000 beds, 60 % of them nursing beds, 70 % occupied by elders of the community; a day-care
+     * centre in two communities of three; a caregiver for every four beds, seven in ten certified. Written with SQL,
+     * once: a second run finds the institutions and adds nothing.
+     */
+    private static void careNetworkAtCityScale(String jdbcUrl) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl); Statement s = db.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM institution WHERE created_by = 'bench'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            long begin = System.nanoTime();
+            db.setAutoCommit(false);
+            s.execute("""
+                    INSERT INTO institution (name, kind, ownership, community_code, opened_on, created_by, updated_by)
+                    SELECT r.name || '压测养老院', (ARRAY['PUBLIC_HOME','PRIVATE_HOME','RURAL_HOME','MEDICAL_CARE_COMBINED',
+                               'EMBEDDED_MICRO'])[1 + (row_number() OVER (ORDER BY r.code))::int % 5],
+                           'PRIVATE', r.code, DATE '2020-01-01', 'bench', 'bench'
+                    FROM region r WHERE r.level = 'COMMUNITY' AND r.code LIKE '330105%'
+                    UNION ALL
+                    SELECT r.name || '压测日间照料中心', 'DAY_CARE_CENTRE', 'PUBLIC', r.code, DATE '2020-01-01', 'bench', 'bench'
+                    FROM region r WHERE r.level = 'COMMUNITY' AND r.code LIKE '330105%' AND right(r.code, 1)::int % 3 <> 0""");
+            s.execute("""
+                    INSERT INTO bed (institution_id, room, label, nursing)
+                    SELECT i.id, 'R' || (n / 4), 'B' || n, n % 10 < 6
+                    FROM institution i CROSS JOIN LATERAL generate_series(1, CASE WHEN i.kind = 'DAY_CARE_CENTRE' THEN 20
+                        ELSE 36000 / (SELECT count(*) FROM region WHERE level = 'COMMUNITY' AND code LIKE '330105%') END) n
+                    WHERE i.created_by = 'bench'""");
+            s.execute("""
+                    WITH beds AS (
+                        SELECT b.id AS bed_id, b.institution_id, i.community_code,
+                               row_number() OVER (PARTITION BY i.community_code ORDER BY b.id) AS n
+                        FROM bed b JOIN institution i ON i.id = b.institution_id
+                        WHERE i.created_by = 'bench' AND i.kind <> 'DAY_CARE_CENTRE' AND b.id % 10 < 7),
+                    elders AS (
+                        SELECT e.id AS elder_id, e.community_code, e.economic_status,
+                               row_number() OVER (PARTITION BY e.community_code ORDER BY e.id) AS n
+                        FROM elder e
+                        WHERE e.community_code LIKE '330105%' AND e.life_status = 'ACTIVE'
+                          AND NOT EXISTS (SELECT 1 FROM stay s WHERE s.elder_id = e.id AND s.ended_on IS NULL))
+                    INSERT INTO stay (elder_id, institution_id, bed_id, admitted_on, payer, extreme_poverty, created_by)
+                    SELECT e.elder_id, b.institution_id, b.bed_id, CURRENT_DATE - 100, 'SELF',
+                           e.economic_status = 'EXTREME_POVERTY', 'bench'
+                    FROM beds b JOIN elders e USING (community_code, n)""");
+            s.execute("""
+                    INSERT INTO caregiver (institution_id, name, certificate_type, certificate_number, certificate_expires,
+                                           created_by, updated_by)
+                    SELECT b.institution_id, '压测护理员' || b.id,
+                           CASE WHEN b.id % 10 < 7 THEN '养老护理员' END, CASE WHEN b.id % 10 < 7 THEN 'C' || b.id END,
+                           CASE WHEN b.id % 10 < 7 THEN DATE '2030-12-31' END, 'bench', 'bench'
+                    FROM bed b JOIN institution i ON i.id = b.institution_id
+                    WHERE i.created_by = 'bench' AND b.id % 4 = 0""");
+            db.commit();
+            s.execute("ANALYZE institution; ANALYZE bed; ANALYZE stay; ANALYZE caregiver");
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT (SELECT count(*) FROM institution), (SELECT count(*) FROM bed),
+                           (SELECT count(*) FROM stay WHERE ended_on IS NULL), (SELECT count(*) FROM caregiver)""")) {
+                rs.next();
+                System.out.printf("%nset-up: %,d institutions, %,d beds, %,d residents, %,d caregivers in the district, in %.1f s%n",
+                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), (System.nanoTime() - begin) / 1e9);
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 #   bench/run.sh [N]        N elders, default 1027000 (the city of seed 000)
 #   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
 #   BENCH_ONLY=dashboard,load bench/run.sh   only those parts (registry, import, subsidy, payment, meal, dashboard, load)
+#   LOAD_USERS=50 LOAD_SECONDS=60 LOAD_THINK_MS=1000   the load test's users, length of a run and mean think time
 #
 # Uses server port 18080 and embedded PostgreSQL port 15499; data in target/bench-data, app log in
 # target/bench-app.log, report in target/bench-report.md.
@@ -132,8 +133,8 @@ if part dashboard; then
     java -cp "$PG_JAR" bench/DashboardBench.java "$BASE_URL" "$JDBC" "${DASHBOARD_RUNS:-30}" | tee -a "$REPORT"
 fi
 if part load; then
-    log "load: ${LOAD_USERS:-50} concurrent users for ${LOAD_SECONDS:-60} s, twice (bench/LoadBench.java)"
-    java -cp "$PG_JAR" bench/LoadBench.java "$BASE_URL" "$JDBC" "$APP_PID" "${LOAD_USERS:-50}" "${LOAD_SECONDS:-60}" \
+    log "load: ${LOAD_USERS:-50} concurrent users for ${LOAD_SECONDS:-60} s, twice with ${LOAD_THINK_MS:-1000} ms think time, then once without (bench/LoadBench.java)"
+    java -cp "$PG_JAR" bench/LoadBench.java "$BASE_URL" "$JDBC" "$APP_PID" "${LOAD_USERS:-50}" "${LOAD_SECONDS:-60}" "${LOAD_THINK_MS:-1000}" \
         | tee -a "$REPORT"
 fi
 log "report written to $REPORT"
