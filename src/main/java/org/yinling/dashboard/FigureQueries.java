@@ -33,6 +33,10 @@ class FigureQueries {
         RECORDS
     }
 
+    /** A stay ({@code s}) under way on the day: admitted by then and not ended by then. */
+    private static final String STAY_ON_DAY =
+            "s.admitted_on <= CAST(:day AS date) AND (s.ended_on IS NULL OR s.ended_on > CAST(:day AS date))";
+
     private static final String RESIDENTIAL_KINDS =
             "('PUBLIC_HOME', 'RURAL_HOME', 'PRIVATE_HOME', 'EMBEDDED_MICRO', 'MEDICAL_CARE_COMBINED')";
 
@@ -193,9 +197,9 @@ class FigureQueries {
                         FROM institution i JOIN stay s ON s.institution_id = i.id
                         WHERE i.community_code LIKE :scope AND i.status = 'OPERATING'
                           AND (i.opened_on IS NULL OR i.opened_on <= CAST(:day AS date))
-                          AND s.admitted_on <= CAST(:day AS date) AND (s.ended_on IS NULL OR s.ended_on > CAST(:day AS date))
+                          AND %s
                         GROUP BY 1
-                        """)
+                        """.formatted(STAY_ON_DAY))
                 .params(params)
                 .query(rs -> {
                     Figures figures = communities.get(rs.getString(1));
@@ -209,9 +213,9 @@ class FigureQueries {
                         FROM stay s JOIN elder e ON e.id = s.elder_id
                         WHERE e.community_code LIKE :scope AND e.economic_status = 'EXTREME_POVERTY'
                           AND (e.life_status = 'ACTIVE' OR e.life_status_date > CAST(:day AS date))
-                          AND s.admitted_on <= CAST(:day AS date) AND (s.ended_on IS NULL OR s.ended_on > CAST(:day AS date))
+                          AND %s
                         GROUP BY 1
-                        """)
+                        """.formatted(STAY_ON_DAY))
                 .params(params)
                 .query(rs -> {
                     Figures figures = communities.get(rs.getString(1));

@@ -34,8 +34,9 @@ class EmbeddedDatabaseConfiguration {
         // and phones would reach exception messages and the log (docs/security.md)
         config.addDataSourceProperty("logServerErrorDetail", "false");
         // every region-scoped query binds its scope as a LIKE prefix, which a generic plan cannot use in an index:
-        // plan each execution with its values (as application.properties sets for an external database)
-        config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+        // no server-prepared statements, so each execution is planned with its values (application.properties sets
+        // the same for an external database)
+        config.addDataSourceProperty("prepareThreshold", "0");
         config.setMaximumPoolSize(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
         // short, so that pages answer "service unavailable" promptly while the database is down
         config.setConnectionTimeout(environment.getProperty("spring.datasource.hikari.connection-timeout", Long.class, 3000L));

@@ -28,9 +28,10 @@ abstract class DatabaseSchemaContract {
     DataSource dataSource;
 
     /**
-     * A region-scoped query binds its scope as a LIKE prefix. Once the driver prepares it on the server, PostgreSQL
-     * may switch to a generic plan that cannot use the prefix in an index (the dashboard went from 4 ms to 2 s):
-     * every execution must be planned with its values, on the application's own connections.
+     * A region-scoped query binds its scope as a LIKE prefix. Had the driver prepared it on the server, PostgreSQL
+     * could switch to a generic plan that cannot use the prefix in an index (the dashboard went from 4 ms to 2 s):
+     * on the application's own connections a statement executed ten times is still never prepared on the server,
+     * so every execution is planned with its values.
      */
     @Test
     void regionScopedStatementsArePlannedWithTheirScopeEveryTime() throws Exception {
@@ -44,12 +45,11 @@ abstract class DatabaseSchemaContract {
                 }
             }
             try (Statement statement = connection.createStatement();
-                 ResultSet plans = statement.executeQuery("""
-                         SELECT generic_plans, custom_plans FROM pg_prepared_statements
+                 ResultSet prepared = statement.executeQuery("""
+                         SELECT count(*) FROM pg_prepared_statements
                          WHERE statement LIKE 'SELECT count(*) FROM elder WHERE community_code LIKE $1%'""")) {
-                assertThat(plans.next()).as("the driver prepared the statement on the server").isTrue();
-                assertThat(plans.getLong("generic_plans")).isZero();
-                assertThat(plans.getLong("custom_plans")).isGreaterThanOrEqualTo(5);
+                prepared.next();
+                assertThat(prepared.getLong(1)).as("server-prepared statements of the scoped count").isZero();
             }
         }
     }
