@@ -1,6 +1,8 @@
 package org.yinling.dashboard;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yinling.region.RegionLevel;
@@ -92,16 +95,13 @@ class FigureQueries {
                         GROUP BY 1, 2, 3
                         """)
                 .params(params).param("ages", ages())
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        int sex = sex(rs.getString(2));
-                        int oldEnoughFor = Figures.AGES.length - rs.getInt(3);
-                        for (int i = 0; i < oldEnoughFor; i++) {
-                            figures.atLeast[sex][i] += rs.getLong(4);
-                        }
+                .query(toCommunity(communities, (figures, rs) -> {
+                    int sex = sex(rs.getString(2));
+                    int oldEnoughFor = Figures.AGES.length - rs.getInt(3);
+                    for (int i = 0; i < oldEnoughFor; i++) {
+                        figures.atLeast[sex][i] += rs.getLong(4);
                     }
-                });
+                }));
         // The boundary month of each threshold, from the elder table: one branch per threshold with its dates bound,
         // so that each is planned as a one-month range of elder_birth_scope_idx whatever the size of the scope (with
         // the dates computed in SQL the planner could not see the ranges and read a whole community from its index).
@@ -119,12 +119,9 @@ class FigureQueries {
         }
         jdbc.sql("SELECT community_code, sex, age, count(*) FROM (" + branches + ") boundary GROUP BY 1, 2, 3")
                 .params(bounds)
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        figures.atLeast[sex(rs.getString(2))][Figures.ageIndex(rs.getInt(3))] += rs.getLong(4);
-                    }
-                });
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.atLeast[sex(rs.getString(2))][Figures.ageIndex(rs.getInt(3))] += rs.getLong(4);
+                }));
         jdbc.sql("""
                         SELECT community_code, sum(elders),
                                coalesce(sum(elders) FILTER (WHERE economic_status = 'EXTREME_POVERTY'), 0),
@@ -132,14 +129,11 @@ class FigureQueries {
                         FROM elder_status_tally WHERE community_code LIKE :scope GROUP BY 1
                         """)
                 .params(params)
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        figures.activeElders = rs.getLong(2);
-                        figures.extremePoverty = rs.getLong(3);
-                        figures.capability2to4 = rs.getLong(4);
-                    }
-                });
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.activeElders = rs.getLong(2);
+                    figures.extremePoverty = rs.getLong(3);
+                    figures.capability2to4 = rs.getLong(4);
+                }));
     }
 
     private void countRecordedElders(Map<String, Figures> communities, Map<String, Object> params) {
@@ -158,18 +152,15 @@ class FigureQueries {
                         GROUP BY 1, 2
                         """.formatted(thresholds))
                 .params(params)
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        int sex = sex(rs.getString(2));
-                        figures.activeElders += rs.getLong(3);
-                        figures.extremePoverty += rs.getLong(4);
-                        figures.capability2to4 += rs.getLong(5);
-                        for (int i = 0; i < Figures.AGES.length; i++) {
-                            figures.atLeast[sex][i] = rs.getLong(6 + i);
-                        }
+                .query(toCommunity(communities, (figures, rs) -> {
+                    int sex = sex(rs.getString(2));
+                    figures.activeElders += rs.getLong(3);
+                    figures.extremePoverty += rs.getLong(4);
+                    figures.capability2to4 += rs.getLong(5);
+                    for (int i = 0; i < Figures.AGES.length; i++) {
+                        figures.atLeast[sex][i] = rs.getLong(6 + i);
                     }
-                });
+                }));
     }
 
     private void countBeds(Map<String, Figures> communities, Map<String, Object> params) {
@@ -183,14 +174,11 @@ class FigureQueries {
                         GROUP BY 1
                         """.formatted(RESIDENTIAL_KINDS))
                 .params(params)
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        figures.beds = rs.getLong(2);
-                        figures.nursingBeds = rs.getLong(3);
-                        figures.institutionBeds = rs.getLong(4);
-                    }
-                });
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.beds = rs.getLong(2);
+                    figures.nursingBeds = rs.getLong(3);
+                    figures.institutionBeds = rs.getLong(4);
+                }));
         // occupied beds on their own: joined to every bed above, the day's stays cost a hash of 37,000 beds (95 ms)
         jdbc.sql("""
                         SELECT i.community_code, count(DISTINCT s.bed_id)
@@ -201,12 +189,9 @@ class FigureQueries {
                         GROUP BY 1
                         """.formatted(STAY_ON_DAY))
                 .params(params)
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        figures.occupiedBeds = rs.getLong(2);
-                    }
-                });
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.occupiedBeds = rs.getLong(2);
+                }));
         // 特困 elders in concentrated care: counted where the elder lives (household community), not where the home is
         jdbc.sql("""
                         SELECT e.community_code, count(DISTINCT e.id)
@@ -217,12 +202,9 @@ class FigureQueries {
                         GROUP BY 1
                         """.formatted(STAY_ON_DAY))
                 .params(params)
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        figures.extremePovertyInCare = rs.getLong(2);
-                    }
-                });
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.extremePovertyInCare = rs.getLong(2);
+                }));
     }
 
     private void countFacilities(Map<String, Figures> communities, Map<String, Object> params) {
@@ -268,13 +250,10 @@ class FigureQueries {
                         GROUP BY 1
                         """)
                 .params(params)
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        figures.caregivers = rs.getLong(2);
-                        figures.certifiedCaregivers = rs.getLong(3);
-                    }
-                });
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.caregivers = rs.getLong(2);
+                    figures.certifiedCaregivers = rs.getLong(3);
+                }));
     }
 
     /**
@@ -293,15 +272,12 @@ class FigureQueries {
                 .query(String.class).list();
         jdbc.sql("SELECT * FROM (" + inForce + ") t WHERE t.community_code LIKE :scope")
                 .params(params)
-                .query(rs -> {
-                    Figures figures = communities.get(rs.getString(1));
-                    if (figures != null) {
-                        figures.entitlementsByPolicy.merge(rs.getString(2), rs.getLong(3), Long::sum);
-                        if (purchased.contains(rs.getString(2))) {
-                            figures.purchasedServiceElders += rs.getLong(3);
-                        }
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.entitlementsByPolicy.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                    if (purchased.contains(rs.getString(2))) {
+                        figures.purchasedServiceElders += rs.getLong(3);
                     }
-                });
+                }));
     }
 
     /**
@@ -330,6 +306,21 @@ class FigureQueries {
                         figures.spendingByPolicy.merge(rs.getString(2), amount, BigDecimal::add);
                     }
                 });
+    }
+
+    /** A handler for rows whose first column is a community code: each row goes to that community's figures. */
+    private static RowCallbackHandler toCommunity(Map<String, Figures> communities, CommunityRow row) {
+        return rs -> {
+            Figures figures = communities.get(rs.getString(1));
+            if (figures != null) {
+                row.apply(figures, rs);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface CommunityRow {
+        void apply(Figures figures, ResultSet rs) throws SQLException;
     }
 
     private static int sex(String sex) {
