@@ -38,7 +38,6 @@ CREATE TRIGGER subsidy_entitlement_tally_update AFTER UPDATE ON subsidy_entitlem
 CREATE TRIGGER subsidy_entitlement_tally_delete AFTER DELETE ON subsidy_entitlement
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION subsidy_entitlement_tally_apply();
 
-
 -- 特困 elders in concentrated care: the dashboard joins the day's stays with the 特困 elders of the scope. Without
 -- this index PostgreSQL walked the elder table's primary key to meet the stays (77 ms for a district, growing with
 -- the table); with it the 1-2 % of elders who are 特困 are read from the index alone (12 ms).

@@ -65,7 +65,7 @@ abstract class BrowserTest {
     }
 
     private static String withLanguage(String address, String language) {
-        String bare = address.replaceAll("[?&]lang=[^&#]*", "");
+        String bare = address.replaceAll("([?&])lang=[^&#]*&?", "$1").replaceAll("[?&]$", "");
         return bare + (bare.contains("?") ? "&" : "?") + "lang=" + language;
     }
 }
