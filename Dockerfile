@@ -14,5 +14,8 @@ COPY --chown=yinling:yinling target/yinling-*.jar /app/app.jar
 # Writable only in case the image is run without SPRING_DATASOURCE_URL (embedded demo database in /app/data).
 USER yinling
 
+# The app takes its dates from yinling.time-zone; TZ keeps the JVM and its logs in the same zone.
+ENV TZ=Asia/Shanghai
+
 EXPOSE 8080
 ENTRYPOINT ["java","-jar","/app/app.jar"]
