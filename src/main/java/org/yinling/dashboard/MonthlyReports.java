@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,12 +30,12 @@ class MonthlyReports {
     private final Clock clock;
 
     MonthlyReports(FigureQueries queries, IndicatorTargets targets, Regions regions, JdbcClient jdbc,
-                   Optional<Clock> clock) {
+                   Clock clock) {
         this.queries = queries;
         this.targets = targets;
         this.regions = regions;
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     YearMonth currentMonth() {

@@ -1,5 +1,6 @@
 package org.yinling.elder;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,8 +29,10 @@ class AssessmentController {
 
     private final ElderService elders;
     private final AssessmentService assessments;
+    private final Clock clock;
 
-    AssessmentController(ElderService elders, AssessmentService assessments) {
+    AssessmentController(ElderService elders, AssessmentService assessments, Clock clock) {
+        this.clock = clock;
         this.elders = elders;
         this.assessments = assessments;
     }
@@ -47,7 +50,7 @@ class AssessmentController {
     @GetMapping("/new")
     String form(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         AssessmentForm form = new AssessmentForm();
-        form.setAssessedOn(LocalDate.now());
+        form.setAssessedOn(LocalDate.now(clock));
         form.setAssessor(user.getDisplayName());
         return show(id, form, user, model);
     }
@@ -63,7 +66,7 @@ class AssessmentController {
     }
 
     private String show(long id, AssessmentForm form, CurrentUser user, Model model) {
-        model.addAttribute("elder", ElderDetails.of(elders.load(id, user)));
+        model.addAttribute("elder", ElderDetails.of(elders.load(id, user), clock));
         model.addAttribute("form", form);
         return FORM_VIEW;
     }

@@ -1,6 +1,7 @@
 package org.yinling.elder;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -42,10 +43,12 @@ class ElderController {
     private final Regions regions;
     private final ElderExporter exporter;
     private final MessageSource messages;
+    private final Clock clock;
 
     ElderController(ElderService service, ElderQueries queries, AssessmentStore assessments,
                     ElderChangeHistory changeHistory, Regions regions, ElderExporter exporter,
-                    MessageSource messages) {
+                    MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.exporter = exporter;
         this.messages = messages;
         this.service = service;
@@ -80,7 +83,7 @@ class ElderController {
     void export(ElderSearch search, @RequestParam(defaultValue = "false") boolean fullIds,
                 @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
             throws IOException {
-        String fileName = messages.getMessage("elder.export.fileName", new Object[] {LocalDate.now()}, locale);
+        String fileName = messages.getMessage("elder.export.fileName", new Object[] {LocalDate.now(clock)}, locale);
         Uploads.xlsxAttachment(response, fileName);
         exporter.export(search, fullIds, user, locale, response.getOutputStream());
     }
@@ -88,7 +91,7 @@ class ElderController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         Elder elder = service.view(id, user);
-        model.addAttribute("elder", ElderDetails.of(elder));
+        model.addAttribute("elder", ElderDetails.of(elder, clock));
         model.addAttribute("communityPath", regions.path(elder.getCommunityCode()));
         model.addAttribute("assessments", assessments.history(id));
         model.addAttribute("changes", changeHistory.of(id, HISTORY_SIZE));
@@ -158,7 +161,7 @@ class ElderController {
 
     private String showForm(ElderForm form, Elder elder, CurrentUser user, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("elder", elder == null ? null : ElderDetails.of(elder));
+        model.addAttribute("elder", elder == null ? null : ElderDetails.of(elder, clock));
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
         model.addAttribute("regionNames", regions.allNames());
         return FORM_VIEW;

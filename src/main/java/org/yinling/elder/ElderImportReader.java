@@ -1,6 +1,7 @@
 package org.yinling.elder;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,11 @@ class ElderImportReader {
     private final MessageSource messages;
     private final ImportLocks locks;
     private final int maxRows;
+    private final Clock clock;
 
     ElderImportReader(ElderImportStore store, MessageSource messages, ImportLocks locks,
-                      @Value("${yinling.import.max-rows:200000}") int maxRows) {
+                      @Value("${yinling.import.max-rows:200000}") int maxRows, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.messages = messages;
         this.locks = locks;
@@ -61,7 +64,7 @@ class ElderImportReader {
             int[] rows = {0};
             SpreadsheetReader.read(file, fileName, maxRows, (rowNumber, cells) -> {
                 if (parser[0] == null) {
-                    parser[0] = ImportRowParser.forHeader(cells, messages, LocalDate.now());
+                    parser[0] = ImportRowParser.forHeader(cells, messages, LocalDate.now(clock));
                     return;
                 }
                 if (parser[0].isBlank(cells)) {

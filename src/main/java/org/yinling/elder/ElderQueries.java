@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -52,9 +51,9 @@ class ElderQueries {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ElderQueries(JdbcClient jdbc, Optional<Clock> clock) {
+    ElderQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)

@@ -35,12 +35,12 @@ class ElderService {
     private final Clock clock;
 
     ElderService(ElderRepository elders, Regions regions, AuditLog audit, ApplicationEventPublisher events,
-                 Optional<Clock> clock) {
+                 Clock clock) {
         this.elders = elders;
         this.regions = regions;
         this.audit = audit;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /** The record if it is inside the user's region; 404 otherwise. */

@@ -35,9 +35,12 @@ public final class ResidentId {
         this.birthDate = birthDate;
     }
 
-    /** Parses {@code raw}, rejecting birth dates after the system's current date. */
+    /**
+     * Parses {@code raw} to look up or read an ID that was checked when it was entered: every check but the one
+     * against today. New IDs are checked with {@link #parse(String, LocalDate)} and the application's clock.
+     */
     public static ResidentId parse(String raw) {
-        return parse(raw, LocalDate.now());
+        return parse(raw, LocalDate.MAX);
     }
 
     /**
@@ -83,7 +86,7 @@ public final class ResidentId {
 
     /** Like {@link #parse(String)} but returns empty instead of throwing. */
     public static Optional<ResidentId> tryParse(String raw) {
-        return tryParse(raw, LocalDate.now());
+        return tryParse(raw, LocalDate.MAX);
     }
 
     /** Like {@link #parse(String, LocalDate)} but returns empty instead of throwing. */

@@ -41,13 +41,13 @@ class StatusImportService {
     private final Clock clock;
 
     StatusImportService(StatusImportStore store, StatusImportQueries queries, StatusImportChanges changes,
-                        AuditLog audit, ApplicationEventPublisher events, Optional<Clock> clock) {
+                        AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.queries = queries;
         this.changes = changes;
         this.audit = audit;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.yinling.institution;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -31,9 +32,11 @@ class WaitingListController {
     private final WaitingListService service;
     private final BedStore beds;
     private final Regions regions;
+    private final Clock clock;
 
     WaitingListController(InstitutionStore institutions, WaitingListStore list, WaitingListService service,
-                          BedStore beds, Regions regions) {
+                          BedStore beds, Regions regions, Clock clock) {
+        this.clock = clock;
         this.institutions = institutions;
         this.list = list;
         this.service = service;
@@ -57,7 +60,7 @@ class WaitingListController {
         }
         model.addAttribute("payers", Payer.values());
         model.addAttribute("regionNames", regions.allNames());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "institutions/waiting-list";
     }
 
@@ -67,7 +70,7 @@ class WaitingListController {
         Institution chosen = load(institution, user);
         model.addAttribute("chosen", chosen);
         model.addAttribute("entries", list.waiting(chosen.id()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "institutions/waiting-public";
     }
 
@@ -92,10 +95,10 @@ class WaitingListController {
                  @RequestParam(defaultValue = "") String skipReason, @AuthenticationPrincipal CurrentUser user,
                  Model model, RedirectAttributes redirect) {
         Institution chosen = load(institution, user);
-        AdmissionForm form = new AdmissionForm("", bedId, admittedOn == null ? LocalDate.now() : admittedOn,
+        AdmissionForm form = new AdmissionForm("", bedId, admittedOn == null ? LocalDate.now(clock) : admittedOn,
                 contractNumber, payer);
         BindingResult errors = new DirectFieldBindingResult(form, "admission");
-        if (bedId == null || form.admittedOn().isAfter(LocalDate.now())) {
+        if (bedId == null || form.admittedOn().isAfter(LocalDate.now(clock))) {
             errors.reject("waiting.admitInvalid");
         }
         if (errors.hasErrors() || service.admit(chosen, entry, form, skipReason, user, errors).isEmpty()) {

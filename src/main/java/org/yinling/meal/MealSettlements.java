@@ -1,6 +1,7 @@
 package org.yinling.meal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -23,8 +24,10 @@ class MealSettlements {
     private final MealPointStore points;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Clock clock;
 
-    MealSettlements(MealPointStore points, JdbcClient jdbc, AuditLog audit) {
+    MealSettlements(MealPointStore points, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.points = points;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -60,7 +63,7 @@ class MealSettlements {
     /** Confirms a finished month once; false when the month is not over or was confirmed already. */
     @Transactional
     boolean confirm(MealPoint point, YearMonth month, String actor) {
-        if (!month.isBefore(YearMonth.from(LocalDate.now()))) {
+        if (!month.isBefore(YearMonth.from(LocalDate.now(clock)))) {
             return false;
         }
         Settlement settlement = compute(point, month);

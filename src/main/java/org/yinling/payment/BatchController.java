@@ -3,6 +3,7 @@ package org.yinling.payment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -45,9 +46,11 @@ class BatchController {
     private final BankList bankList;
     private final ReceiptImport receipts;
     private final Regions regions;
+    private final Clock clock;
 
     BatchController(BatchStore batches, BatchService service, LineQueries lines, BankList bankList,
-                    ReceiptImport receipts, Regions regions) {
+                    ReceiptImport receipts, Regions regions, Clock clock) {
+        this.clock = clock;
         this.batches = batches;
         this.service = service;
         this.lines = lines;
@@ -63,7 +66,7 @@ class BatchController {
         Page<PaymentBatch> result = new PageImpl<>(batches.list(scope, PAGE_SIZE, number * PAGE_SIZE),
                 PageRequest.of(number, PAGE_SIZE), batches.count(scope));
         model.addAttribute("batches", result);
-        model.addAttribute("nextMonth", YearMonth.now().plusMonths(1).toString());
+        model.addAttribute("nextMonth", YearMonth.now(clock).plusMonths(1).toString());
         model.addAttribute("regionNames", regions.allNames());
         return "payments/batches";
     }
@@ -72,7 +75,7 @@ class BatchController {
     String create(@RequestParam(required = false) String month, @RequestParam(defaultValue = "false") boolean carryFailed,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         YearMonth parsed = parseMonth(month);
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(clock);
         if (parsed == null || parsed.isBefore(now.minusMonths(12)) || parsed.isAfter(now.plusMonths(1))) {
             redirect.addFlashAttribute("flashError", "payment.month.invalid");
             return "redirect:/payments/batches";

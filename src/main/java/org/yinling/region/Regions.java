@@ -35,6 +35,7 @@ public class Regions {
 
     Regions(RegionRepository repository) {
         this.repository = repository;
+        // measures the age of the cached tree (an elapsed time, not a date): the zone plays no part
         this.clock = Clock.systemUTC();
     }
 

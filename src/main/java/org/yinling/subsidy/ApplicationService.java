@@ -49,13 +49,13 @@ class ApplicationService {
     private final TransactionTemplate perApplication;
 
     ApplicationService(ApplicationStore store, PolicyStore policies, Regions regions, AuditLog audit,
-                       Optional<Clock> clock, @Value("${yinling.subsidy.publicity-days:7}") int publicityDays,
+                       Clock clock, @Value("${yinling.subsidy.publicity-days:7}") int publicityDays,
                        PlatformTransactionManager transactions) {
         this.store = store;
         this.policies = policies;
         this.regions = regions;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
         this.publicityDays = publicityDays;
         this.perApplication = new TransactionTemplate(transactions);
     }

@@ -35,12 +35,12 @@ class EntitlementRecheck {
     private final Clock clock;
 
     EntitlementRecheck(EntitlementStore entitlements, ApplicationStore applications, PolicyStore policies,
-                       AuditLog audit, Optional<Clock> clock) {
+                       AuditLog audit, Clock clock) {
         this.entitlements = entitlements;
         this.applications = applications;
         this.policies = policies;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /**

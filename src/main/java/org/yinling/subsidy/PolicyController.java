@@ -1,5 +1,6 @@
 package org.yinling.subsidy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +38,11 @@ class PolicyController {
     private final AutomaticEnrolment enrolment;
     private final Regions regions;
     private final MessageSource messages;
+    private final Clock clock;
 
     PolicyController(PolicyAdministration policies, AutomaticEnrolment enrolment, Regions regions,
-                     MessageSource messages) {
+                     MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.policies = policies;
         this.enrolment = enrolment;
         this.regions = regions;
@@ -65,7 +68,7 @@ class PolicyController {
         model.addAttribute("run", policy.automatic() ? enrolment.latest(policy).orElse(null) : null);
         model.addAttribute("regionNames", regions.allNames());
         if (!model.containsAttribute("previewOn")) {
-            model.addAttribute("previewOn", LocalDate.now());
+            model.addAttribute("previewOn", LocalDate.now(clock));
         }
         return DETAIL_VIEW;
     }
@@ -76,7 +79,7 @@ class PolicyController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                    @AuthenticationPrincipal CurrentUser user, Model model) {
         Policy policy = policies.load(id, user);
-        LocalDate day = on == null ? LocalDate.now() : on;
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
         model.addAttribute("previewOn", day);
         model.addAttribute("preview", policies.preview(policy, day, user));
         return detail(id, user, model);
@@ -84,7 +87,7 @@ class PolicyController {
 
     @GetMapping("/new")
     String createForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return showForm(PolicyForm.blank(user.getRegionCode()), null, user, model);
+        return showForm(PolicyForm.blank(user.getRegionCode(), LocalDate.now(clock)), null, user, model);
     }
 
     @PostMapping

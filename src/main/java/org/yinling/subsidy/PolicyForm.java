@@ -164,8 +164,8 @@ public record PolicyForm(
         return Boolean.TRUE.equals(automatic);
     }
 
-    static PolicyForm blank(String regionCode) {
-        return new PolicyForm("", "", PolicyKind.AGE_ALLOWANCE, regionCode, LocalDate.now(), null, Frequency.MONTHLY,
+    static PolicyForm blank(String regionCode, LocalDate today) {
+        return new PolicyForm("", "", PolicyKind.AGE_ALLOWANCE, regionCode, today, null, Frequency.MONTHLY,
                 false, 0, "", Connective.AND, List.of(), FIXED, "", List.of(), null);
     }
 

@@ -1,5 +1,6 @@
 package org.yinling.subsidy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,15 +29,17 @@ class PolicySimulationController {
 
     private final PolicySimulation simulation;
     private final Regions regions;
+    private final Clock clock;
 
-    PolicySimulationController(PolicySimulation simulation, Regions regions) {
+    PolicySimulationController(PolicySimulation simulation, Regions regions, Clock clock) {
+        this.clock = clock;
         this.simulation = simulation;
         this.regions = regions;
     }
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("policies", simulation.inForce(user, LocalDate.now()));
+        model.addAttribute("policies", simulation.inForce(user, LocalDate.now(clock)));
         model.addAttribute("regionNames", regions.allNames());
         return LIST_VIEW;
     }
@@ -44,7 +47,7 @@ class PolicySimulationController {
     /** The form, pre-filled with the rule in force. */
     @GetMapping("/{id}")
     String form(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        Policy policy = simulation.load(id, user, LocalDate.now());
+        Policy policy = simulation.load(id, user, LocalDate.now(clock));
         return show(PolicyForm.of(policy), policy, null, model);
     }
 
@@ -52,7 +55,7 @@ class PolicySimulationController {
     @PostMapping("/{id}")
     String simulate(@PathVariable long id, @ModelAttribute("form") PolicyForm form, BindingResult errors,
                     @AuthenticationPrincipal CurrentUser user, Model model) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Policy policy = simulation.load(id, user, today);
         PolicyRule changed = form.checkedRule(errors);
         PolicySimulationResult result = errors.hasErrors() ? null : simulation.simulate(policy, changed, user, today);

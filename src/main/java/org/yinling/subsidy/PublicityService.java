@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +31,10 @@ class PublicityService {
     private final AuditLog audit;
     private final Clock clock;
 
-    PublicityService(JdbcClient jdbc, AuditLog audit, Optional<Clock> clock) {
+    PublicityService(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /** Applications in publicity inside the scope (and street, policy when given), by community and name. */

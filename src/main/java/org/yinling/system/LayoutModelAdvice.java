@@ -1,5 +1,7 @@
 package org.yinling.system;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,14 +17,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Adds what the layout shows on every page: the navigation the user's role may use, and the demo banner. */
+/** Adds what every page may show: the navigation the user's role may use, the demo banner, today's date. */
 @ControllerAdvice
 class LayoutModelAdvice {
 
     private final List<NavItem> navItems;
     private final DemoMode demoMode;
+    private final Clock clock;
 
-    LayoutModelAdvice(List<NavItem> navItems, DemoMode demoMode) {
+    LayoutModelAdvice(List<NavItem> navItems, DemoMode demoMode, Clock clock) {
+        this.clock = clock;
         this.navItems = navItems.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
         this.demoMode = demoMode;
     }
@@ -55,6 +59,12 @@ class LayoutModelAdvice {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+
+    /** Today in the bureau's zone, for date fields and "valid on" marks (never the host's or the browser's day). */
+    @ModelAttribute("today")
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     @ModelAttribute("demoMode")

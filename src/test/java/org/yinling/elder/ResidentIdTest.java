@@ -107,12 +107,18 @@ class ResidentIdTest {
         }
 
         @Test
-        void parseWithoutTodayUsesSystemDate() {
+        void parseWithoutTodayIsForLookupsAndSkipsOnlyTheFutureDateCheck() {
             assertThat(ResidentId.parse(PUBLISHED_FEMALE).value()).isEqualTo(PUBLISHED_FEMALE);
+            String future = withCheck("110105" + "29991231" + "001");
+            assertThat(ResidentId.parse(future).value()).isEqualTo(future);
             assertThatExceptionOfType(InvalidResidentIdException.class)
-                    .isThrownBy(() -> ResidentId.parse(withCheck("110105" + "29991231" + "001")))
+                    .isThrownBy(() -> ResidentId.parse(future, TODAY))
                     .extracting(InvalidResidentIdException::reason)
                     .isEqualTo(Reason.FUTURE_BIRTH_DATE);
+            assertThatExceptionOfType(InvalidResidentIdException.class)
+                    .isThrownBy(() -> ResidentId.parse(withCheck("110105" + "19491231" + "001").replace('X', '0') + "1"))
+                    .extracting(InvalidResidentIdException::reason)
+                    .isEqualTo(Reason.LENGTH);
         }
     }
 
