@@ -14,6 +14,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yinling.TestDates;
 import org.yinling.elder.ResidentId;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -92,7 +93,7 @@ class SubsidyReviewBrowserIT extends BrowserTest {
             page.navigate(applicationUrl);
             page.click("#decision-approve");
             assertThat(page.locator("#application-stage")).hasText("公示中");
-            assertThat(page.locator("#application-publicity-ends")).hasText(LocalDate.now().plusDays(7).toString());
+            assertThat(page.locator("#application-publicity-ends")).hasText(TestDates.today().plusDays(7).toString());
             screenshotsInBothLanguages(page, "subsidy-application-publicity");
 
             page.navigate(url("/subsidies/publicity?policy=" + code));
@@ -111,7 +112,7 @@ class SubsidyReviewBrowserIT extends BrowserTest {
         // the seven days of publicity pass without an objection (the clock is the one thing a browser cannot move)
         jdbc.sql("UPDATE subsidy_application SET publicity_ends = CURRENT_DATE - 1 WHERE elder_id = ? AND policy_code = ?")
                 .params(elderId, code).update();
-        String nextMonth = YearMonth.now().plusMonths(1).toString();
+        String nextMonth = TestDates.thisMonth().plusMonths(1).toString();
         try (BrowserContext context = newContext()) {
             Page page = context.newPage();
             watchConsole(page, consoleErrors);
@@ -154,13 +155,13 @@ class SubsidyReviewBrowserIT extends BrowserTest {
                             status, published_at, published_by, created_by, updated_by)
                         VALUES (?, 1, ?, 'AGE_ALLOWANCE', '330105000000', ?, 'MONTHLY', CAST(? AS jsonb), 'PUBLISHED',
                             now(), 'test', 'test', 'test')""")
-                .params(code, name, LocalDate.now().minusMonths(1), rule).update();
+                .params(code, name, TestDates.today().minusMonths(1), rule).update();
     }
 
     /** An 85-year-old local elder of 蓝天社区 with a test resident ID (county 110105, never used by the demo). */
     private String insertElder(String name) {
         while (true) {
-            LocalDate birth = LocalDate.now().minusYears(85).minusDays(ThreadLocalRandom.current().nextInt(10, 300));
+            LocalDate birth = TestDates.today().minusYears(85).minusDays(ThreadLocalRandom.current().nextInt(10, 300));
             String body = "110105" + birth.toString().replace("-", "") + String.format("%03d",
                     ThreadLocalRandom.current().nextInt(1, 999));
             String residentId = body + ResidentId.checkCharacter(body);

@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.TestDates;
 import org.yinling.region.Regions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class DashboardTest {
     Regions regions;
 
     DashboardFixtures fixtures;
-    final LocalDate today = LocalDate.now();
+    final LocalDate today = TestDates.today();
 
     @BeforeEach
     void knownDistrict() throws Exception {

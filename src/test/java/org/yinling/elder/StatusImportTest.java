@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -74,7 +75,7 @@ class StatusImportTest {
     @TempDir
     Path temp;
 
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = TestDates.today();
 
     @BeforeEach
     void otherUsers() {

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,7 +77,7 @@ class ConstructionGrantTest {
         decide(home, grant, "APPROVE", "", "district").andExpect(flash().attribute("flashSuccess", "grant.done"));
         assertThat(stage(grant)).isEqualTo("PUBLICITY 100000.00");
         assertThat(jdbc.sql("SELECT publicity_ends FROM construction_grant WHERE id = ?").param(grant)
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.now().plusDays(7));
+                .query(LocalDate.class).single()).isEqualTo(TestDates.today().plusDays(7));
 
         conclude(home, grant).andExpect(flash().attribute("flashError", "grant.publicityRunning"));
         jdbc.sql("UPDATE construction_grant SET publicity_ends = CURRENT_DATE - 1 WHERE id = ?").param(grant).update();

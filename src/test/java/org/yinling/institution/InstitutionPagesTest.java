@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -86,11 +87,11 @@ class InstitutionPagesTest {
         long stay = jdbc.sql("SELECT s.id FROM stay s JOIN elder e ON e.id = s.elder_id WHERE e.resident_id = ? AND s.ended_on IS NULL")
                 .param(elder).query(Long.class).single();
         mvc.perform(post("/institutions/{id}/stays/{stay}/transfer", home, stay).param("bedId", Long.toString(bed(home, 2)))
-                        .param("date", LocalDate.now().toString()).with(as("street")).with(csrf()))
+                        .param("date", TestDates.today().toString()).with(as("street")).with(csrf()))
                 .andExpect(flash().attribute("flashSuccess", "institution.transfer.done"));
         long moved = jdbc.sql("SELECT s.id FROM stay s JOIN elder e ON e.id = s.elder_id WHERE e.resident_id = ? AND s.ended_on IS NULL")
                 .param(elder).query(Long.class).single();
-        mvc.perform(post("/institutions/{id}/stays/{stay}/discharge", home, moved).param("date", LocalDate.now().toString())
+        mvc.perform(post("/institutions/{id}/stays/{stay}/discharge", home, moved).param("date", TestDates.today().toString())
                         .param("reason", "回家居住").with(as("district")).with(csrf()))
                 .andExpect(flash().attribute("flashSuccess", "institution.discharge.done"));
         assertThat(jdbc.sql("SELECT count(*) FROM stay s JOIN elder e ON e.id = s.elder_id WHERE e.resident_id = ? AND s.ended_on IS NULL")
@@ -108,7 +109,7 @@ class InstitutionPagesTest {
         mvc.perform(get("/institutions/{id}", home).with(as("street"))).andExpect(status().isOk());
         mvc.perform(get("/institutions/{id}", home).with(as("xiangfu.institutions"))).andExpect(status().isNotFound());
         mvc.perform(post("/institutions/{id}/admissions", home).param("residentId", "x").param("bedId", "1")
-                        .param("admittedOn", LocalDate.now().toString()).param("payer", "SELF")
+                        .param("admittedOn", TestDates.today().toString()).param("payer", "SELF")
                         .with(as("xiangfu.institutions")).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/institutions/new").with(as("street"))).andExpect(status().isForbidden());
@@ -136,7 +137,7 @@ class InstitutionPagesTest {
     private org.springframework.test.web.servlet.ResultActions admit(long home, String residentId, long bed) throws Exception {
         return mvc.perform(post("/institutions/{id}/admissions", home).with(as("district")).with(csrf())
                 .param("residentId", residentId).param("bedId", Long.toString(bed))
-                .param("admittedOn", LocalDate.now().minusDays(1).toString()).param("payer", "FAMILY"));
+                .param("admittedOn", TestDates.today().minusDays(1).toString()).param("payer", "FAMILY"));
     }
 
     private long bed(long home, int index) {

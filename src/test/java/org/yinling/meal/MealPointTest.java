@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -51,7 +52,7 @@ class MealPointTest {
 
     @Test
     void mealsAreRecordedOnceWithTheCategoryOfTheDayAndSettledByCategory() throws Exception {
-        long point = register("蓝天老年食堂（测试）", "SC-2026-001", LocalDate.now().plusYears(1));
+        long point = register("蓝天老年食堂（测试）", "SC-2026-001", TestDates.today().plusYears(1));
         long poor = elder("11010519410505771X", "食堂甲", "MINIMUM_LIVING", LocalDate.of(1941, 5, 5));
         long old = elder("11010519400606772X", "食堂乙", "NONE", LocalDate.of(1940, 6, 6));
 
@@ -75,7 +76,7 @@ class MealPointTest {
                 .isEqualTo("POVERTY");
 
         // settlement of the month: 8 (poor) + 5 (80+) per meal, plus 1 per meal for a licensed point
-        mvc.perform(get("/meal-points/{id}/settlement", point).param("month", YearMonth.now().toString())
+        mvc.perform(get("/meal-points/{id}/settlement", point).param("month", TestDates.thisMonth().toString())
                         .with(as("district")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"settlement-total\">15.00<")));
@@ -104,7 +105,7 @@ class MealPointTest {
 
     @Test
     void coverageCountsOwnAndListedCommunitiesAndTheElderPageShowsMeals() throws Exception {
-        long point = register("瓜山助餐点（覆盖测试）", "SC-2026-009", LocalDate.now().plusYears(1));
+        long point = register("瓜山助餐点（覆盖测试）", "SC-2026-009", TestDates.today().plusYears(1));
         mvc.perform(post("/meal-points/{id}/served", point).param("communityCode", "330105001002")
                 .with(as("district")).with(csrf())).andExpect(status().is3xxRedirection());
         String page = mvc.perform(get("/meal-points/coverage").with(as("street")))
@@ -129,14 +130,14 @@ class MealPointTest {
 
     @Test
     void aConfirmedSettlementIsPaidToTheOperatorOnce() throws Exception {
-        long point = register("结算测试食堂", "SC-2026-010", LocalDate.now().plusYears(1));
+        long point = register("结算测试食堂", "SC-2026-010", TestDates.today().plusYears(1));
         long elder = elder("11010519370909775X", "食堂戊", "EXTREME_POVERTY", LocalDate.of(1937, 9, 9));
         jdbc.sql("""
                         INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_by)
                         VALUES (?, ?, DATE '2026-09-03', 'LUNCH', 'EAT_IN', 'POVERTY', 'test'),
                                (?, ?, DATE '2026-09-04', 'LUNCH', 'DELIVERED', 'POVERTY', 'test')
                         """).params(elder, point, elder, point).update();
-        mvc.perform(post("/meal-points/{id}/settlement/confirm", point).param("month", YearMonth.now().toString())
+        mvc.perform(post("/meal-points/{id}/settlement/confirm", point).param("month", TestDates.thisMonth().toString())
                         .with(as("district")).with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("flashError", "meal.settlement.notConfirmable"));
@@ -186,7 +187,7 @@ class MealPointTest {
 
     @Test
     void aSheetIsRecordedWholeOrNotAtAll() throws Exception {
-        long point = register("表格测试食堂", "SC-2026-011", LocalDate.now().plusYears(1));
+        long point = register("表格测试食堂", "SC-2026-011", TestDates.today().plusYears(1));
         elder("11010519360101776X", "表格甲", "NONE", LocalDate.of(1936, 1, 1));
         elder("11010519650101777X", "表格乙", "NONE", LocalDate.of(1950, 1, 1));
         String bad = "身份证号,餐次,方式\n11010519360101776X,午餐,堂食\n11010519990101000X,午餐,送餐\n12345,午餐,\n11010519650101777X,夜宵,\n";
@@ -215,7 +216,7 @@ class MealPointTest {
                         .multipart("/meal-points/{id}/meals/import", point)
                         .file(new org.springframework.mock.web.MockMultipartFile("file", "meals.csv", "text/csv",
                                 csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                        .param("day", LocalDate.now().toString())
+                        .param("day", TestDates.today().toString())
                         .with(as("community")).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getFlashMap().get("importReport");

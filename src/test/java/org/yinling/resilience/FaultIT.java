@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class FaultIT {
 
     @Test
     void aBatchKilledMidGenerationResumesToTheLinesOfACleanRun() throws Exception {
-        YearMonth month = YearMonth.now();
+        YearMonth month = TestDates.thisMonth();
         try (Connection sql = db.connect()) {
             int entitlements = Resilience.entitle(sql, month);
             assertThat(entitlements).isGreaterThan(ELDERS / 2);

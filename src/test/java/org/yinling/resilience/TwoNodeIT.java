@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,7 @@ class TwoNodeIT {
         nodeB = new AppProcess("two-node-b", AppProcess.onDatabase(db.jdbcUrl(), 3000)).start(Duration.ofMinutes(5));
         // entitlements for the demo district's elders, so that a batch has lines (as bench/PaymentBench.java does)
         try (Connection connection = db.connect()) {
-            Resilience.entitle(connection, YearMonth.now());
+            Resilience.entitle(connection, TestDates.thisMonth());
         }
     }
 
@@ -71,7 +72,7 @@ class TwoNodeIT {
 
     @Test
     void theSameMonthStartedOnBothNodesAtOnceIsOneBatch() throws Exception {
-        String month = YearMonth.now().toString();
+        String month = TestDates.thisMonth().toString();
         WebUser onA = new WebUser();
         onA.logIn(nodeA.base(), "district", "yinling");
         WebUser onB = new WebUser();

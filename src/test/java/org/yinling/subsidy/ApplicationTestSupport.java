@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.TestDates;
 import org.yinling.elder.ResidentId;
 import org.yinling.subsidy.rule.Attribute;
 import org.yinling.subsidy.rule.Criterion;
@@ -93,7 +94,7 @@ final class ApplicationTestSupport {
 
     /** An elder aged {@code age} today (born a little over {@code age} years ago). */
     long elderAged(String name, int age, String community) {
-        LocalDate birth = LocalDate.now().minusYears(age).minusDays(ThreadLocalRandom.current().nextInt(10, 300));
+        LocalDate birth = TestDates.today().minusYears(age).minusDays(ThreadLocalRandom.current().nextInt(10, 300));
         return elder(name, birth, community, true, null);
     }
 
@@ -121,7 +122,7 @@ final class ApplicationTestSupport {
 
     Policy publish(String prefix, String name, PolicyRule rule, Frequency frequency) {
         String code = prefix + "APP" + CODES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
-        Policy draft = new Policy(0, code, 1, name + code, PolicyKind.AGE_ALLOWANCE, DISTRICT, LocalDate.now().minusYears(1),
+        Policy draft = new Policy(0, code, 1, name + code, PolicyKind.AGE_ALLOWANCE, DISTRICT, TestDates.today().minusYears(1),
                 null, frequency, false, 0, rule, PolicyStatus.DRAFT, null, false, null, null, null, "test", null,
                 "test", 0);
         long id = policies.insert(draft, "test");
@@ -181,6 +182,6 @@ final class ApplicationTestSupport {
     /** The publicity period ended yesterday (as if a week had passed). */
     void endPublicity(long id) {
         jdbc.sql("UPDATE subsidy_application SET publicity_ends = ? WHERE id = ?")
-                .params(LocalDate.now().minusDays(1), id).update();
+                .params(TestDates.today().minusDays(1), id).update();
     }
 }

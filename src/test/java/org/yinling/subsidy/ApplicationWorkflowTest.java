@@ -14,6 +14,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -95,9 +96,9 @@ class ApplicationWorkflowTest {
         t.decide("district", id, "APPROVE", "");
         assertThat(t.stage(id)).isEqualTo("PUBLICITY");
         assertThat(jdbc.sql("SELECT publicity_ends FROM subsidy_application WHERE id = ?").param(id)
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.now().plusDays(7));
+                .query(LocalDate.class).single()).isEqualTo(TestDates.today().plusDays(7));
         assertThat(jdbc.sql("SELECT approved_on FROM subsidy_application WHERE id = ?").param(id)
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.now());
+                .query(LocalDate.class).single()).isEqualTo(TestDates.today());
         assertThat(t.decisions(id)).containsExactly("SUBMIT", "APPROVE", "APPROVE");
         assertThat(jdbc.sql("""
                         SELECT stage_from || '>' || stage_to || ':' || decided_by FROM subsidy_decision
@@ -329,7 +330,7 @@ class ApplicationWorkflowTest {
 
         long gone = t.elderAged("迁出测试", 90, ApplicationTestSupport.LANTIAN);
         jdbc.sql("UPDATE elder SET life_status = 'MOVED_OUT', life_status_date = ? WHERE id = ?")
-                .params(LocalDate.now(), gone).update();
+                .params(TestDates.today(), gone).update();
         mvc.perform(post("/subsidies/applications").with(t.as("community")).with(csrf())
                         .param("elderId", String.valueOf(gone)).param("policyId", String.valueOf(policy.id())))
                 .andExpect(content().string(containsString("已去世或迁出")));

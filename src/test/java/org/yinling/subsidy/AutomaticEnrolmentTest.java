@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.TestDates;
 import org.yinling.region.RegionScope;
 import org.yinling.subsidy.rule.Attribute;
 import org.yinling.subsidy.rule.Criterion;
@@ -104,7 +105,7 @@ class AutomaticEnrolmentTest {
 
     @Test
     void eligibleEldersWithoutEntitlementOrOpenApplicationGetOneApplicationEachOnce() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDates.today();
         String code = "TAUTO-" + SEQUENCE.incrementAndGet();
         long policyId = publishedPolicy(code, true);
         long a = elder(today.minusYears(85).minusDays(3), "ACTIVE", COMMUNITY_A);
@@ -184,7 +185,7 @@ class AutomaticEnrolmentTest {
     void aPolicyNotMarkedAutomaticEnrolsNobody() throws Exception {
         String code = "TMANUAL-" + SEQUENCE.incrementAndGet();
         long policyId = publishedPolicy(code, false);
-        elder(LocalDate.now().minusYears(85), "ACTIVE", COMMUNITY_A);
+        elder(TestDates.today().minusYears(85), "ACTIVE", COMMUNITY_A);
         mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as(STAFF)).with(csrf()))
                 .andExpect(flash().attribute("flashError", "policy.enrol.notAutomatic"));
         assertThat(jdbc.sql("SELECT count(*) FROM subsidy_application WHERE policy_code = ?").param(code)

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yinling.TestDates;
 import org.yinling.elder.AssessmentItem;
 import org.yinling.elder.ElderUpdated;
 
@@ -93,7 +94,7 @@ class EntitlementLifecycleTest {
                         FROM subsidy_entitlement WHERE elder_id = ?""").param(elderId).query().singleRow();
         assertThat(entitlement.get("n")).isEqualTo(1L);
         assertThat(((java.sql.Date) entitlement.get("start_month")).toLocalDate())
-                .isEqualTo(LocalDate.now().withDayOfMonth(1).plusMonths(1));
+                .isEqualTo(TestDates.today().withDayOfMonth(1).plusMonths(1));
         assertThat(entitlement.get("end_month")).isNull();
         assertThat(entitlement.get("status")).isEqualTo("ACTIVE");
         assertThat(entitlement.get("tier_index")).isEqualTo(0);
@@ -103,7 +104,7 @@ class EntitlementLifecycleTest {
         // the application shows it
         mvc.perform(get("/subsidies/applications/" + id).with(t.as("street")))
                 .andExpect(content().string(containsString("id=\"application-entitlement\"")))
-                .andExpect(content().string(containsString(LocalDate.now().withDayOfMonth(1).plusMonths(1).toString().substring(0, 7))));
+                .andExpect(content().string(containsString(TestDates.today().withDayOfMonth(1).plusMonths(1).toString().substring(0, 7))));
         // the elder page's card shows it
         mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(t.as("community")))
                 .andExpect(content().string(containsString("享受中")))
@@ -133,13 +134,13 @@ class EntitlementLifecycleTest {
     void deathStopsEntitlementsFromTheNextMonthAndWithdrawsOpenApplications() throws Exception {
         Policy age = t.agePolicy();
         Policy nursing = t.nursingPolicy();
-        long elderId = t.elder("去世停发", LocalDate.now().minusYears(90).minusDays(40), ApplicationTestSupport.LANTIAN,
+        long elderId = t.elder("去世停发", TestDates.today().minusYears(90).minusDays(40), ApplicationTestSupport.LANTIAN,
                 true, 3);
         long entitlement = t.approvedEntitlement(elderId, age);
         long open = t.register(elderId, nursing);
         t.decide("street", open, "APPROVE", "");
 
-        LocalDate died = LocalDate.now();
+        LocalDate died = TestDates.today();
         mvc.perform(post("/elders/" + elderId + "/deceased").with(t.as("community")).with(csrf())
                         .param("date", died.toString()).param("reason", "病故"))
                 .andExpect(status().isFound());
@@ -162,7 +163,7 @@ class EntitlementLifecycleTest {
     @Test
     void anAssessmentThatBreaksEligibilityPutsTheEntitlementIntoTheStreetsRecheckQueue() throws Exception {
         Policy nursing = t.nursingPolicy();
-        long elderId = t.elder("复核测试", LocalDate.now().minusYears(75).minusDays(20), ApplicationTestSupport.LANTIAN,
+        long elderId = t.elder("复核测试", TestDates.today().minusYears(75).minusDays(20), ApplicationTestSupport.LANTIAN,
                 true, 3);
         long entitlement = t.approvedEntitlement(elderId, nursing);
 
@@ -201,7 +202,7 @@ class EntitlementLifecycleTest {
         Map<String, Object> row = jdbc.sql("SELECT status, end_month, stop_reason, recheck_since FROM subsidy_entitlement "
                 + "WHERE id = ?").param(entitlement).query().singleRow();
         assertThat(row.get("status")).isEqualTo("STOPPED");
-        assertThat(((java.sql.Date) row.get("end_month")).toLocalDate()).isEqualTo(LocalDate.now().withDayOfMonth(1));
+        assertThat(((java.sql.Date) row.get("end_month")).toLocalDate()).isEqualTo(TestDates.today().withDayOfMonth(1));
         assertThat(row.get("stop_reason")).isEqualTo("入户核实能力完好");
         assertThat(row.get("recheck_since")).isNull();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE entity = 'subsidy_entitlement' AND entity_id = ? "
@@ -240,7 +241,7 @@ class EntitlementLifecycleTest {
 
     private void assess(long elderId) throws Exception {
         MockHttpServletRequestBuilder assess = post("/elders/" + elderId + "/assessments").with(t.as("community"))
-                .with(csrf()).param("assessedOn", LocalDate.now().toString()).param("reason", "ROUTINE")
+                .with(csrf()).param("assessedOn", TestDates.today().toString()).param("reason", "ROUTINE")
                 .param("assessor", "评估员乙").param("riskEvents", "0");
         for (AssessmentItem item : AssessmentItem.values()) {
             assess.param("scores[" + item.name() + "]", String.valueOf(item.maxScore()));

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.annotation.Transactional;
+import org.yinling.TestDates;
 import org.yinling.elder.ResidentId;
 import org.yinling.region.RegionScope;
 import org.yinling.subsidy.rule.Attribute;
@@ -211,7 +212,7 @@ class PolicySimulationTest {
     void simulatedCountsEqualAJavaEvaluationOfEveryElder() throws Exception {
         Policy gaoling = store.find(demoGaoling()).orElseThrow();
         PolicyRule changed = gaolingRule("75", "100");
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDates.today();
         Map<String, long[]> expected = new HashMap<>();
         long[] total = new long[2];
         for (Map<String, Object> elder : jdbc.sql("SELECT id, community_code FROM elder WHERE community_code LIKE '330105%'")
@@ -264,7 +265,7 @@ class PolicySimulationTest {
 
     private void elder(int age, String community, boolean hukouLocal) {
         // well clear of a birthday, so that the age is the same whichever way it is counted
-        LocalDate birthDate = LocalDate.now().minusYears(age).minusDays(100);
+        LocalDate birthDate = TestDates.today().minusYears(age).minusDays(100);
         while (true) {
             String body = TEST_COUNTY + birthDate.toString().replace("-", "")
                     + "%03d".formatted(ThreadLocalRandom.current().nextInt(1, 999));

@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -425,7 +426,7 @@ class AccessMatrixTest {
         parameters.put("elderId", Long.toString(f.elder()));
         parameters.put("meal", "LUNCH");
         parameters.put("mode", route.pattern().startsWith("/meal-points") ? "EAT_IN" : "SKIP");
-        parameters.put("month", YearMonth.now().toString());
+        parameters.put("month", TestDates.thisMonth().toString());
         parameters.put("note", "matrix");
         // the bulk approval of the review queue: "application id:lock version"
         parameters.put("selected", f.application() + ":0");

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.TestDates;
 import org.yinling.elder.ResidentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,7 +87,7 @@ class EscapingTest {
     @Test
     void elderApplicationPublicityAndBankListShowTextAsText() throws Exception {
         String name = "=2+3\"'&甲" + tag;
-        String residentId = residentId(LocalDate.now().minusYears(85).minusDays(40));
+        String residentId = residentId(TestDates.today().minusYears(85).minusDays(40));
         String location = submit(post("/elders").with(as("district"))
                 .param("residentId", residentId).param("name", name).param("phone", "13800138000")
                 .param("hukouLocal", "true").param("communityCode", LANTIAN).param("address", MARKUP)
@@ -203,7 +204,7 @@ class EscapingTest {
 
         // a list of deaths whose source and document number are markup and a formula
         String deaths = "身份证号,日期,来源单位,文书编号\n" + residentId(LocalDate.of(1942, 2, 2)) + ","
-                + LocalDate.now().minusDays(3) + "," + csvCell(MARKUP) + ",=1+1\n";
+                + TestDates.today().minusDays(3) + "," + csvCell(MARKUP) + ",=1+1\n";
         location = mvc.perform(multipart("/elders/status-imports").file(new MockMultipartFile("file", "deaths.csv",
                         "text/csv", deaths.getBytes(StandardCharsets.UTF_8))).param("kind", "DEATH")
                         .with(as("district")).with(csrf()))
