@@ -1,5 +1,6 @@
 package org.yinling.audit;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +21,12 @@ import org.springframework.util.StringUtils;
 public class AuditQueries {
 
     private final JdbcClient jdbc;
-    private final ZoneId zone = ZoneId.systemDefault();
+    /** Times are shown in the bureau's zone, whatever the host's. */
+    private final ZoneId zone;
 
-    AuditQueries(JdbcClient jdbc) {
+    AuditQueries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
     }
 
     public Page<AuditEntry> search(AuditFilter filter, Pageable pageable) {
