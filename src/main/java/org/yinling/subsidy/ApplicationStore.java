@@ -325,10 +325,7 @@ class ApplicationStore {
     }
 
     static EligibilityFacts facts(ResultSet rs) throws SQLException {
-        return new EligibilityFacts(rs.getObject("birth_date", LocalDate.class), rs.getBoolean("hukou_local"),
-                rs.getString("living_arrangement"), rs.getString("economic_status"),
-                (Integer) rs.getObject("capability_level"), rs.getBigDecimal("income_per_person"),
-                rs.getString("life_status"));
+        return EligibilityFacts.read(rs);
     }
 
     private static ApplicationRecord map(ResultSet rs, int row) throws SQLException {

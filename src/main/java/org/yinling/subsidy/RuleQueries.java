@@ -31,9 +31,7 @@ class RuleQueries {
     Optional<EligibilityFacts> facts(long elderId, RegionScope scope) {
         return jdbc.sql("SELECT " + EligibilityFacts.COLUMNS + " FROM elder e WHERE e.id = ? AND e.community_code LIKE ?")
                 .params(elderId, scope.likePattern())
-                .query((rs, row) -> new EligibilityFacts(rs.getObject(1, LocalDate.class), rs.getBoolean(2),
-                        rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), rs.getBigDecimal(6),
-                        rs.getString(7)))
+                .query((rs, row) -> EligibilityFacts.read(rs))
                 .optional();
     }
 
