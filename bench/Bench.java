@@ -330,19 +330,17 @@ public class Bench {
         public long runSql(Connection db) throws SQLException {
             List<String> where = new ArrayList<>();
             List<Object> params = new ArrayList<>();
+            // the street chosen narrows the scope (RegionScope.narrowedTo): one condition on the community code
+            String scope = street != null ? street.substring(0, 9) + "%" : SCOPE;
             where.add("e.community_code LIKE ?");
-            params.add(SCOPE);
+            params.add(scope);
             addText(where, params);
-            if (street != null) {
-                where.add("e.community_code LIKE ?");
-                params.add(street.substring(0, 9) + "%");
-            }
             addEquals("e.living_arrangement", living, where, params);
             addEquals("e.economic_status", economic, where, params);
             String condition = " WHERE " + String.join(" AND ", where);
             boolean onlyScope = where.size() == 1;
             return inReadOnlyTransaction(db, () -> {
-                long total = onlyScope ? count(TALLY, Arrays.asList(SCOPE, null, null), db)
+                long total = onlyScope ? count(TALLY, Arrays.asList(scope, null, null), db)
                         : count("SELECT count(*) FROM elder e" + condition, params, db);
                 List<Object> pageParams = new ArrayList<>(params);
                 pageParams.add(PAGE_SIZE);

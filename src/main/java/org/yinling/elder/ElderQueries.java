@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -22,8 +21,10 @@ import org.yinling.region.RegionScope;
 
 /**
  * The registry search as one SQL statement (and one count) over the elder table, always restricted to the user's
- * region. Conditions are fixed fragments chosen here; every value travels as a bind parameter. Each condition has
- * an index that serves it at city scale (see V4__elders.sql and docs/performance.md).
+ * region (narrowed to the street and community chosen, {@link RegionScope#narrowedTo}). Conditions are fixed fragments
+ * (the text field's is {@link ElderTextSearch}'s, shared with the other pages that find elders); every value travels
+ * as a bind parameter. Each condition has an index that serves it at city scale (see V4__elders.sql, V8 and
+ * docs/performance.md).
  */
 @Component
 class ElderQueries {
@@ -34,9 +35,6 @@ class ElderQueries {
             "name", "e.name COLLATE \"C\", e.id",
             "oldest", "e.birth_date, e.id",
             "youngest", "e.birth_date DESC, e.id DESC");
-
-    private static final Pattern ID_SUFFIX = Pattern.compile("[0-9]{4,6}|[0-9]{3,5}[Xx]");
-    private static final Pattern FULL_ID = Pattern.compile("[0-9]{15}|[0-9]{17}[0-9Xx]");
 
     private static final String SELECT_ROWS = """
             SELECT e.id, e.resident_id, e.name, e.sex, e.birth_date, e.community_code, e.living_arrangement,
@@ -58,10 +56,14 @@ class ElderQueries {
 
     @Transactional(readOnly = true)
     Page<ElderRow> search(ElderSearch search, RegionScope scope) {
-        Filter filter = filter(search, scope);
-        long total = filter.onlyScopeAndLifeStatus() ? tally(scope, search.life()) : jdbc.sql(
-                "SELECT count(*) FROM elder e" + filter.where()).params(filter.params()).query(Long.class).single();
+        Optional<Filter> chosen = filter(search, scope);
         PageRequest pageable = PageRequest.of(search.pageNumber(), ElderSearch.PAGE_SIZE);
+        if (chosen.isEmpty()) {
+            return new PageImpl<>(List.of(), pageable, 0);
+        }
+        Filter filter = chosen.get();
+        long total = filter.onlyScopeAndLifeStatus() ? tally(filter.scope(), search.life()) : jdbc.sql(
+                "SELECT count(*) FROM elder e" + filter.where()).params(filter.params()).query(Long.class).single();
         List<ElderRow> rows = jdbc.sql(SELECT_ROWS + filter.where() + " ORDER BY " + SORTS.get(search.sortKey())
                         + " LIMIT :limit OFFSET :offset")
                 .params(filter.params())
@@ -78,7 +80,11 @@ class ElderQueries {
      */
     @Transactional(readOnly = true)
     long forEach(ElderSearch search, RegionScope scope, Consumer<ExportRow> sink) {
-        Filter filter = filter(search, scope);
+        Optional<Filter> chosen = filter(search, scope);
+        if (chosen.isEmpty()) {
+            return 0;
+        }
+        Filter filter = chosen.get();
         long[] count = {0};
         jdbc.sql(SELECT_EXPORT + filter.where() + " ORDER BY " + SORTS.get(search.sortKey()))
                 .params(filter.params())
@@ -90,15 +96,24 @@ class ElderQueries {
         return count[0];
     }
 
-    /** The WHERE clause of a search inside a scope, and its bind values. */
-    private Filter filter(ElderSearch search, RegionScope scope) {
+    /**
+     * The WHERE clause of a search inside a scope (narrowed to the street and community chosen), and its bind values;
+     * empty when the street or community chosen lies outside the scope or each other (no rows).
+     */
+    private Optional<Filter> filter(ElderSearch search, RegionScope userScope) {
+        Optional<RegionScope> narrowed = userScope.narrowedTo(search.street(), search.community());
+        if (narrowed.isEmpty()) {
+            return Optional.empty();
+        }
+        RegionScope scope = narrowed.get();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        where.add("e.community_code LIKE :scope");
-        params.put("scope", scope.likePattern());
-        addText(search.q(), where, params);
-        addRegion(search.street(), 9, "street", where, params);
-        addRegion(search.community(), 12, "community", where, params);
+        where.add(scope.condition("e.community_code", "scope"));
+        params.put("scope", scope.sqlValue());
+        ElderTextSearch.of(search.q()).ifPresent(text -> {
+            where.add(text.condition("e"));
+            params.putAll(text.params());
+        });
         LocalDate today = LocalDate.now(clock);
         if (search.ageMin() != null) {
             where.add("e.birth_date <= :bornBy");
@@ -113,10 +128,12 @@ class ElderQueries {
         addEquals("e.capability_level", "level", search.level(), where, params);
         addEquals("e.life_status", "life", search.life(), where, params);
         boolean onlyScopeAndLifeStatus = where.size() == (search.life() == null ? 1 : 2);
-        return new Filter(" WHERE " + String.join(" AND ", where), params, today, onlyScopeAndLifeStatus);
+        return Optional.of(new Filter(scope, " WHERE " + String.join(" AND ", where), params, today,
+                onlyScopeAndLifeStatus));
     }
 
-    private record Filter(String where, Map<String, Object> params, LocalDate today, boolean onlyScopeAndLifeStatus) {
+    private record Filter(RegionScope scope, String where, Map<String, Object> params, LocalDate today,
+                          boolean onlyScopeAndLifeStatus) {
     }
 
     /** The number of elders in a region (of one life status), from the tally the triggers of V8 keep. */
@@ -148,42 +165,11 @@ class ElderQueries {
                 rs.getObject("life_status_date", LocalDate.class));
     }
 
-    private static void addText(String q, List<String> where, Map<String, Object> params) {
-        if (q == null || q.isBlank()) {
-            return;
-        }
-        String text = q.strip();
-        if (ID_SUFFIX.matcher(text).matches()) {
-            // the last digits: a prefix match on the reversed number, served by an expression index
-            where.add("reverse(e.resident_id) LIKE :reversedSuffix");
-            params.put("reversedSuffix", new StringBuilder(text.toUpperCase()).reverse() + "%");
-        }
-        else if (FULL_ID.matcher(text).matches()) {
-            where.add("e.resident_id = :residentId");
-            params.put("residentId", ResidentId.tryParse(text).map(ResidentId::value).orElse(text.toUpperCase()));
-        }
-        else {
-            where.add("e.name COLLATE \"C\" LIKE :namePrefix");
-            params.put("namePrefix", escapeLike(text) + "%");
-        }
-    }
-
-    private static void addRegion(String code, int digits, String name, List<String> where, Map<String, Object> params) {
-        if (code != null && code.matches("[0-9]{12}")) {
-            where.add("e.community_code LIKE :" + name);
-            params.put(name, code.substring(0, digits) + "%");
-        }
-    }
-
     private static void addEquals(String column, String name, Object value, List<String> where,
                                   Map<String, Object> params) {
         if (value != null) {
             where.add(column + " = :" + name);
             params.put(name, value instanceof Enum<?> e ? e.name() : value);
         }
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -53,8 +53,12 @@ class InstitutionStore {
 
     /** The medical rule as SQL over the counted beds, the same thresholds as {@link MedicalArrangement#requiredFor}. */
     private static String where(Filter filter, RegionScope scope, List<Object> params) {
-        StringBuilder where = new StringBuilder("WHERE x.community_code LIKE ?");
-        params.add(scope.likePattern());
+        Optional<RegionScope> narrowed = scope.narrowedTo(filter.street(), null);
+        if (narrowed.isEmpty()) {
+            return "WHERE FALSE"; // a street outside the user's scope: no rows
+        }
+        StringBuilder where = new StringBuilder("WHERE ").append(narrowed.get().condition("x.community_code"));
+        params.add(narrowed.get().sqlValue());
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" AND (x.name LIKE ? OR x.licence_number = ?)");
             params.add("%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -67,10 +71,6 @@ class InstitutionStore {
         if (filter.ownership() != null) {
             where.append(" AND x.ownership = ?");
             params.add(filter.ownership().name());
-        }
-        if (filter.street() != null && filter.street().matches("[0-9]{12}")) {
-            where.append(" AND x.community_code LIKE ?");
-            params.add(filter.street().substring(0, 9) + "%");
         }
         if (filter.starLevel() != null) {
             where.append(" AND x.star_level = ?");

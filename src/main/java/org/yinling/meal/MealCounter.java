@@ -2,16 +2,16 @@ package org.yinling.meal;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yinling.elder.ElderTextSearch;
 import org.yinling.elder.ResidentId;
 import org.yinling.region.RegionScope;
 
-/** The counter: find an elder by the last digits of the ID or by name, record a meal in one statement. */
+/** The counter: find an elder by the ID, its last digits or the name, record a meal in one statement. */
 @Service
 class MealCounter {
 
@@ -32,25 +32,23 @@ class MealCounter {
     }
 
     /**
-     * Active elders of the region whose ID ends with the 4–6 characters typed (the reversed-ID index) or whose name
-     * starts with the text typed (the name index).
+     * Active elders of the region found by the registry's text search ({@link ElderTextSearch}: the last 4–6
+     * characters of the ID, a whole or 15-digit ID, or the start of the name), each served by an index.
      */
     @Transactional(readOnly = true)
     List<Found> find(String text, RegionScope scope, LocalDate today) {
-        String q = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-        if (q.isEmpty() || q.length() > 18) {
+        Optional<ElderTextSearch> search = ElderTextSearch.of(text);
+        if (search.isEmpty()) {
             return List.of();
         }
-        boolean suffix = q.matches("[0-9]{3,5}[0-9X]");
-        String condition = suffix ? "reverse(e.resident_id) COLLATE \"C\" LIKE ?" : "e.name COLLATE \"C\" LIKE ?";
-        String pattern = suffix ? new StringBuilder(q).reverse() + "%"
-                : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
                         SELECT e.id, e.name, e.resident_id, e.birth_date FROM elder e
-                        WHERE %s AND e.community_code LIKE ? AND e.life_status = 'ACTIVE'
-                        ORDER BY e.name, e.id LIMIT ?
-                        """.formatted(condition))
-                .params(pattern, scope.likePattern(), MATCHES)
+                        WHERE %s AND e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
+                        ORDER BY e.name, e.id LIMIT :limit
+                        """.formatted(search.get().condition("e")))
+                .params(search.get().params())
+                .param("scope", scope.likePattern())
+                .param("limit", MATCHES)
                 .query((rs, row) -> new Found(rs.getLong(1), rs.getString(2), ResidentId.mask(rs.getString(3)),
                         java.time.Period.between(rs.getObject(4, LocalDate.class), today).getYears()))
                 .list();

@@ -3,6 +3,7 @@ package org.yinling.subsidy;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.yinling.account.Role;
 
@@ -11,6 +12,17 @@ public final class ApplicationStages {
 
     public static final Set<ApplicationStage> OPEN = EnumSet.of(ApplicationStage.RETURNED, ApplicationStage.STREET_REVIEW,
             ApplicationStage.DISTRICT_REVIEW, ApplicationStage.PUBLICITY);
+
+    /**
+     * {@link #OPEN} as an SQL condition over {@code subsidy_application.stage}:
+     * {@code stage IN ('RETURNED', 'STREET_REVIEW', 'DISTRICT_REVIEW', 'PUBLICITY')}. It is the predicate of the partial
+     * unique index {@code subsidy_application_open_uq} (V9, one open application per elder and policy code), so every
+     * statement that means "open" writes it this way: the index then serves it, and {@code ON CONFLICT … WHERE} infers
+     * the index from it. Put it where {@code stage} can only be the application's column. A test compares it with the
+     * index's definition in the database.
+     */
+    public static final String OPEN_CONDITION = OPEN.stream().map(stage -> "'" + stage.name() + "'")
+            .collect(Collectors.joining(", ", "stage IN (", ")"));
 
     private ApplicationStages() {
     }

@@ -11,13 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yinling.elder.ElderTextSearch;
 import org.yinling.elder.LifeStatus;
 import org.yinling.elder.ResidentId;
 import org.yinling.region.RegionScope;
@@ -29,8 +29,6 @@ import org.yinling.subsidy.rule.EligibilityFacts;
  */
 @Repository
 class ApplicationStore {
-
-    private static final Pattern ID_SUFFIX = Pattern.compile("[0-9]{4,6}|[0-9]{3,5}[Xx]");
 
     static final String COLUMNS = """
             a.id, a.elder_id, a.policy_id, a.policy_code, a.community_code, a.stage, a.source, a.tier_index, a.amount,
@@ -69,30 +67,20 @@ class ApplicationStore {
                 .optional();
     }
 
-    /** Elders of the scope found by name prefix or ID suffix, to pick for a new application (at most 20). */
+    /**
+     * Elders of the scope found by the registry's text search (name prefix, whole or 15-digit ID, ID suffix), to pick
+     * for a new application (at most 20).
+     */
     List<ApplicationElder> findElders(String q, RegionScope scope) {
-        if (q == null || q.isBlank()) {
+        Optional<ElderTextSearch> text = ElderTextSearch.of(q);
+        if (text.isEmpty()) {
             return List.of();
         }
-        String text = q.strip();
-        String condition;
-        Object value;
-        if (ID_SUFFIX.matcher(text).matches()) {
-            condition = "reverse(e.resident_id) LIKE ?";
-            value = new StringBuilder(text.toUpperCase()).reverse() + "%";
-        }
-        else if (ResidentId.isValid(text)) {
-            condition = "e.resident_id = ?";
-            value = ResidentId.parse(text).value();
-        }
-        else {
-            condition = "e.name COLLATE \"C\" LIKE ?";
-            value = escapeLike(text) + "%";
-        }
         return jdbc.sql("SELECT e.id, e.name, e.resident_id, e.community_code, " + EligibilityFacts.COLUMNS
-                        + " FROM elder e WHERE e.community_code LIKE ? AND " + condition
+                        + " FROM elder e WHERE e.community_code LIKE :scope AND " + text.get().condition("e")
                         + " ORDER BY e.name COLLATE \"C\", e.id LIMIT 20")
-                .params(scope.likePattern(), value)
+                .param("scope", scope.likePattern())
+                .params(text.get().params())
                 .query((rs, row) -> new ApplicationElder(rs.getLong("id"), rs.getString("name"),
                         ResidentId.mask(rs.getString("resident_id")), rs.getString("community_code"),
                         LifeStatus.valueOf(rs.getString("life_status")), facts(rs)))
@@ -234,12 +222,18 @@ class ApplicationStore {
         return page(search, scope, stage, "a.created_at, a.id");
     }
 
-    private Page<ApplicationRow> page(ApplicationSearch search, RegionScope scope, ApplicationStage stage,
+    private Page<ApplicationRow> page(ApplicationSearch search, RegionScope userScope, ApplicationStage stage,
                                       String order) {
+        PageRequest pageable = PageRequest.of(search.pageNumber(), ApplicationSearch.PAGE_SIZE);
+        Optional<RegionScope> narrowed = userScope.narrowedTo(search.street(), search.community());
+        if (narrowed.isEmpty()) {
+            return new PageImpl<>(List.of(), pageable, 0);
+        }
+        RegionScope scope = narrowed.get();
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        where.add("a.community_code LIKE :scope");
-        params.put("scope", scope.likePattern());
+        where.add(scope.condition("a.community_code", "scope"));
+        params.put("scope", scope.sqlValue());
         if (stage != null) {
             where.add("a.stage = :stage");
             params.put("stage", stage.name());
@@ -248,23 +242,17 @@ class ApplicationStore {
             where.add("a.policy_code = :policy");
             params.put("policy", search.policy().strip());
         }
-        if (search.street() != null && search.street().matches("[0-9]{12}")) {
-            where.add("a.community_code LIKE :street");
-            params.put("street", search.street().substring(0, 9) + "%");
-        }
-        if (search.community() != null && search.community().matches("[0-9]{12}")) {
-            where.add("a.community_code = :community");
-            params.put("community", search.community());
-        }
         if (search.source() != null) {
             where.add("a.source = :source");
             params.put("source", search.source().name());
         }
-        addText(search.q(), where, params);
+        ElderTextSearch.of(search.q()).ifPresent(text -> {
+            where.add(text.condition("e"));
+            params.putAll(text.params());
+        });
         String from = " FROM subsidy_application a JOIN elder e ON e.id = a.elder_id"
                 + " JOIN subsidy_policy p ON p.id = a.policy_id WHERE " + String.join(" AND ", where);
         long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
-        PageRequest pageable = PageRequest.of(search.pageNumber(), ApplicationSearch.PAGE_SIZE);
         List<ApplicationRow> rows = jdbc.sql("SELECT " + ROW_COLUMNS + from + " ORDER BY " + order
                         + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
@@ -301,27 +289,8 @@ class ApplicationStore {
     /** Whether the elder has an open application of the policy code. */
     boolean hasOpenApplication(long elderId, String policyCode) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM subsidy_application WHERE elder_id = ? AND policy_code = ? "
-                        + "AND stage IN ('RETURNED', 'STREET_REVIEW', 'DISTRICT_REVIEW', 'PUBLICITY'))")
+                        + "AND " + ApplicationStages.OPEN_CONDITION + ")")
                 .params(elderId, policyCode).query(Boolean.class).single();
-    }
-
-    private static void addText(String q, List<String> where, Map<String, Object> params) {
-        if (q == null || q.isBlank()) {
-            return;
-        }
-        String text = q.strip();
-        if (ID_SUFFIX.matcher(text).matches()) {
-            where.add("reverse(e.resident_id) LIKE :reversedSuffix");
-            params.put("reversedSuffix", new StringBuilder(text.toUpperCase()).reverse() + "%");
-        }
-        else if (ResidentId.isValid(text)) {
-            where.add("e.resident_id = :residentId");
-            params.put("residentId", ResidentId.parse(text).value());
-        }
-        else {
-            where.add("e.name COLLATE \"C\" LIKE :namePrefix");
-            params.put("namePrefix", escapeLike(text) + "%");
-        }
     }
 
     static EligibilityFacts facts(ResultSet rs) throws SQLException {
@@ -351,9 +320,5 @@ class ApplicationStore {
 
     static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

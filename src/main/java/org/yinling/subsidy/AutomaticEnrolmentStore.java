@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class AutomaticEnrolmentStore {
 
-    static final String OPEN_STAGES = "('RETURNED', 'STREET_REVIEW', 'DISTRICT_REVIEW', 'PUBLICITY')";
     /** A run still RUNNING after this long was left behind by a node that stopped. */
     static final String STALE_AFTER = "30 minutes";
 
@@ -110,8 +109,8 @@ class AutomaticEnrolmentStore {
                               AND NOT EXISTS (SELECT 1 FROM subsidy_entitlement s
                                               WHERE s.elder_id = c.elder_id AND s.policy_code = ? AND s.status = 'ACTIVE')
                               AND NOT EXISTS (SELECT 1 FROM subsidy_application a
-                                              WHERE a.elder_id = c.elder_id AND a.policy_code = ? AND a.stage IN %s)
-                            ON CONFLICT (elder_id, policy_code) WHERE stage IN %s DO NOTHING
+                                              WHERE a.elder_id = c.elder_id AND a.policy_code = ? AND %s)
+                            ON CONFLICT (elder_id, policy_code) WHERE %s DO NOTHING
                             RETURNING id, community_code
                         ), decided AS (
                             INSERT INTO subsidy_decision (application_id, action, stage_from, stage_to, note, decided_by)
@@ -119,7 +118,8 @@ class AutomaticEnrolmentStore {
                         )
                         SELECT substr(community_code, 1, 9) || '000' AS street, count(*) FROM created
                         GROUP BY 1 ORDER BY 1
-                        """.formatted(tier.sql(), eligible.sql(), amount.sql(), OPEN_STAGES, OPEN_STAGES))
+                        """.formatted(tier.sql(), eligible.sql(), amount.sql(), ApplicationStages.OPEN_CONDITION,
+                                ApplicationStages.OPEN_CONDITION))
                 .params(params)
                 .query(rs -> {
                     byStreet.put(rs.getString(1), rs.getLong(2));

@@ -120,7 +120,7 @@ class EntitlementStore {
         return jdbc.sql("""
                         WITH open AS (
                             SELECT id, stage FROM subsidy_application
-                            WHERE elder_id = ? AND stage IN ('RETURNED', 'STREET_REVIEW', 'DISTRICT_REVIEW', 'PUBLICITY')
+                            WHERE elder_id = ? AND %s
                             FOR UPDATE
                         ), withdrawn AS (
                             UPDATE subsidy_application a SET stage = 'WITHDRAWN', closed_at = now(), updated_at = now(),
@@ -131,7 +131,7 @@ class EntitlementStore {
                         INSERT INTO subsidy_decision (application_id, action, stage_from, stage_to, note, decided_by)
                         SELECT id, 'WITHDRAW', stage, 'WITHDRAWN', ?, ? FROM withdrawn
                         RETURNING application_id
-                        """)
+                        """.formatted(ApplicationStages.OPEN_CONDITION))
                 .params(elderId, actor, note, actor).query(Long.class).list();
     }
 

@@ -39,14 +39,14 @@ class PublicityService {
 
     /** Applications in publicity inside the scope (and street, policy when given), by community and name. */
     @Transactional(readOnly = true)
-    List<PublicityRow> inPublicity(RegionScope scope, String street, String policy) {
-        List<Object> params = new ArrayList<>();
-        params.add(scope.likePattern());
-        String where = "";
-        if (street != null && street.matches("[0-9]{12}")) {
-            where += " AND a.community_code LIKE ?";
-            params.add(street.substring(0, 9) + "%");
+    List<PublicityRow> inPublicity(RegionScope userScope, String street, String policy) {
+        Optional<RegionScope> scope = userScope.narrowedTo(street, null);
+        if (scope.isEmpty()) {
+            return List.of();
         }
+        List<Object> params = new ArrayList<>();
+        params.add(scope.get().sqlValue());
+        String where = "";
         if (policy != null && !policy.isBlank()) {
             where += " AND a.policy_code = ?";
             params.add(policy.strip());
@@ -57,7 +57,8 @@ class PublicityService {
                                a.amount, a.approved_on, a.publicity_ends
                         FROM subsidy_application a JOIN elder e ON e.id = a.elder_id
                         JOIN subsidy_policy p ON p.id = a.policy_id
-                        WHERE a.stage = 'PUBLICITY' AND a.community_code LIKE ?""" + where + """
+                        WHERE a.stage = 'PUBLICITY'""" + " AND " + scope.get().condition("a.community_code") + where
+                        + """
                          ORDER BY a.community_code, a.policy_code, e.name COLLATE "C", a.id LIMIT ?
                         """)
                 .params(params)
