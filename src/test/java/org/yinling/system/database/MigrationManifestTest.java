@@ -52,6 +52,20 @@ class MigrationManifestTest {
         }
     }
 
+    /** The catch-up of the edited migrations records today's checksums: they are the manifest's. */
+    @Test
+    void theCatchUpOfTheEditedMigrationsRecordsTheManifestsChecksums() {
+        List<Entry> manifest = manifest();
+        for (LandedMigrationCatchUp.Landed landed : LandedMigrationCatchUp.LANDED) {
+            assertThat(manifest).as("V" + landed.version() + " of today in the manifest")
+                    .anySatisfy(entry -> {
+                        assertThat(entry.version()).isEqualTo(landed.version());
+                        assertThat(entry.checksum()).isEqualTo(landed.currentChecksum());
+                    });
+            assertThat(landed.landedChecksum()).isNotEqualTo(landed.currentChecksum());
+        }
+    }
+
     /** The check above can fail, and says what to do: an edit, a deletion, a new migration, one numbered too low. */
     @Test
     void anEditedMissingOrNewMigrationIsReportedWithWhatToDo() {
