@@ -20,12 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A database migrated before V11, V13, V15-V17 or V26 were edited refuses to start (Flyway's checksum validation).
- * For every state of the migrations that ever landed (and the one branch-only state with an edited file), this test
+ * A database migrated before V11, V13, V15-V17 or V26 were edited refuses to start (Flyway's checksum validation), and
+ * so does one migrated before V5, V10, V11, V18 or V19 arrived with a number below one already applied. For every
+ * state of the migration files in the history (main and branches) that the application's Flyway refuses, this test
  * migrates an empty database with the files as they were then, shows that the application's Flyway refuses it, runs
- * the operator's procedure from docs/operations.md (the catch-up SQL given there for that state, then {@code flyway
- * repair}, then the application's migrate, out of order where the doc says so), and finds the schema identical to
- * that of a database migrated from scratch, with the same checksums in its history.
+ * the operator's procedure by hand from docs/operations.md (the {@link LandedMigrationCatchUp} statements of each
+ * landed version its history shows, {@code flyway repair}, migrate out of order, then the application's migrate, as
+ * the Maven plugin's goals do), and finds the schema identical to that of a database migrated from scratch, with the
+ * same checksums in its history.
  */
 class LandedMigrationRepairTest {
 
@@ -45,10 +47,14 @@ class LandedMigrationRepairTest {
     static Stream<LandedState> states() {
         return Stream.of(
                 // on main: V5 landed after V6-V8, V10 and V11 after V12-V14 (out of order only)
+                new LandedState("04f398c", 6, List.of(5), List.of()),
+                new LandedState("be39efc", 7, List.of(5), List.of()),
                 new LandedState("e15d16c", 8, List.of(5), List.of()),
                 new LandedState("24157c8", 12, List.of(10, 11), List.of()),
                 // the first V11, on the subsidy-applications branch only (before V10 existed)
                 new LandedState("aeab0a7", 11, List.of(10), List.of("aeab0a7/V11__subsidy_applications_indexes.sql")),
+                new LandedState("80cd4af", 11, List.of(10), List.of()),
+                new LandedState("d6a9604", 13, List.of(10, 11), List.of("d6a9604/V13__institutions.sql")),
                 new LandedState("6e78cda", 14, List.of(10, 11), List.of("d6a9604/V13__institutions.sql")),
                 new LandedState("38d5aa7", 14, List.of(10), List.of("d6a9604/V13__institutions.sql")),
                 new LandedState("54c4a61", 14, List.of(), List.of("d6a9604/V13__institutions.sql")),

@@ -33,7 +33,9 @@ final class ScratchDatabases implements AutoCloseable {
 
     static ScratchDatabases start() {
         return new ScratchDatabases(EmbeddedPostgresServer.acquire(
-                new EmbeddedDatabaseProperties(Path.of("target/flyway-scratch-postgres"), 0, "scratch", true)));
+                // one directory per test JVM, like the application's test database (parallel builds in one checkout)
+                new EmbeddedDatabaseProperties(Path.of("target/flyway-scratch-postgres", Long.toString(ProcessHandle.current().pid())),
+                        0, "scratch", true)));
     }
 
     /** A new empty database; returns its JDBC URL. */
