@@ -4,5 +4,6 @@
  * {@link org.yinling.elder.ElderMovedOut}, {@link org.yinling.elder.ElderAssessed}, {@link org.yinling.elder.ElderUpdated} and
  * {@link org.yinling.elder.EldersImported} for later modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Elders")
+@org.springframework.modulith.ApplicationModule(displayName = "Elders",
+        allowedDependencies = {"account", "audit", "region", "system"})
 package org.yinling.elder;
