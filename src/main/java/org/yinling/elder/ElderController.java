@@ -42,10 +42,12 @@ class ElderController {
     private final Regions regions;
     private final ElderExporter exporter;
     private final MessageSource messages;
+    private final ElderCards cards;
 
     ElderController(ElderService service, ElderQueries queries, AssessmentStore assessments,
                     ElderChangeHistory changeHistory, Regions regions, ElderExporter exporter,
-                    MessageSource messages) {
+                    MessageSource messages, ElderCards cards) {
+        this.cards = cards;
         this.exporter = exporter;
         this.messages = messages;
         this.service = service;
@@ -92,6 +94,7 @@ class ElderController {
         model.addAttribute("communityPath", regions.path(elder.getCommunityCode()));
         model.addAttribute("assessments", assessments.history(id));
         model.addAttribute("changes", changeHistory.of(id, HISTORY_SIZE));
+        model.addAttribute("cards", cards.visibleTo(user));
         if (!model.containsAttribute("lifeStatusForm")) {
             model.addAttribute("lifeStatusForm", new LifeStatusForm(null, ""));
         }
