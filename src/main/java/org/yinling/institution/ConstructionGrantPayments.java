@@ -18,7 +18,8 @@ class ConstructionGrantPayments implements OrganisationPayments {
                 SELECT 'INSTITUTION' AS payee_kind, i.id AS payee_id, 'CONSTRUCTION' AS kind,
                        CAST(:batchMonth AS date) AS month, i.name AS payee_name, i.community_code, g.amount,
                        i.payee_bank, i.payee_account, 'G' || g.id AS source, g.id AS grant_id,
-                       CAST(NULL AS jsonb) AS residents
+                       CAST(NULL AS bigint) AS elder_id, CAST(NULL AS text) AS elder_name,
+                       CAST(NULL AS text) AS resident_id, CAST(NULL AS text) AS category, CAST(NULL AS integer) AS days
                 FROM construction_grant g JOIN institution i ON i.id = g.institution_id
                 WHERE g.stage = 'APPROVED' AND g.amount > 0 AND i.community_code LIKE :communityPattern
                   AND g.updated_at < CAST(:nextMonth AS date)

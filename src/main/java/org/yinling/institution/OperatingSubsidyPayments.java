@@ -10,8 +10,8 @@ import org.yinling.payment.OrganisationPayments;
 /**
  * The operating subsidy of private institutions (seed 004), paid by the batch of the month after: each local resident
  * is paid the rate of their category ({@code institution_subsidy_rate}) pro rata by the days they stayed in that month
- * (the day of admission counts, the day a stay ends does not; a transfer is one stay continued). One line per
- * institution, with its residents behind it.
+ * (the day of admission counts, the day a stay ends does not; a transfer is one stay continued). A row per resident:
+ * the batch pays one line per institution, the sum of its residents.
  */
 @Component
 class OperatingSubsidyPayments implements OrganisationPayments {
@@ -42,14 +42,10 @@ class OperatingSubsidyPayments implements OrganisationPayments {
                     WHERE e.hukou_local AND st.days > 0
                 )
                 SELECT 'INSTITUTION' AS payee_kind, i.id AS payee_id, 'OPERATING' AS kind, m.first AS month,
-                       i.name AS payee_name, i.community_code, sum(p.amount) AS amount, i.payee_bank, i.payee_account,
-                       :source || i.id AS source, CAST(NULL AS bigint) AS grant_id,
-                       jsonb_agg(jsonb_build_object('elder_id', p.elder_id, 'elder_name', p.name,
-                           'resident_id', p.resident_id, 'category', p.category, 'days', p.days, 'amount', p.amount))
-                           AS residents
+                       i.name AS payee_name, i.community_code, i.payee_bank, i.payee_account,
+                       :source || i.id AS source, CAST(NULL AS bigint) AS grant_id, p.amount,
+                       p.elder_id, p.name AS elder_name, p.resident_id, p.category, p.days
                 FROM priced p JOIN institution i ON i.id = p.institution_id CROSS JOIN m
-                GROUP BY i.id, i.name, i.community_code, i.payee_bank, i.payee_account, m.first
-                HAVING sum(p.amount) > 0
                 """, Map.of("month", month, "next", batch.batchMonth(), "communityPattern", batch.communityPattern(),
                 "source", "I" + month.format(YEAR_MONTH) + "-"));
     }

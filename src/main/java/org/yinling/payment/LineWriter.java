@@ -151,8 +151,9 @@ class LineWriter {
 
     /**
      * The lines of one source of organisation payments (see {@link OrganisationPayments}), in one statement: the
-     * source's select, the lines written once (the unique indexes of {@code payment_payee_line}: a payee, kind and
-     * month, or a grant, already paid and not failed gets nothing), and the residents behind each line written.
+     * source's rows grouped into lines (a line's amount is the sum of its rows), the lines written once (the unique
+     * indexes of {@code payment_payee_line}: a payee, kind and month, or a grant, already paid and not failed gets
+     * nothing), and the residents behind each line written with it.
      */
     void organisationLines(PaymentBatch batch, String regionPattern, OrganisationPayments source) {
         OrganisationPayments.Lines lines = source.lines(new OrganisationPayments.Scope(batch.month(), regionPattern));
@@ -161,9 +162,10 @@ class LineWriter {
         params.put("paymentReferencePrefix", batch.month().format(YEAR_MONTH) + "-");
         jdbc.sql("""
                         WITH offered AS MATERIALIZED (
-                            SELECT s.payee_kind, s.payee_id, s.kind, s.month, s.payee_name, s.community_code, s.amount,
-                                   s.payee_bank, s.payee_account, s.grant_id, s.residents,
-                                   CAST(:paymentReferencePrefix AS text) || s.source AS reference
+                            SELECT s.payee_kind, s.payee_id, s.kind, s.month, s.payee_name, s.community_code,
+                                   s.payee_bank, s.payee_account, s.grant_id, s.amount,
+                                   CAST(:paymentReferencePrefix AS text) || s.source AS reference,
+                                   s.elder_id, s.elder_name, s.resident_id, s.category, s.days
                             FROM (
                         %s
                             ) s
@@ -172,20 +174,22 @@ class LineWriter {
                             INSERT INTO payment_payee_line (batch_id, institution_id, meal_point_id, kind, month, payee_name,
                                 community_code, residents, amount, payee_bank, payee_account, reference, grant_id)
                             SELECT :paymentBatchId,
-                                   CASE WHEN s.payee_kind = 'INSTITUTION' THEN s.payee_id END,
-                                   CASE WHEN s.payee_kind = 'MEAL_POINT' THEN s.payee_id END,
-                                   s.kind, s.month, s.payee_name, s.community_code, jsonb_array_length(s.residents),
-                                   s.amount, s.payee_bank, s.payee_account, s.reference, s.grant_id
-                            FROM offered s
+                                   CASE WHEN o.payee_kind = 'INSTITUTION' THEN o.payee_id END,
+                                   CASE WHEN o.payee_kind = 'MEAL_POINT' THEN o.payee_id END,
+                                   o.kind, o.month, o.payee_name, o.community_code, NULLIF(count(o.elder_id), 0),
+                                   sum(o.amount), o.payee_bank, o.payee_account, o.reference, o.grant_id
+                            FROM offered o
+                            GROUP BY o.reference, o.payee_kind, o.payee_id, o.kind, o.month, o.payee_name, o.community_code,
+                                     o.payee_bank, o.payee_account, o.grant_id
+                            HAVING sum(o.amount) > 0
                             ON CONFLICT DO NOTHING
                             RETURNING id, reference
                         )
                         INSERT INTO payment_institution_resident (line_id, elder_id, elder_name, resident_id, category,
                             days, amount)
-                        SELECT l.id, r.elder_id, r.elder_name, r.resident_id, r.category, r.days, r.amount
-                        FROM lines l JOIN offered s ON s.reference = l.reference
-                        CROSS JOIN LATERAL jsonb_to_recordset(s.residents) AS r(elder_id bigint, elder_name text,
-                            resident_id text, category text, days integer, amount numeric)
+                        SELECT l.id, o.elder_id, o.elder_name, o.resident_id, o.category, o.days, o.amount
+                        FROM lines l JOIN offered o ON o.reference = l.reference
+                        WHERE o.elder_id IS NOT NULL
                         """.formatted(lines.select()))
                 .params(params)
                 .update();

@@ -13,19 +13,21 @@ import java.util.Set;
  * own: {@code INSERT INTO payment_payee_line … SELECT … FROM (}<i>the source's select</i>{@code ) … ON CONFLICT DO
  * NOTHING}. The payment module never reads the source's tables, and the source never reads payment's.
  *
- * <p>The select returns one row per line, with exactly these columns (names and types):
+ * <p>The select returns one row per line, or one row per resident behind a line (the line's amount is then the sum of
+ * its rows), with exactly these columns (names and types):
  * <ul>
  *   <li>{@code payee_kind} text: {@link PayeeKind#INSTITUTION} or {@link PayeeKind#MEAL_POINT};</li>
  *   <li>{@code payee_id} bigint: the institution or the meal point paid;</li>
  *   <li>{@code kind} text: {@code OPERATING}, {@code CONSTRUCTION} or {@code MEAL} (the kinds a payee line may have);</li>
  *   <li>{@code month} date: the first day of the month the line pays for;</li>
  *   <li>{@code payee_name}, {@code community_code}, {@code payee_bank}, {@code payee_account} text: as of now;</li>
- *   <li>{@code amount} numeric: more than zero;</li>
- *   <li>{@code source} text: what is paid, unique among the lines of all sources of one batch month; it becomes the
- *       line's reference after the batch month ({@code 202406-} + source), so it starts with a letter of its own;</li>
+ *   <li>{@code source} text: what the line pays, unique among the lines of all sources in one batch month; it becomes
+ *       the line's reference after the batch month ({@code 202406-} + source), so it starts with a letter of its
+ *       own. The rows of one line agree on all the columns above;</li>
  *   <li>{@code grant_id} bigint: the construction grant a {@code CONSTRUCTION} line pays, else NULL;</li>
- *   <li>{@code residents} jsonb: the residents behind the line, an array of objects {@code {elder_id, elder_name,
- *       resident_id, category, days, amount}}, or NULL when the line has none.</li>
+ *   <li>{@code amount} numeric: the row's amount; a line whose rows sum to zero or less is not paid;</li>
+ *   <li>{@code elder_id} bigint, {@code elder_name}, {@code resident_id}, {@code category} text, {@code days} integer:
+ *       the resident of the row (kept with the line as its snapshot), or all NULL when the line has none.</li>
  * </ul>
  *
  * <p>Exactly once: the select may offer a line that was paid before (it need not know); the unique indexes of

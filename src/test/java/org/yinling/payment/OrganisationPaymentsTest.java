@@ -107,15 +107,15 @@ class OrganisationPaymentsTest {
         long elder = elder("接口测试乙");
         long batchId = batches.create("330105000000", LocalDate.of(2041, 8, 1), false, "district");
         PaymentBatch batch = batches.findAny(batchId).orElseThrow();
-        // a source as a later module (home care) would write it: its own select, its own parameters
+        // a source as a later module (home care) would write it: its own select, its own parameters; a line of two
+        // rows, one with a resident behind it
         OrganisationPayments source = scope -> new OrganisationPayments.Lines("""
                 SELECT 'MEAL_POINT' AS payee_kind, CAST(:point AS bigint) AS payee_id, 'MEAL' AS kind,
                        CAST(:month AS date) AS month, '测试' AS payee_name, CAST(:community AS text) AS community_code,
-                       12.50 AS amount, NULL AS payee_bank, NULL AS payee_account, 'T' || :point AS source,
-                       CAST(NULL AS bigint) AS grant_id,
-                       jsonb_build_array(jsonb_build_object('elder_id', CAST(:elder AS bigint), 'elder_name', '接口测试乙',
-                           'resident_id', '110105194105050000', 'category', 'LOCAL', 'days', 5, 'amount', 12.50))
-                           AS residents
+                       NULL AS payee_bank, NULL AS payee_account, 'T' || :point AS source, CAST(NULL AS bigint) AS grant_id,
+                       r.amount, r.elder_id, r.elder_name, '110105194105050000' AS resident_id, 'LOCAL' AS category,
+                       r.days
+                FROM (VALUES (CAST(:elder AS bigint), '接口测试乙', 5, 12.50), (NULL, NULL, NULL, 2.25)) r (elder_id, elder_name, days, amount)
                 WHERE CAST(:community AS text) LIKE :communityPattern
                 """, Map.of("point", point, "month", scope.batchMonth().minusMonths(1), "community", LANTIAN,
                 "elder", elder, "communityPattern", scope.communityPattern()));
@@ -123,7 +123,7 @@ class OrganisationPaymentsTest {
         lineWriter.organisationLines(batch, "330105%", source);
         lineWriter.organisationLines(batch, "330105%", source);
 
-        assertThat(linesOf("meal_point_id", point)).containsExactly("MEAL 2041-07 12.50 1 204108-T" + point);
+        assertThat(linesOf("meal_point_id", point)).containsExactly("MEAL 2041-07 14.75 1 204108-T" + point);
         assertThat(jdbc.sql("""
                         SELECT r.elder_id FROM payment_institution_resident r JOIN payment_payee_line l ON l.id = r.line_id
                         WHERE l.meal_point_id = ?
