@@ -174,13 +174,13 @@ class LineWriter {
                             INSERT INTO payment_payee_line (batch_id, institution_id, meal_point_id, kind, month, payee_name,
                                 community_code, residents, amount, payee_bank, payee_account, reference, grant_id)
                             SELECT :paymentBatchId,
-                                   CASE WHEN o.payee_kind = 'INSTITUTION' THEN o.payee_id END,
-                                   CASE WHEN o.payee_kind = 'MEAL_POINT' THEN o.payee_id END,
-                                   o.kind, o.month, o.payee_name, o.community_code, NULLIF(count(o.elder_id), 0),
-                                   sum(o.amount), o.payee_bank, o.payee_account, o.reference, o.grant_id
+                                   CASE WHEN min(o.payee_kind) = 'INSTITUTION' THEN min(o.payee_id) END,
+                                   CASE WHEN min(o.payee_kind) = 'MEAL_POINT' THEN min(o.payee_id) END,
+                                   min(o.kind), min(o.month), min(o.payee_name), min(o.community_code),
+                                   NULLIF(count(o.elder_id), 0), sum(o.amount), min(o.payee_bank), min(o.payee_account),
+                                   o.reference, min(o.grant_id)
                             FROM offered o
-                            GROUP BY o.reference, o.payee_kind, o.payee_id, o.kind, o.month, o.payee_name, o.community_code,
-                                     o.payee_bank, o.payee_account, o.grant_id
+                            GROUP BY o.reference
                             HAVING sum(o.amount) > 0
                             ON CONFLICT DO NOTHING
                             RETURNING id, reference

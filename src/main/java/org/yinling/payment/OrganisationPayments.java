@@ -23,7 +23,7 @@ import java.util.Set;
  *   <li>{@code payee_name}, {@code community_code}, {@code payee_bank}, {@code payee_account} text: as of now;</li>
  *   <li>{@code source} text: what the line pays, unique among the lines of all sources in one batch month; it becomes
  *       the line's reference after the batch month ({@code 202406-} + source), so it starts with a letter of its
- *       own. The rows of one line agree on all the columns above;</li>
+ *       own. The rows of one line agree on all the columns above (payment groups them by {@code source});</li>
  *   <li>{@code grant_id} bigint: the construction grant a {@code CONSTRUCTION} line pays, else NULL;</li>
  *   <li>{@code amount} numeric: the row's amount; a line whose rows sum to zero or less is not paid;</li>
  *   <li>{@code elder_id} bigint, {@code elder_name}, {@code resident_id}, {@code category} text, {@code days} integer:
