@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * A card on an elder's page contributed by another module as a bean (the elder module knows nothing of subsidies,
  * payments, stays or meals): the page shows the card's title and loads its body with htmx from the contributing
- * module's own page for the elder, which checks the user's region and records the view as it does for any request.
+ * module's own page for the elder, which checks the user's region itself. The elder page's view is audited as before.
  *
  * @param id         the card's element id
  * @param titleKey   message key of the title
