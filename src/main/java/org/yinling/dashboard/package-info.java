@@ -3,5 +3,6 @@
  * of the other modules with set-based SQL (and the tallies their tables keep by trigger) and never writes them.
  * Its own data are the targets per region and the dedicated staff recorded per street.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dashboards and reports")
+@org.springframework.modulith.ApplicationModule(displayName = "Dashboards and reports",
+        allowedDependencies = {"account", "audit", "region", "system"})
 package org.yinling.dashboard;

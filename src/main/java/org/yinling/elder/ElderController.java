@@ -44,11 +44,13 @@ class ElderController {
     private final ElderExporter exporter;
     private final MessageSource messages;
     private final Clock clock;
+    private final ElderCards cards;
 
     ElderController(ElderService service, ElderQueries queries, AssessmentStore assessments,
                     ElderChangeHistory changeHistory, Regions regions, ElderExporter exporter,
-                    MessageSource messages, Clock clock) {
+                    MessageSource messages, ElderCards cards, Clock clock) {
         this.clock = clock;
+        this.cards = cards;
         this.exporter = exporter;
         this.messages = messages;
         this.service = service;
@@ -95,6 +97,7 @@ class ElderController {
         model.addAttribute("communityPath", regions.path(elder.getCommunityCode()));
         model.addAttribute("assessments", assessments.history(id));
         model.addAttribute("changes", changeHistory.of(id, HISTORY_SIZE));
+        model.addAttribute("cards", cards.visibleTo(user));
         if (!model.containsAttribute("lifeStatusForm")) {
             model.addAttribute("lifeStatusForm", new LifeStatusForm(null, ""));
         }

@@ -23,8 +23,8 @@ import org.yinling.subsidy.Policy;
 import org.yinling.subsidy.SubsidyPolicies;
 
 /**
- * Generates a batch's lines in steps (one policy version each, then the institutions' operating subsidy and
- * construction grants and the meal points' confirmed settlements, then
+ * Generates a batch's lines in steps (one policy version each, then the lines paid to organisations, one statement
+ * for each {@link OrganisationPayments} bean the modules that pay them contribute, then
  * failed lines carried over, then the totals),
  * each step one transaction that also counts the progress. A crash leaves the batch GENERATING with
  * whole steps done; running it again repeats every step, and the unique index turns the repeated ones into no-ops.
@@ -43,17 +43,20 @@ class BatchGenerator {
     private final Recoveries recoveries;
     private final SubsidyPolicies policies;
     private final Regions regions;
+    private final List<OrganisationPayments> organisationPayments;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
 
     BatchGenerator(BatchStore batches, LineWriter lines, Recoveries recoveries, SubsidyPolicies policies,
-                   Regions regions, JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions) {
+                   Regions regions, List<OrganisationPayments> organisationPayments, JdbcClient jdbc,
+                   DataSource dataSource, TransactionTemplate transactions) {
         this.batches = batches;
         this.lines = lines;
         this.recoveries = recoveries;
         this.policies = policies;
         this.regions = regions;
+        this.organisationPayments = List.copyOf(organisationPayments);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -103,9 +106,9 @@ class BatchGenerator {
             });
         }
         transactions.executeWithoutResult(status -> {
-            lines.operatingSubsidy(batch, regionPattern);
-            lines.constructionGrants(batch, regionPattern);
-            lines.mealSettlements(batch, regionPattern);
+            for (OrganisationPayments source : organisationPayments) {
+                lines.organisationLines(batch, regionPattern, source);
+            }
             batches.stepDone(batch.id());
         });
         if (batch.carryFailed()) {

@@ -3,7 +3,9 @@ package org.yinling.payment;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -148,91 +150,48 @@ class LineWriter {
     }
 
     /**
-     * The operating subsidy of private institutions for the month before the batch month (seed 004): each local
-     * resident is paid the rate of their category ({@code institution_subsidy_rate}) pro rata by the days they stayed
-     * (the day of admission counts, the day a stay ends does not; a transfer is one stay continued). One line per
-     * institution with its residents behind it, written together; an institution already paid for the month gets
-     * nothing (the unique index), and neither do its residents.
+     * The lines of one source of organisation payments (see {@link OrganisationPayments}), in one statement: the
+     * source's rows grouped into lines (a line's amount is the sum of its rows), the lines written once (the unique
+     * indexes of {@code payment_payee_line}: a payee, kind and month, or a grant, already paid and not failed gets
+     * nothing), and the residents behind each line written with it.
      */
-    int operatingSubsidy(PaymentBatch batch, String regionPattern) {
-        LocalDate month = batch.month().minusMonths(1);
-        return jdbc.sql("""
-                        WITH m AS (SELECT CAST(? AS date) AS first, CAST(? AS date) AS next),
-                        stays AS (
-                            SELECT s.institution_id, s.elder_id,
-                                   sum(LEAST(COALESCE(s.ended_on, m.next), m.next) - GREATEST(s.admitted_on, m.first)) AS days
-                            FROM stay s JOIN institution i ON i.id = s.institution_id CROSS JOIN m
-                            WHERE i.ownership = 'PRIVATE' AND i.community_code LIKE ?
-                              AND s.admitted_on < m.next AND (s.ended_on IS NULL OR s.ended_on > m.first)
-                            GROUP BY s.institution_id, s.elder_id
-                        ),
-                        priced AS (
-                            SELECT st.institution_id, st.elder_id, e.name, e.resident_id, r.category,
-                                   LEAST(st.days, m.next - m.first) AS days,
-                                   round(r.amount * LEAST(st.days, m.next - m.first) / (m.next - m.first), 2) AS amount
-                            FROM stays st JOIN elder e ON e.id = st.elder_id CROSS JOIN m
-                            JOIN institution_subsidy_rate r ON r.category = CASE e.economic_status
-                                WHEN 'EXTREME_POVERTY' THEN 'EXTREME_POVERTY' WHEN 'MINIMUM_LIVING' THEN 'MINIMUM_LIVING'
-                                ELSE 'LOCAL' END
-                            WHERE e.hukou_local AND st.days > 0
+    void organisationLines(PaymentBatch batch, String regionPattern, OrganisationPayments source) {
+        OrganisationPayments.Lines lines = source.lines(new OrganisationPayments.Scope(batch.month(), regionPattern));
+        Map<String, Object> params = new HashMap<>(lines.parameters());
+        params.put("paymentBatchId", batch.id());
+        params.put("paymentReferencePrefix", batch.month().format(YEAR_MONTH) + "-");
+        jdbc.sql("""
+                        WITH offered AS MATERIALIZED (
+                            SELECT s.payee_kind, s.payee_id, s.kind, s.month, s.payee_name, s.community_code,
+                                   s.payee_bank, s.payee_account, s.grant_id, s.amount,
+                                   CAST(:paymentReferencePrefix AS text) || s.source AS reference,
+                                   s.elder_id, s.elder_name, s.resident_id, s.category, s.days
+                            FROM (
+                        %s
+                            ) s
                         ),
                         lines AS (
-                            INSERT INTO payment_payee_line (batch_id, institution_id, kind, month, payee_name,
-                                community_code, residents, amount, payee_bank, payee_account, reference)
-                            SELECT ?, i.id, 'OPERATING', m.first, i.name, i.community_code, count(*), sum(p.amount),
-                                   i.payee_bank, i.payee_account, ? || i.id
-                            FROM priced p JOIN institution i ON i.id = p.institution_id CROSS JOIN m
-                            GROUP BY i.id, i.name, i.community_code, i.payee_bank, i.payee_account, m.first
-                            HAVING sum(p.amount) > 0
+                            INSERT INTO payment_payee_line (batch_id, institution_id, meal_point_id, kind, month, payee_name,
+                                community_code, residents, amount, payee_bank, payee_account, reference, grant_id)
+                            SELECT :paymentBatchId,
+                                   CASE WHEN min(o.payee_kind) = 'INSTITUTION' THEN min(o.payee_id) END,
+                                   CASE WHEN min(o.payee_kind) = 'MEAL_POINT' THEN min(o.payee_id) END,
+                                   min(o.kind), min(o.month), min(o.payee_name), min(o.community_code),
+                                   NULLIF(count(o.elder_id), 0), sum(o.amount), min(o.payee_bank), min(o.payee_account),
+                                   o.reference, min(o.grant_id)
+                            FROM offered o
+                            GROUP BY o.reference
+                            HAVING sum(o.amount) > 0
                             ON CONFLICT DO NOTHING
-                            RETURNING id, institution_id
+                            RETURNING id, reference
                         )
                         INSERT INTO payment_institution_resident (line_id, elder_id, elder_name, resident_id, category,
                             days, amount)
-                        SELECT l.id, p.elder_id, p.name, p.resident_id, p.category, p.days, p.amount
-                        FROM lines l JOIN priced p ON p.institution_id = l.institution_id
-                        """)
-                .params(month, batch.month(), regionPattern, batch.id(),
-                        batch.month().format(YEAR_MONTH) + "-I" + month.format(YEAR_MONTH) + "-")
-                .update();
-    }
-
-    /**
-     * Construction grants approved before the batch month and never paid (or only failed): one line each, paid to the
-     * institution once (the unique index on the grant).
-     */
-    int constructionGrants(PaymentBatch batch, String regionPattern) {
-        return jdbc.sql("""
-                        INSERT INTO payment_payee_line (batch_id, institution_id, kind, month, payee_name,
-                            community_code, residents, amount, payee_bank, payee_account, reference, grant_id)
-                        SELECT ?, i.id, 'CONSTRUCTION', ?, i.name, i.community_code, NULL, g.amount, i.payee_bank,
-                            i.payee_account, ? || g.id, g.id
-                        FROM construction_grant g JOIN institution i ON i.id = g.institution_id
-                        WHERE g.stage = 'APPROVED' AND g.amount > 0 AND i.community_code LIKE ?
-                          AND g.updated_at < CAST(? AS date)
-                          AND NOT EXISTS (SELECT 1 FROM payment_payee_line l
-                                          WHERE l.grant_id = g.id AND l.status <> 'FAILED')
-                        ON CONFLICT DO NOTHING
-                        """)
-                .params(batch.id(), batch.month(), batch.month().format(YEAR_MONTH) + "-G", regionPattern,
-                        batch.month().plusMonths(1))
-                .update();
-    }
-
-    /** Confirmed meal-point settlements of months before the batch month, never paid (or only failed): one line each. */
-    int mealSettlements(PaymentBatch batch, String regionPattern) {
-        return jdbc.sql("""
-                        INSERT INTO payment_payee_line (batch_id, meal_point_id, kind, month, payee_name, community_code,
-                            amount, payee_bank, payee_account, reference)
-                        SELECT ?, p.id, 'MEAL', s.month, p.name, p.community_code, s.total, p.payee_bank, p.payee_account,
-                            ? || s.id
-                        FROM meal_settlement s JOIN meal_point p ON p.id = s.meal_point_id
-                        WHERE s.total > 0 AND s.month < ? AND p.community_code LIKE ?
-                          AND NOT EXISTS (SELECT 1 FROM payment_payee_line l WHERE l.meal_point_id = p.id
-                                          AND l.kind = 'MEAL' AND l.month = s.month AND l.status <> 'FAILED')
-                        ON CONFLICT DO NOTHING
-                        """)
-                .params(batch.id(), batch.month().format(YEAR_MONTH) + "-M", batch.month(), regionPattern)
+                        SELECT l.id, o.elder_id, o.elder_name, o.resident_id, o.category, o.days, o.amount
+                        FROM lines l JOIN offered o ON o.reference = l.reference
+                        WHERE o.elder_id IS NOT NULL
+                        """.formatted(lines.select()))
+                .params(params)
                 .update();
     }
 
