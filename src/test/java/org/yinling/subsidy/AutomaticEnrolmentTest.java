@@ -1,6 +1,7 @@
 package org.yinling.subsidy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,8 @@ class AutomaticEnrolmentTest {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(900);
 
     @Autowired
+    Clock clock;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
@@ -104,7 +107,7 @@ class AutomaticEnrolmentTest {
 
     @Test
     void eligibleEldersWithoutEntitlementOrOpenApplicationGetOneApplicationEachOnce() throws Exception {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         String code = "TAUTO-" + SEQUENCE.incrementAndGet();
         long policyId = publishedPolicy(code, true);
         long a = elder(today.minusYears(85).minusDays(3), "ACTIVE", COMMUNITY_A);
@@ -184,7 +187,7 @@ class AutomaticEnrolmentTest {
     void aPolicyNotMarkedAutomaticEnrolsNobody() throws Exception {
         String code = "TMANUAL-" + SEQUENCE.incrementAndGet();
         long policyId = publishedPolicy(code, false);
-        elder(LocalDate.now().minusYears(85), "ACTIVE", COMMUNITY_A);
+        elder(LocalDate.now(clock).minusYears(85), "ACTIVE", COMMUNITY_A);
         mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as(STAFF)).with(csrf()))
                 .andExpect(flash().attribute("flashError", "policy.enrol.notAutomatic"));
         assertThat(jdbc.sql("SELECT count(*) FROM subsidy_application WHERE policy_code = ?").param(code)
