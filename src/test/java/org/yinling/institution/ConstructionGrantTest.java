@@ -1,6 +1,5 @@
 package org.yinling.institution;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +32,6 @@ class ConstructionGrantTest {
 
     private static final String LANTIAN = "330105001001";
 
-    @Autowired
-    Clock clock;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -79,7 +76,7 @@ class ConstructionGrantTest {
         decide(home, grant, "APPROVE", "", "district").andExpect(flash().attribute("flashSuccess", "grant.done"));
         assertThat(stage(grant)).isEqualTo("PUBLICITY 100000.00");
         assertThat(jdbc.sql("SELECT publicity_ends FROM construction_grant WHERE id = ?").param(grant)
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.now(clock).plusDays(7));
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.now().plusDays(7));
 
         conclude(home, grant).andExpect(flash().attribute("flashError", "grant.publicityRunning"));
         jdbc.sql("UPDATE construction_grant SET publicity_ends = CURRENT_DATE - 1 WHERE id = ?").param(grant).update();

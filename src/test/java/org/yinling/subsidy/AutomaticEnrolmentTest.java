@@ -1,7 +1,6 @@
 package org.yinling.subsidy;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +59,6 @@ class AutomaticEnrolmentTest {
     private static final AtomicInteger SEQUENCE = new AtomicInteger(900);
 
     @Autowired
-    Clock clock;
-    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
@@ -107,7 +104,7 @@ class AutomaticEnrolmentTest {
 
     @Test
     void eligibleEldersWithoutEntitlementOrOpenApplicationGetOneApplicationEachOnce() throws Exception {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now();
         String code = "TAUTO-" + SEQUENCE.incrementAndGet();
         long policyId = publishedPolicy(code, true);
         long a = elder(today.minusYears(85).minusDays(3), "ACTIVE", COMMUNITY_A);
@@ -187,7 +184,7 @@ class AutomaticEnrolmentTest {
     void aPolicyNotMarkedAutomaticEnrolsNobody() throws Exception {
         String code = "TMANUAL-" + SEQUENCE.incrementAndGet();
         long policyId = publishedPolicy(code, false);
-        elder(LocalDate.now(clock).minusYears(85), "ACTIVE", COMMUNITY_A);
+        elder(LocalDate.now().minusYears(85), "ACTIVE", COMMUNITY_A);
         mvc.perform(post("/subsidies/policies/" + policyId + "/enrol").with(as(STAFF)).with(csrf()))
                 .andExpect(flash().attribute("flashError", "policy.enrol.notAutomatic"));
         assertThat(jdbc.sql("SELECT count(*) FROM subsidy_application WHERE policy_code = ?").param(code)
