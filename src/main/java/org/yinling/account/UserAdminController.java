@@ -29,14 +29,11 @@ class UserAdminController {
     static final String FORM_VIEW = "admin/user-form";
     private static final int PAGE_SIZE = 30;
 
-    private final AppUserRepository users;
     private final UserAdministration administration;
     private final Regions regions;
     private final PasswordPolicy passwordPolicy;
 
-    UserAdminController(AppUserRepository users, UserAdministration administration, Regions regions,
-                        PasswordPolicy passwordPolicy) {
-        this.users = users;
+    UserAdminController(UserAdministration administration, Regions regions, PasswordPolicy passwordPolicy) {
         this.administration = administration;
         this.regions = regions;
         this.passwordPolicy = passwordPolicy;
@@ -50,7 +47,7 @@ class UserAdminController {
     @GetMapping
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Role role,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        Page<AppUser> result = users.search(q.trim(), role,
+        Page<AppUser> result = administration.search(q.trim(), role,
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
         model.addAttribute("users", result.map(UserRow::of));
         model.addAttribute("regionNames", regions.names(result.map(AppUser::getRegionCode).getContent()));

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,6 +36,12 @@ class UserAdministration {
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.audit = audit;
+    }
+
+    /** Users whose name or username contains the text, optionally of one role. */
+    @Transactional(readOnly = true)
+    Page<AppUser> search(String text, Role role, Pageable pageable) {
+        return users.search(text, role, pageable);
     }
 
     @Transactional(readOnly = true)

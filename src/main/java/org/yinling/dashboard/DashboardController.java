@@ -3,7 +3,6 @@ package org.yinling.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,7 +16,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
-import org.yinling.audit.AuditLog;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.RegionView;
 import org.yinling.region.Regions;
@@ -28,19 +26,17 @@ class DashboardController {
 
     private final DashboardService dashboards;
     private final DashboardCharts charts;
-    private final StreetStaffing staffing;
+    private final StaffRecording staffing;
     private final Regions regions;
-    private final AuditLog audit;
     private final Clock clock;
 
-    DashboardController(DashboardService dashboards, DashboardCharts charts, StreetStaffing staffing, Regions regions,
-                        AuditLog audit, java.util.Optional<Clock> clock) {
+    DashboardController(DashboardService dashboards, DashboardCharts charts, StaffRecording staffing, Regions regions,
+                        Clock clock) {
         this.dashboards = dashboards;
         this.charts = charts;
         this.staffing = staffing;
         this.regions = regions;
-        this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     static String link(String regionCode) {
@@ -71,8 +67,7 @@ class DashboardController {
             redirect.addFlashAttribute("flashError", "dashboard.staff.invalid");
             return back;
         }
-        staffing.record(street.code(), count, user.getUsername());
-        audit.record("STREET_STAFF_RECORDED", "region", street.code(), Map.of("staff", count));
+        staffing.record(street, count, user.getUsername());
         redirect.addFlashAttribute("flashSuccess", "dashboard.staff.recorded");
         return back;
     }

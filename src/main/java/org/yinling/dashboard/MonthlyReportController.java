@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
-import org.yinling.audit.AuditLog;
 import org.yinling.region.RegionView;
 import org.yinling.region.Regions;
 import org.yinling.system.Uploads;
@@ -29,15 +27,15 @@ class MonthlyReportController {
     private final MonthlyReportWorkbook workbook;
     private final DashboardCharts names;
     private final Regions regions;
-    private final AuditLog audit;
+    private final MonthlyReportExports exports;
 
     MonthlyReportController(MonthlyReports reports, MonthlyReportWorkbook workbook, DashboardCharts names,
-                            Regions regions, AuditLog audit) {
+                            Regions regions, MonthlyReportExports exports) {
         this.reports = reports;
         this.workbook = workbook;
         this.names = names;
         this.regions = regions;
-        this.audit = audit;
+        this.exports = exports;
     }
 
     @GetMapping("/reports/monthly")
@@ -56,9 +54,9 @@ class MonthlyReportController {
     void xlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String month,
               @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response) throws IOException {
         MonthlyReport report = reports.build(visibleRegion(region, user), month(month));
+        exports.exported(report);
         Uploads.xlsxAttachment(response, "monthly-report-" + report.region().code() + "-" + report.month() + ".xlsx");
         workbook.write(report, format(user, locale), locale, response.getOutputStream());
-        audit.record("MONTHLY_REPORT_EXPORTED", "region", report.region().code(), Map.of("month", report.month().toString()));
     }
 
     private static IndicatorFormat format(CurrentUser user, Locale locale) {

@@ -2,8 +2,6 @@ package org.yinling.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
-import org.yinling.audit.AuditLog;
 import org.yinling.region.Regions;
 
 /** The administrator sets indicator targets per region with effective dates; history is kept. */
@@ -26,15 +23,15 @@ import org.yinling.region.Regions;
 class TargetAdminController {
 
     private final IndicatorTargets targets;
+    private final TargetAdministration administration;
     private final Regions regions;
-    private final AuditLog audit;
     private final Clock clock;
 
-    TargetAdminController(IndicatorTargets targets, Regions regions, AuditLog audit, Optional<Clock> clock) {
+    TargetAdminController(IndicatorTargets targets, TargetAdministration administration, Regions regions, Clock clock) {
         this.targets = targets;
+        this.administration = administration;
         this.regions = regions;
-        this.audit = audit;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @ModelAttribute("form")
@@ -52,34 +49,17 @@ class TargetAdminController {
     @PostMapping
     String add(@Valid @ModelAttribute("form") TargetForm form, BindingResult errors,
                @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        String region = form.getRegionCode().isEmpty() ? null : form.getRegionCode();
-        if (region != null && regions.find(region).isEmpty()) {
-            errors.rejectValue("regionCode", "target.region.unknown");
-        }
-        if (form.getEffectiveFrom() != null && form.getEffectiveTo() != null
-                && !form.getEffectiveTo().isAfter(form.getEffectiveFrom())) {
-            errors.rejectValue("effectiveTo", "target.to.beforeFrom");
-        }
-        if (!errors.hasErrors() && targets.startTaken(form.getIndicator(), region, form.getEffectiveFrom())) {
-            errors.rejectValue("effectiveFrom", "target.from.taken");
-        }
-        if (errors.hasErrors()) {
+        // add() adds the rules to Bean Validation's errors, so the user sees all problems at once
+        if (administration.add(form, user, errors).isEmpty()) {
             return page(model);
         }
-        long id = targets.add(form.getIndicator(), region, form.storedTarget(), form.getEffectiveFrom(),
-                form.getEffectiveTo(), form.getSource().isEmpty() ? null : form.getSource(), user.getUsername());
-        audit.record("TARGET_SET", "indicator_target", id, Map.of("indicator", form.getIndicator().name(),
-                "region", region == null ? "" : region, "target", form.storedTarget(), "from", form.getEffectiveFrom()));
         redirect.addFlashAttribute("flashSuccess", "target.saved");
         return "redirect:/admin/targets";
     }
 
     @PostMapping("/{id}/end")
     String end(@PathVariable long id, RedirectAttributes redirect) {
-        boolean ended = targets.end(id, LocalDate.now(clock));
-        if (ended) {
-            audit.record("TARGET_ENDED", "indicator_target", id, Map.of("on", LocalDate.now(clock)));
-        }
+        boolean ended = administration.end(id);
         redirect.addFlashAttribute(ended ? "flashSuccess" : "flashError", ended ? "target.ended" : "target.notEnded");
         return "redirect:/admin/targets";
     }

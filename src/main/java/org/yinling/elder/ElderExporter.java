@@ -11,6 +11,7 @@ import cn.idev.excel.FastExcel;
 import cn.idev.excel.write.metadata.WriteSheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
 import org.yinling.audit.AuditLog;
@@ -33,12 +34,15 @@ class ElderExporter {
     private final Regions regions;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    ElderExporter(ElderQueries queries, Regions regions, MessageSource messages, AuditLog audit) {
+    ElderExporter(ElderQueries queries, Regions regions, MessageSource messages, AuditLog audit,
+                  TransactionTemplate transaction) {
         this.queries = queries;
         this.regions = regions;
         this.messages = messages;
         this.audit = audit;
+        this.transaction = transaction;
     }
 
     /** Full resident IDs go only to roles that see them on the detail page; managers get masked IDs. */
@@ -61,9 +65,11 @@ class ElderExporter {
             }
         });
         writer.write(batch, sheet);
+        // the rows wait in the writer's temporary files: the audit row is committed before the file's first byte
+        // goes out (finish() writes the workbook to the response)
+        transaction.executeWithoutResult(status -> audit.record("ELDERS_EXPORTED", ElderService.ENTITY, null,
+                Map.of("rows", count, "fullIds", fullIds, "search", search.toString())));
         writer.finish();
-        audit.record("ELDERS_EXPORTED", ElderService.ENTITY, null,
-                Map.of("rows", count, "fullIds", fullIds, "search", search.toString()));
         return count;
     }
 

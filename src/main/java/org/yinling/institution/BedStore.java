@@ -64,15 +64,18 @@ class BedStore {
                 .params(bedId, institutionId).query(Integer.class).single() == 1;
     }
 
-    long startStay(long elderId, long institutionId, long bedId, LocalDate admittedOn, String contractNumber,
-                   Payer payer, boolean extremePoverty, String actor) {
+    /** The new stay's id; empty when the elder or the bed has an open stay (also one committed a moment ago). */
+    Optional<Long> startStay(long elderId, long institutionId, long bedId, LocalDate admittedOn, String contractNumber,
+                             Payer payer, boolean extremePoverty, String actor) {
         return jdbc.sql("""
                         INSERT INTO stay (elder_id, institution_id, bed_id, admitted_on, contract_number, payer,
                             extreme_poverty, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
                         """)
                 .params(elderId, institutionId, bedId, admittedOn, contractNumber, payer.name(), extremePoverty, actor)
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     record OpenStay(long id, long elderId, long institutionId, long bedId, LocalDate admittedOn, String contractNumber,

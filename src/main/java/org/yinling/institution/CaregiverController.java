@@ -1,8 +1,9 @@
 package org.yinling.institution;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
-import org.yinling.audit.AuditLog;
 
 /** {@code /caregivers}: caregivers of the institutions, their certificates, and the certified share. */
 @Controller
@@ -27,19 +27,21 @@ import org.yinling.audit.AuditLog;
 class CaregiverController {
 
     private final CaregiverStore caregivers;
+    private final Caregivers service;
     private final InstitutionStore institutions;
-    private final AuditLog audit;
+    private final Clock clock;
 
-    CaregiverController(CaregiverStore caregivers, InstitutionStore institutions, AuditLog audit) {
+    CaregiverController(CaregiverStore caregivers, Caregivers service, InstitutionStore institutions, Clock clock) {
         this.caregivers = caregivers;
+        this.service = service;
         this.institutions = institutions;
-        this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) Long institution, @RequestParam(defaultValue = "false") boolean expired,
                 @AuthenticationPrincipal CurrentUser user, Model model) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("caregivers", caregivers.list(user.scope(), institution, expired, today));
         model.addAttribute("share", caregivers.share(user.scope(), institution, today));
         model.addAttribute("institutions", institutionsOf(user));
@@ -55,12 +57,10 @@ class CaregiverController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") CaregiverForm form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        check(form, user, errors);
-        if (errors.hasErrors()) {
+        Optional<Long> id = service.add(form, user, errors);
+        if (id.isEmpty()) {
             return list(form.institutionId(), false, user, model);
         }
-        long id = caregivers.insert(form, user.getUsername());
-        audit.record("CAREGIVER_ADDED", "caregiver", id, Map.of("institution", form.institutionId()));
         redirect.addFlashAttribute("flashSuccess", "caregiver.added");
         return "redirect:/caregivers?institution=" + form.institutionId();
     }
@@ -79,16 +79,10 @@ class CaregiverController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") CaregiverForm form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         Caregiver caregiver = load(id, user);
-        check(new CaregiverForm(caregiver.institutionId(), form.name(), form.certificateType(), form.certificateNumber(),
-                form.certificateLevel(), form.certificateExpires(), form.version()), user, errors);
-        if (!errors.hasErrors() && !caregivers.update(id, form, user.getUsername())) {
-            errors.reject("form.concurrentEdit");
-        }
-        if (errors.hasErrors()) {
+        if (!service.update(caregiver, form, user, errors)) {
             model.addAttribute("caregiver", caregiver);
             return "institutions/caregiver-form";
         }
-        audit.record("CAREGIVER_UPDATED", "caregiver", id, Map.of("institution", caregiver.institutionId()));
         redirect.addFlashAttribute("flashSuccess", "caregiver.updated");
         return "redirect:/caregivers?institution=" + caregiver.institutionId();
     }
@@ -96,22 +90,9 @@ class CaregiverController {
     @PostMapping("/{id}/deactivate")
     String deactivate(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         Caregiver caregiver = load(id, user);
-        if (caregivers.deactivate(id, user.getUsername())) {
-            audit.record("CAREGIVER_DEACTIVATED", "caregiver", id, Map.of("institution", caregiver.institutionId()));
-        }
+        service.deactivate(caregiver, user);
         redirect.addFlashAttribute("flashSuccess", "caregiver.deactivated");
         return "redirect:/caregivers?institution=" + caregiver.institutionId();
-    }
-
-    private void check(CaregiverForm form, CurrentUser user, BindingResult errors) {
-        if (form.institutionId() != null && institutions.find(form.institutionId(), user.scope()).isEmpty()) {
-            errors.rejectValue("institutionId", "caregiver.institution.invalid");
-        }
-        boolean type = form.certificateType() != null && !form.certificateType().isBlank();
-        boolean number = form.certificateNumber() != null && !form.certificateNumber().isBlank();
-        if (type != number) {
-            errors.rejectValue("certificateNumber", "caregiver.certificate.incomplete");
-        }
     }
 
     private List<Institution> institutionsOf(CurrentUser user) {

@@ -1,12 +1,12 @@
 package org.yinling.institution;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yinling.account.CurrentUser;
@@ -44,11 +44,14 @@ class GrantService {
     private final GrantStore grants;
     private final AuditLog audit;
     private final int publicityDays;
+    private final Clock clock;
 
-    GrantService(GrantStore grants, AuditLog audit, @Value("${yinling.subsidy.publicity-days:7}") int publicityDays) {
+    GrantService(GrantStore grants, AuditLog audit, @Value("${yinling.subsidy.publicity-days:7}") int publicityDays,
+                 Clock clock) {
         this.grants = grants;
         this.audit = audit;
         this.publicityDays = publicityDays;
+        this.clock = clock;
     }
 
     /** 社区受理: the community clerk of the institution's community registers the application. */
@@ -69,16 +72,17 @@ class GrantService {
         if (note != null && note.length() > 500) {
             return Outcome.BEDS_INVALID;
         }
-        try {
-            long id = grants.insert(institution, newBeds, tier, rate, note, user.getUsername());
-            grants.decision(id, DecisionAction.SUBMIT.name(), null, ApplicationStage.STREET_REVIEW, null,
-                    user.getUsername());
-            audit.record("GRANT_SUBMITTED", "construction_grant", id, Map.of("institution", institution.id(),
-                    "newBeds", newBeds, "tier", tier.name()));
-            return Outcome.DONE;
-        } catch (DuplicateKeyException e) {
+        // an open or approved grant of the institution (also one committed a moment ago) leaves the insert undone
+        Optional<Long> created = grants.insert(institution, newBeds, tier, rate, note, user.getUsername());
+        if (created.isEmpty()) {
             return Outcome.ALREADY;
         }
+        long id = created.get();
+        grants.decision(id, DecisionAction.SUBMIT.name(), null, ApplicationStage.STREET_REVIEW, null,
+                user.getUsername());
+        audit.record("GRANT_SUBMITTED", "construction_grant", id, Map.of("institution", institution.id(),
+                "newBeds", newBeds, "tier", tier.name()));
+        return Outcome.DONE;
     }
 
     /** Approve, reject or return at the grant's stage, by the role whose stage it is; reject and return need a reason. */
@@ -104,7 +108,7 @@ class GrantService {
         if (to == null) {
             return Outcome.NOT_ALLOWED;
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         boolean toPublicity = to == ApplicationStage.PUBLICITY;
         if (!grants.move(grant.id(), lockVersion, grant.stage(), to, toPublicity ? today : null,
                 toPublicity ? today.plusDays(publicityDays) : null, user.getUsername())) {
@@ -122,7 +126,7 @@ class GrantService {
         if (user.getRole() != Role.DISTRICT_STAFF || grant.stage() != ApplicationStage.PUBLICITY) {
             return Outcome.NOT_ALLOWED;
         }
-        if (grant.publicityEnds().isAfter(LocalDate.now())) {
+        if (grant.publicityEnds().isAfter(LocalDate.now(clock))) {
             return Outcome.PUBLICITY_RUNNING;
         }
         if (!grants.move(grant.id(), lockVersion, ApplicationStage.PUBLICITY, ApplicationStage.APPROVED, null, null,

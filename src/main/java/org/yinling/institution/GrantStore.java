@@ -43,15 +43,19 @@ class GrantStore {
                 .query(BigDecimal.class).single();
     }
 
-    long insert(Institution institution, int newBeds, GrantTier tier, BigDecimal rate, String notes, String actor) {
+    /** The new grant's id; empty when the institution has an open or approved grant already. */
+    Optional<Long> insert(Institution institution, int newBeds, GrantTier tier, BigDecimal rate, String notes,
+                          String actor) {
         return jdbc.sql("""
                         INSERT INTO construction_grant (institution_id, community_code, new_beds, tier, rate, amount, stage,
                             notes, created_by, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, 'STREET_REVIEW', ?, ?, ?) RETURNING id
+                        VALUES (?, ?, ?, ?, ?, ?, 'STREET_REVIEW', ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
                         """)
                 .params(institution.id(), institution.communityCode(), newBeds, tier.name(), rate,
                         rate.multiply(BigDecimal.valueOf(newBeds)), notes, actor, actor)
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     /** Moves the grant on if it is still at {@code from} and unchanged since {@code lockVersion}. */

@@ -1,7 +1,7 @@
 package org.yinling.institution;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageImpl;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
-import org.yinling.audit.AuditLog;
 import org.yinling.elder.ElderScope;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
@@ -36,23 +35,26 @@ class InstitutionController {
 
     private final InstitutionStore institutions;
     private final BedStore beds;
+    private final InstitutionRegistry registry;
     private final StayService stays;
     private final CaregiverStore caregivers;
     private final GrantStore grants;
     private final Regions regions;
     private final ElderScope elderScope;
-    private final AuditLog audit;
+    private final Clock clock;
 
-    InstitutionController(InstitutionStore institutions, BedStore beds, StayService stays, CaregiverStore caregivers,
-                          GrantStore grants, Regions regions, ElderScope elderScope, AuditLog audit) {
+    InstitutionController(InstitutionStore institutions, BedStore beds, InstitutionRegistry registry, StayService stays,
+                          CaregiverStore caregivers, GrantStore grants, Regions regions, ElderScope elderScope,
+                          Clock clock) {
         this.grants = grants;
         this.caregivers = caregivers;
         this.institutions = institutions;
         this.beds = beds;
+        this.registry = registry;
         this.stays = stays;
         this.regions = regions;
         this.elderScope = elderScope;
-        this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -81,14 +83,13 @@ class InstitutionController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") InstitutionForm form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        checkRules(form, user, errors);
-        if (errors.hasErrors()) {
+        // create() adds the rules to Bean Validation's errors, so the user sees all problems at once
+        java.util.Optional<Long> id = registry.create(form, user, errors);
+        if (id.isEmpty()) {
             return showForm(form, null, user, model);
         }
-        long id = institutions.insert(form, user.getUsername());
-        audit.record("INSTITUTION_CREATED", "institution", id, Map.of("name", form.name()));
         redirect.addFlashAttribute("flashSuccess", "institution.created");
-        return "redirect:/institutions/" + id;
+        return "redirect:/institutions/" + id.get();
     }
 
     @GetMapping("/{id}")
@@ -97,7 +98,7 @@ class InstitutionController {
         model.addAttribute("institution", institution);
         model.addAttribute("beds", beds.beds(id));
         model.addAttribute("communityPath", regions.path(institution.communityCode()));
-        model.addAttribute("caregiverShare", caregivers.share(user.scope(), id, LocalDate.now()));
+        model.addAttribute("caregiverShare", caregivers.share(user.scope(), id, LocalDate.now(clock)));
         model.addAttribute("grants", grants.ofInstitution(id));
         if (!model.containsAttribute("admission")) {
             model.addAttribute("admission", AdmissionForm.blank());
@@ -116,14 +117,9 @@ class InstitutionController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") InstitutionForm form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         Institution institution = load(id, user);
-        checkRules(form, user, errors);
-        if (!errors.hasErrors() && !institutions.update(id, form, user.getUsername())) {
-            errors.reject("form.concurrentEdit");
-        }
-        if (errors.hasErrors()) {
+        if (!registry.update(id, form, user, errors)) {
             return showForm(form, institution, user, model);
         }
-        audit.record("INSTITUTION_UPDATED", "institution", id, Map.of("name", form.name()));
         redirect.addFlashAttribute("flashSuccess", "institution.updated");
         return "redirect:/institutions/" + id;
     }
@@ -140,8 +136,7 @@ class InstitutionController {
             redirect.addFlashAttribute("flashError", "institution.beds.invalid");
             return "redirect:/institutions/" + id;
         }
-        int added = beds.addBeds(id, name, from, to, nursing);
-        audit.record("BEDS_ADDED", "institution", id, Map.of("room", name, "from", from, "to", to, "added", added));
+        int added = registry.addBeds(id, name, from, to, nursing);
         redirect.addFlashAttribute("flashSuccess", added == to - from + 1 ? "institution.beds.added" : "institution.beds.addedSome");
         return "redirect:/institutions/" + id;
     }
@@ -150,10 +145,7 @@ class InstitutionController {
     String reserve(@PathVariable long id, @PathVariable long bedId, @RequestParam boolean reserved,
                    @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         load(id, user);
-        boolean done = beds.setReserved(id, bedId, reserved);
-        if (done) {
-            audit.record(reserved ? "BED_RESERVED" : "BED_RELEASED", "bed", bedId, Map.of("institution", id));
-        }
+        boolean done = registry.setReserved(id, bedId, reserved);
         redirect.addFlashAttribute(done ? "flashSuccess" : "flashError", done ? "institution.bed.updated" : "institution.bed.occupied");
         return "redirect:/institutions/" + id;
     }
@@ -195,16 +187,6 @@ class InstitutionController {
         elderScope.requireVisible(elderId, user.scope());
         model.addAttribute("stays", beds.staysOf(elderId));
         return "institutions/elder-stays :: stays";
-    }
-
-    private void checkRules(InstitutionForm form, CurrentUser user, BindingResult errors) {
-        if (!errors.hasFieldErrors("communityCode") && (!user.scope().contains(form.communityCode())
-                || regions.find(form.communityCode()).map(r -> r.level() != RegionLevel.COMMUNITY).orElse(true))) {
-            errors.rejectValue("communityCode", "institution.community.invalid");
-        }
-        if ((form.starLevel() == null) != (form.starRatedOn() == null)) {
-            errors.rejectValue("starRatedOn", "institution.star.dateRequired");
-        }
     }
 
     private String showForm(InstitutionForm form, Institution institution, CurrentUser user, Model model) {

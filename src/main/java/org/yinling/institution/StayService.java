@@ -1,15 +1,16 @@
 package org.yinling.institution;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.validation.Errors;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
@@ -23,12 +24,14 @@ class StayService {
     private final BedStore beds;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Clock clock;
 
-    StayService(InstitutionStore institutions, BedStore beds, JdbcClient jdbc, AuditLog audit) {
+    StayService(InstitutionStore institutions, BedStore beds, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.institutions = institutions;
         this.beds = beds;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     private record ElderFacts(long id, String lifeStatus, String economicStatus) {
@@ -78,17 +81,16 @@ class StayService {
                     new Object[] {current.reservedForExtremePoverty(), current.beds()}, null);
             return Optional.empty();
         }
-        try {
-            long stay = beds.startStay(elder.get().id(), current.id(), form.bedId(), form.admittedOn(),
-                    blankToNull(form.contractNumber()), form.payer(), extremePoverty, user.getUsername());
-            audit.record("STAY_ADMITTED", "stay", stay, Map.of("institution", current.id(), "bed", form.bedId(),
-                    "elder", elder.get().id(), "admittedOn", form.admittedOn().toString()));
-            return Optional.of(stay);
-        } catch (DuplicateKeyException e) {
+        Optional<Long> stay = beds.startStay(elder.get().id(), current.id(), form.bedId(), form.admittedOn(),
+                blankToNull(form.contractNumber()), form.payer(), extremePoverty, user.getUsername());
+        if (stay.isEmpty()) {
             // another admission of this elder or into this bed committed between the checks and the insert
             errors.reject("institution.admission.raced");
             return Optional.empty();
         }
+        audit.record("STAY_ADMITTED", "stay", stay.get(), Map.of("institution", current.id(), "bed", form.bedId(),
+                "elder", elder.get().id(), "admittedOn", form.admittedOn().toString()));
+        return stay;
     }
 
     /** Moves the elder of an open stay to another free bed of the same institution on {@code on}. */
@@ -96,20 +98,25 @@ class StayService {
     boolean transfer(Institution institution, long stayId, long bedId, LocalDate on, String actor) {
         institutions.lock(institution.id());
         Optional<BedStore.OpenStay> stay = beds.openStay(stayId, institution.id());
-        if (stay.isEmpty() || !beds.isFree(institution.id(), bedId) || on == null || on.isAfter(LocalDate.now())
+        if (stay.isEmpty() || !beds.isFree(institution.id(), bedId) || on == null || on.isAfter(LocalDate.now(clock))
                 || !beds.endStay(stayId, on, null, true)) {
             return false;
         }
         BedStore.OpenStay old = stay.get();
-        long next = beds.startStay(old.elderId(), institution.id(), bedId, on, old.contractNumber(), old.payer(),
-                old.extremePoverty(), actor);
-        audit.record("STAY_TRANSFERRED", "stay", next, Map.of("from", stayId, "bed", bedId, "on", on.toString()));
+        Optional<Long> next = beds.startStay(old.elderId(), institution.id(), bedId, on, old.contractNumber(),
+                old.payer(), old.extremePoverty(), actor);
+        if (next.isEmpty()) {
+            // the bed was taken meanwhile: the old stay stays open
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return false;
+        }
+        audit.record("STAY_TRANSFERRED", "stay", next.get(), Map.of("from", stayId, "bed", bedId, "on", on.toString()));
         return true;
     }
 
     @Transactional
     boolean discharge(Institution institution, long stayId, LocalDate on, String reason) {
-        if (on == null || on.isAfter(LocalDate.now()) || reason == null || reason.isBlank() || reason.length() > 200
+        if (on == null || on.isAfter(LocalDate.now(clock)) || reason == null || reason.isBlank() || reason.length() > 200
                 || beds.openStay(stayId, institution.id()).isEmpty()) {
             return false;
         }

@@ -5,10 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
-import org.yinling.audit.AuditLog;
 
 /**
  * {@code /institutions/rates}: the monthly operating subsidy per resident of a private institution, by the resident's
@@ -29,32 +26,23 @@ class SubsidyRateController {
     static final List<String> CATEGORIES = List.of("LOCAL", "MINIMUM_LIVING", "EXTREME_POVERTY");
     private static final BigDecimal MAX = new BigDecimal("100000");
 
-    private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final SubsidyRates service;
 
-    SubsidyRateController(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.audit = audit;
+    SubsidyRateController(SubsidyRates service) {
+        this.service = service;
     }
 
     @GetMapping
     String rates(Model model) {
-        Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        jdbc.sql("SELECT category, amount FROM institution_subsidy_rate").query(rs -> {
-            rates.put(rs.getString(1), rs.getBigDecimal(2));
-        });
+        Map<String, BigDecimal> rates = service.operatingRates();
         model.addAttribute("rates", CATEGORIES.stream().map(c -> Map.entry(c, rates.get(c))).toList());
-        Map<String, BigDecimal> tiers = new LinkedHashMap<>();
-        jdbc.sql("SELECT tier, amount FROM institution_construction_rate").query(rs -> {
-            tiers.put(rs.getString(1), rs.getBigDecimal(2));
-        });
+        Map<String, BigDecimal> tiers = service.constructionRates();
         model.addAttribute("tiers", java.util.Arrays.stream(GrantTier.values())
                 .map(t -> Map.entry(t, tiers.get(t.name()))).toList());
         return "institutions/rates";
     }
 
     @PostMapping
-    @Transactional
     String update(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user,
                   RedirectAttributes redirect) {
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
@@ -75,17 +63,7 @@ class SubsidyRateController {
             }
             perBed.put(tier.name(), amount);
         }
-        perBed.forEach((tier, amount) -> jdbc.sql("""
-                        UPDATE institution_construction_rate SET amount = ?, updated_at = now(), updated_by = ?
-                        WHERE tier = ?
-                        """)
-                .params(amount, user.getUsername(), tier).update());
-        amounts.forEach((category, amount) -> jdbc.sql("""
-                        UPDATE institution_subsidy_rate SET amount = ?, updated_at = now(), updated_by = ?
-                        WHERE category = ?
-                        """)
-                .params(amount, user.getUsername(), category).update());
-        audit.record("INSTITUTION_RATES_UPDATED", "institution_subsidy_rate", null, Map.of("amounts", amounts, "perBed", perBed));
+        service.update(amounts, perBed, user.getUsername());
         redirect.addFlashAttribute("flashSuccess", "institution.rates.saved");
         return "redirect:/institutions/rates";
     }

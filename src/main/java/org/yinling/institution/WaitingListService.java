@@ -1,12 +1,12 @@
 package org.yinling.institution;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +22,14 @@ class WaitingListService {
     private final StayService stays;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Clock clock;
 
-    WaitingListService(WaitingListStore list, StayService stays, JdbcClient jdbc, AuditLog audit) {
+    WaitingListService(WaitingListStore list, StayService stays, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.list = list;
         this.stays = stays;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Public institutions (public, or publicly built and privately run) admit through the waiting list. */
@@ -51,19 +53,18 @@ class WaitingListService {
             errors.reject("waiting.elderNotFound");
             return Optional.empty();
         }
-        if (appliedOn == null || appliedOn.isAfter(LocalDate.now())) {
+        if (appliedOn == null || appliedOn.isAfter(LocalDate.now(clock))) {
             errors.reject("waiting.dateInvalid");
             return Optional.empty();
         }
-        try {
-            long id = list.add(elder.get(), institution.id(), appliedOn, user.getUsername());
-            audit.record("WAITING_REGISTERED", "waiting_application", id,
-                    Map.of("institution", institution.id(), "elder", elder.get()));
-            return Optional.of(id);
-        } catch (DuplicateKeyException e) {
+        Optional<Long> id = list.add(elder.get(), institution.id(), appliedOn, user.getUsername());
+        if (id.isEmpty()) {
             errors.reject("waiting.alreadyWaiting");
             return Optional.empty();
         }
+        audit.record("WAITING_REGISTERED", "waiting_application", id.get(),
+                Map.of("institution", institution.id(), "elder", elder.get()));
+        return id;
     }
 
     /**

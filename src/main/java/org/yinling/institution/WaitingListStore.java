@@ -40,12 +40,15 @@ class WaitingListStore {
                 .list();
     }
 
-    long add(long elderId, long institutionId, LocalDate appliedOn, String actor) {
+    /** The new entry's id; empty when the elder is waiting for the institution already. */
+    Optional<Long> add(long elderId, long institutionId, LocalDate appliedOn, String actor) {
         return jdbc.sql("""
                         INSERT INTO waiting_application (elder_id, institution_id, applied_on, created_by)
-                        VALUES (?, ?, ?, ?) RETURNING id
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
                         """)
-                .params(elderId, institutionId, appliedOn, actor).query(Long.class).single();
+                .params(elderId, institutionId, appliedOn, actor).query(Long.class).optional();
     }
 
     boolean withdraw(long id, long institutionId, String reason) {

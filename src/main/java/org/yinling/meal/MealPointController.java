@@ -1,11 +1,12 @@
 package org.yinling.meal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -24,7 +25,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
-import org.yinling.audit.AuditLog;
 import org.yinling.elder.ElderScope;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
@@ -43,11 +43,12 @@ class MealPointController {
     private final ElderScope elderScope;
     private final org.springframework.context.MessageSource messages;
     private final Regions regions;
-    private final AuditLog audit;
+    private final MealPoints service;
+    private final Clock clock;
 
     MealPointController(MealPointStore points, MealCounter counter, MealSettlements settlements, MealImport imports,
                         org.springframework.context.MessageSource messages, ElderScope elderScope, Regions regions,
-                        AuditLog audit) {
+                        MealPoints service, Clock clock) {
         this.elderScope = elderScope;
         this.messages = messages;
         this.imports = imports;
@@ -55,13 +56,14 @@ class MealPointController {
         this.points = points;
         this.counter = counter;
         this.regions = regions;
-        this.audit = audit;
+        this.service = service;
+        this.clock = clock;
     }
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("points", points.list(user.scope()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("regionNames", regions.allNames());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", MealPointForm.blank());
@@ -74,30 +76,19 @@ class MealPointController {
     @PostMapping
     String create(@Valid @ModelAttribute("form") MealPointForm form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        if (!errors.hasFieldErrors("communityCode") && (!user.scope().contains(form.communityCode())
-                || regions.find(form.communityCode()).map(r -> r.level() != RegionLevel.COMMUNITY).orElse(true))) {
-            errors.rejectValue("communityCode", "institution.community.invalid");
-        }
-        boolean licence = form.licenceNumber() != null && !form.licenceNumber().isBlank();
-        if (licence != (form.licenceExpires() != null)) {
-            errors.rejectValue("licenceExpires", "meal.licence.incomplete");
-        }
-        if (!Boolean.TRUE.equals(form.servesLunch()) && !Boolean.TRUE.equals(form.servesDinner())) {
-            errors.rejectValue("servesLunch", "meal.serves.none");
-        }
-        if (errors.hasErrors()) {
+        // create() adds the rules to Bean Validation's errors, so the user sees all problems at once
+        Optional<Long> id = service.create(form, user, errors);
+        if (id.isEmpty()) {
             return list(user, model);
         }
-        long id = points.insert(form, user.getUsername());
-        audit.record("MEAL_POINT_CREATED", "meal_point", id, Map.of("name", form.name()));
         redirect.addFlashAttribute("flashSuccess", "meal.point.created");
-        return "redirect:/meal-points/" + id;
+        return "redirect:/meal-points/" + id.get();
     }
 
     @GetMapping("/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         MealPoint point = load(id, user);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("point", point);
         model.addAttribute("licensed", point.licensedOn(today));
         model.addAttribute("daily", points.dailyCounts(id, today, 14));
@@ -113,7 +104,7 @@ class MealPointController {
     /** Which communities of the region a meal point serves, and which not, the unserved with most elders 80+ first. */
     @GetMapping("/coverage")
     String coverage(@AuthenticationPrincipal CurrentUser user, Model model) {
-        List<MealPointStore.Coverage> coverage = points.coverage(user.scope(), LocalDate.now());
+        List<MealPointStore.Coverage> coverage = points.coverage(user.scope(), LocalDate.now(clock));
         model.addAttribute("coverage", coverage);
         model.addAttribute("servedCount", coverage.stream().filter(MealPointStore.Coverage::served).count());
         model.addAttribute("regionNames", regions.allNames());
@@ -123,12 +114,7 @@ class MealPointController {
     @PostMapping("/{id}/served")
     String addServed(@PathVariable long id, @RequestParam(defaultValue = "") String communityCode,
                      @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        load(id, user);
-        boolean valid = user.scope().contains(communityCode)
-                && regions.find(communityCode).map(r -> r.level() == RegionLevel.COMMUNITY).orElse(false);
-        if (valid && points.addServed(id, communityCode)) {
-            audit.record("MEAL_POINT_SERVES", "meal_point", id, Map.of("community", communityCode));
-        }
+        boolean valid = service.addServed(load(id, user), communityCode, user);
         redirect.addFlashAttribute(valid ? "flashSuccess" : "flashError", valid ? "meal.served.added" : "institution.community.invalid");
         return "redirect:/meal-points/" + id;
     }
@@ -146,7 +132,7 @@ class MealPointController {
     String counterPage(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         MealPoint point = load(id, user);
         model.addAttribute("point", point);
-        model.addAttribute("served", counter.today(id, LocalDate.now()));
+        model.addAttribute("served", counter.today(id, LocalDate.now(clock)));
         return "meals/counter";
     }
 
@@ -156,7 +142,7 @@ class MealPointController {
                   @AuthenticationPrincipal CurrentUser user, Model model) {
         MealPoint point = load(id, user);
         model.addAttribute("point", point);
-        model.addAttribute("found", counter.find(q, user.scope(), LocalDate.now()));
+        model.addAttribute("found", counter.find(q, user.scope(), LocalDate.now(clock)));
         model.addAttribute("q", q);
         return "meals/counter :: results";
     }
@@ -166,7 +152,7 @@ class MealPointController {
     String record(@PathVariable long id, @RequestParam long elderId, @RequestParam MealKind meal,
                   @RequestParam MealMode mode, @AuthenticationPrincipal CurrentUser user, Model model) {
         MealPoint point = load(id, user);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         boolean offered = meal == MealKind.LUNCH ? point.servesLunch() : point.servesDinner();
         boolean recorded = offered
                 && counter.record(id, elderId, meal, mode, user.scope(), today, user.getUsername()).isPresent();
@@ -183,7 +169,7 @@ class MealPointController {
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                        @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         MealPoint point = load(id, user);
-        if (file == null || file.isEmpty() || day == null || day.isAfter(LocalDate.now())) {
+        if (file == null || file.isEmpty() || day == null || day.isAfter(LocalDate.now(clock))) {
             redirect.addFlashAttribute("flashError", "meal.import.invalid");
             return "redirect:/meal-points/" + id + "/meals";
         }
@@ -216,7 +202,7 @@ class MealPointController {
         model.addAttribute("operating", settlement.operating());
         model.addAttribute("total", settlement.total());
         model.addAttribute("confirmation", settlements.confirmation(id, chosen).orElse(null));
-        model.addAttribute("confirmable", chosen.isBefore(YearMonth.now()));
+        model.addAttribute("confirmable", chosen.isBefore(YearMonth.now(clock)));
         return "meals/settlement";
     }
 
@@ -228,6 +214,7 @@ class MealPointController {
         MealPoint point = load(id, user);
         YearMonth chosen = parse(month);
         MealSettlements.Settlement settlement = settlements.compute(point, chosen);
+        service.settlementExported(point, chosen);
         Uploads.xlsxAttachment(response, "meal-settlement-" + chosen + ".xlsx");
         java.util.List<java.util.List<String>> head = java.util.stream.Stream.of("meal.settlement.category",
                         "meal.settlement.meals", "meal.settlement.rate", "payment.amount")
@@ -246,7 +233,6 @@ class MealPointController {
                 // and more than 31 characters, which a point's name may have
                 .sheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(point.name() + " " + chosen, '_'))
                 .head(head).doWrite(rows);
-        audit.record("MEAL_SETTLEMENT_EXPORTED", "meal_point", id, Map.of("month", chosen.toString()));
     }
 
     @PostMapping("/{id}/settlement/confirm")
@@ -259,11 +245,11 @@ class MealPointController {
         return "redirect:/meal-points/" + id + "/settlement?month=" + chosen;
     }
 
-    private static YearMonth parse(String month) {
+    private YearMonth parse(String month) {
         try {
-            return month == null || month.isBlank() ? YearMonth.now() : YearMonth.parse(month.strip());
+            return month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month.strip());
         } catch (DateTimeParseException e) {
-            return YearMonth.now();
+            return YearMonth.now(clock);
         }
     }
 

@@ -5,10 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
-import org.yinling.audit.AuditLog;
 
 /** {@code /meal-points/rates}: the per-meal subsidy by category and the operating subsidy per meal, system-wide. */
 @Controller
@@ -26,26 +23,20 @@ class MealRateController {
     static final List<String> KEYS = List.of("POVERTY", "AGE_80", "AGE_60", "OPERATING");
     private static final BigDecimal MAX = new BigDecimal("1000");
 
-    private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final MealPoints service;
 
-    MealRateController(JdbcClient jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.audit = audit;
+    MealRateController(MealPoints service) {
+        this.service = service;
     }
 
     @GetMapping
     String rates(Model model) {
-        Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        jdbc.sql("SELECT category, amount FROM meal_subsidy_rate").query(rs -> {
-            rates.put(rs.getString(1), rs.getBigDecimal(2));
-        });
+        Map<String, BigDecimal> rates = service.rates();
         model.addAttribute("rates", KEYS.stream().map(k -> Map.entry(k, rates.get(k))).toList());
         return "meals/rates";
     }
 
     @PostMapping
-    @Transactional
     String update(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user,
                   RedirectAttributes redirect) {
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
@@ -57,10 +48,7 @@ class MealRateController {
             }
             amounts.put(key, new BigDecimal(text));
         }
-        amounts.forEach((key, amount) -> jdbc.sql("""
-                        UPDATE meal_subsidy_rate SET amount = ?, updated_at = now(), updated_by = ? WHERE category = ?
-                        """).params(amount, user.getUsername(), key).update());
-        audit.record("MEAL_RATES_UPDATED", "meal_subsidy_rate", null, Map.of("amounts", amounts));
+        service.setRates(amounts, user.getUsername());
         redirect.addFlashAttribute("flashSuccess", "meal.rates.saved");
         return "redirect:/meal-points/rates";
     }

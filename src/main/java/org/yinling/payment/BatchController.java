@@ -164,21 +164,22 @@ class BatchController {
     void exportXlsx(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Locale locale,
                     HttpServletResponse response) throws IOException {
         PaymentBatch batch = exportable(id, user);
+        // the export is committed with its audit row before the list's first byte goes out
+        service.exported(batch, "xlsx", user);
         Uploads.xlsxAttachment(response, "bank-list-" + batch.month().toString().substring(0, 7) + ".xlsx");
         bankList.xlsx(batch, locale, response.getOutputStream());
-        service.exported(batch, "xlsx", user);
     }
 
     @GetMapping("/{id}/bank-list.csv")
     void exportCsv(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Locale locale,
                    HttpServletResponse response) throws IOException {
         PaymentBatch batch = exportable(id, user);
+        service.exported(batch, "csv", user);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("bank-list-" + batch.month().toString().substring(0, 7) + ".csv", StandardCharsets.UTF_8)
                 .build().toString());
         bankList.csv(batch, locale, response.getOutputStream());
-        service.exported(batch, "csv", user);
     }
 
     /** The printable summary for signing: totals per policy and street, and signature lines. */

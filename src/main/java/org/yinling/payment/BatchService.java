@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
 
@@ -32,25 +33,23 @@ class BatchService {
      * Creates the batch of the user's district for {@code month} and starts generating it in the background; when
      * the month already has a live batch (also one another node just created), returns that one.
      */
+    @Transactional
     Creation create(LocalDate month, boolean carryFailed, CurrentUser user) {
         LocalDate first = month.withDayOfMonth(1);
-        Optional<Long> created = insert(first, carryFailed, user);
+        Optional<Long> created = batches.tryCreate(user.getRegionCode(), first, carryFailed, user.getUsername());
         if (created.isEmpty()) {
             return new Creation(existing(user.getRegionCode(), first), false);
         }
-        generator.generateInBackground(created.get());
-        return new Creation(created.get(), true);
-    }
-
-    @Transactional
-    Optional<Long> insert(LocalDate month, boolean carryFailed, CurrentUser user) {
-        try {
-            long id = batches.create(user.getRegionCode(), month, carryFailed, user.getUsername());
-            audit.record("PAYMENT_BATCH_CREATED", "payment_batch", id, Map.of("month", month.toString()));
-            return Optional.of(id);
-        } catch (DuplicateKeyException e) {
-            return Optional.empty();
-        }
+        long id = created.get();
+        audit.record("PAYMENT_BATCH_CREATED", "payment_batch", id, Map.of("month", first.toString()));
+        // the background generation reads the batch row, so it starts once the row and its audit row are committed
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                generator.generateInBackground(id);
+            }
+        });
+        return new Creation(id, true);
     }
 
     private long existing(String regionCode, LocalDate month) {

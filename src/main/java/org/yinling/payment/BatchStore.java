@@ -60,11 +60,19 @@ class BatchStore {
 
     /** Creates the month's batch; the unique index refuses a second live batch of the district and month. */
     long create(String regionCode, LocalDate month, boolean carryFailed, String actor) {
+        return tryCreate(regionCode, month, carryFailed, actor)
+                .orElseThrow(() -> new IllegalStateException("The month has a live batch already"));
+    }
+
+    /** The new batch's id; empty when the region's month has a live batch (also one committed a moment ago). */
+    Optional<Long> tryCreate(String regionCode, LocalDate month, boolean carryFailed, String actor) {
         return jdbc.sql("""
                         INSERT INTO payment_batch (region_code, month, state, carry_failed, generated_by)
-                        VALUES (?, ?, 'GENERATING', ?, ?) RETURNING id
+                        VALUES (?, ?, 'GENERATING', ?, ?)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
                         """)
-                .params(regionCode, month, carryFailed, actor).query(Long.class).single();
+                .params(regionCode, month, carryFailed, actor).query(Long.class).optional();
     }
 
     void startGeneration(long id, int stepsTotal) {

@@ -28,14 +28,11 @@ class RegionAdminController {
     private static final int PAGE_SIZE = 30;
 
     private final Regions regions;
-    private final RegionRepository repository;
     private final RegionStatistics statistics;
     private final RegionAdministration administration;
 
-    RegionAdminController(Regions regions, RegionRepository repository, RegionStatistics statistics,
-                          RegionAdministration administration) {
+    RegionAdminController(Regions regions, RegionStatistics statistics, RegionAdministration administration) {
         this.regions = regions;
-        this.repository = repository;
         this.statistics = statistics;
         this.administration = administration;
     }
@@ -50,19 +47,8 @@ class RegionAdminController {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         RegionView parentRegion = parent == null || parent.isBlank() ? null : existing(parent);
         String text = q.trim();
-        // Without a search text, list the parent's children; with one, search the parent's whole subtree.
-        String scopePattern = parentRegion == null ? "%" : parentRegion.scope().likePattern();
-        String parentFilter = text.isEmpty() ? (parentRegion == null ? null : parentRegion.code()) : null;
-        Page<Region> result;
-        if (text.isEmpty() && parentRegion == null) {
-            List<Region> districts = repository.findByLevelOrderByCode(RegionLevel.DISTRICT);
-            result = new org.springframework.data.domain.PageImpl<>(districts);
-        }
-        else {
-            result = repository.search(scopePattern, parentFilter, text,
-                    PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code")));
-        }
-        Page<RegionView> views = result.map(Region::toView);
+        Page<RegionView> views = administration.list(parentRegion, text,
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code")));
         model.addAttribute("parent", parentRegion);
         model.addAttribute("path", parentRegion == null ? List.of() : regions.path(parentRegion.code()));
         model.addAttribute("q", text);
@@ -92,9 +78,9 @@ class RegionAdminController {
 
     @GetMapping("/{code}/edit")
     String editForm(@PathVariable String code, Model model) {
-        Region region = repository.findById(code).orElseThrow(() -> new RegionNotFoundException(code));
-        RegionView parentRegion = regions.find(region.getParentCode()).orElse(null);
-        return showForm(RegionForm.of(region.toView(), region.getVersion()), parentRegion, false, model);
+        RegionForm form = administration.editForm(code);
+        RegionView parentRegion = regions.find(form.parentCode()).orElse(null);
+        return showForm(form, parentRegion, false, model);
     }
 
     @PostMapping("/{code}")

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -21,6 +24,27 @@ class RegionAdministration {
         this.regions = regions;
         this.repository = repository;
         this.audit = audit;
+    }
+
+    /**
+     * One page of the list: without a search text the parent's children (the districts when there is no parent);
+     * with one, matches in the parent's whole subtree.
+     */
+    @Transactional(readOnly = true)
+    Page<RegionView> list(RegionView parent, String text, Pageable pageable) {
+        if (text.isEmpty() && parent == null) {
+            return new PageImpl<>(repository.findByLevelOrderByCode(RegionLevel.DISTRICT)).map(Region::toView);
+        }
+        String scopePattern = parent == null ? "%" : parent.scope().likePattern();
+        String parentFilter = text.isEmpty() ? parent.code() : null;
+        return repository.search(scopePattern, parentFilter, text, pageable).map(Region::toView);
+    }
+
+    /** The region as its edit form shows it, with the version the form carries. */
+    @Transactional(readOnly = true)
+    RegionForm editForm(String code) {
+        Region region = repository.findById(code).orElseThrow(() -> new RegionNotFoundException(code));
+        return RegionForm.of(region.toView(), region.getVersion());
     }
 
     /** Returns the new region's code, or empty with field errors in {@code errors}. */

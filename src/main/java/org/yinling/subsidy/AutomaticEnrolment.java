@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +30,11 @@ class AutomaticEnrolment {
     private final Clock clock;
 
     AutomaticEnrolment(AutomaticEnrolmentStore store, AutomaticEnrolmentRunner runner, PolicyAdministration policies,
-                       Optional<Clock> clock) {
+                       Clock clock) {
         this.store = store;
         this.runner = runner;
         this.policies = policies;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /** Why a run is refused, as a message key; empty when the policy may be run by this user today. */
@@ -67,13 +66,11 @@ class AutomaticEnrolment {
         RegionScope scope = policies.effectiveScope(policy, user);
         RegionScope userScope = user.scope();
         String actor = user.getUsername();
-        long runId;
-        try {
-            runId = store.start(policy, scope, actor);
-        }
-        catch (DuplicateKeyException e) {
+        Optional<Long> started = store.start(policy, scope, actor);
+        if (started.isEmpty()) {
             return new Started(null, "policy.enrol.running");
         }
+        long runId = started.get();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

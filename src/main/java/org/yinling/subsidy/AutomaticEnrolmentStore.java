@@ -35,15 +35,18 @@ class AutomaticEnrolmentStore {
     }
 
     /** A new RUNNING run; a second one of the same policy code while one runs violates a unique index. */
-    long start(Policy policy, RegionScope scope, String actor) {
+    /** The new run's id; empty when a run of the policy is still going (also one started a moment ago). */
+    Optional<Long> start(Policy policy, RegionScope scope, String actor) {
         jdbc.sql("""
                         UPDATE subsidy_enrolment_run SET state = 'FAILED', finished_at = now()
                         WHERE policy_code = ? AND state = 'RUNNING' AND started_at < now() - CAST(? AS INTERVAL)
                         """).params(policy.code(), STALE_AFTER).update();
         return jdbc.sql("""
                         INSERT INTO subsidy_enrolment_run (policy_id, policy_code, scope_prefix, state, started_by)
-                        VALUES (?, ?, ?, 'RUNNING', ?) RETURNING id
-                        """).params(policy.id(), policy.code(), scope.prefix(), actor).query(Long.class).single();
+                        VALUES (?, ?, ?, 'RUNNING', ?)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
+                        """).params(policy.id(), policy.code(), scope.prefix(), actor).query(Long.class).optional();
     }
 
     void finish(long runId, Map<String, Long> byStreet, long total, long millis) {

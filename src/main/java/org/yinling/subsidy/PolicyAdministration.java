@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -123,16 +122,13 @@ class PolicyAdministration {
             return Optional.empty();
         }
         Policy policy = toPolicy(0, form.code(), 1, form, rule, 0);
-        long id;
-        try {
-            id = store.insert(policy, user.getUsername());
-        }
-        catch (DuplicateKeyException e) {
+        Optional<Long> id = store.tryInsert(policy, user.getUsername());
+        if (id.isEmpty()) {
             errors.rejectValue("code", "policy.code.exists");
             return Optional.empty();
         }
-        audit.record("POLICY_CREATED", ENTITY, id, Map.of("code", policy.code(), "version", 1));
-        return Optional.of(id);
+        audit.record("POLICY_CREATED", ENTITY, id.get(), Map.of("code", policy.code(), "version", 1));
+        return id;
     }
 
     /**
@@ -168,17 +164,14 @@ class PolicyAdministration {
             return Optional.empty();
         }
         int next = store.versions(current.code()).get(0).version() + 1;
-        long draftId;
-        try {
-            draftId = store.insert(toPolicy(0, current.code(), next, form, rule, 0), user.getUsername());
-        }
-        catch (DuplicateKeyException e) {
+        Optional<Long> draftId = store.tryInsert(toPolicy(0, current.code(), next, form, rule, 0), user.getUsername());
+        if (draftId.isEmpty()) {
             errors.reject("policy.draftExists");
             return Optional.empty();
         }
-        audit.record("POLICY_VERSION_CREATED", ENTITY, draftId,
+        audit.record("POLICY_VERSION_CREATED", ENTITY, draftId.get(),
                 Map.of("code", current.code(), "version", next, "from", current.version()));
-        return Optional.of(draftId);
+        return draftId;
     }
 
     /** Publishes a draft, superseding the version in force. False when the draft changed in between. */

@@ -75,17 +75,24 @@ class PolicyStore {
     }
 
     long insert(Policy policy, String actor) {
+        return tryInsert(policy, actor).orElseThrow(() -> new IllegalStateException(
+                "Policy " + policy.code() + " has that version or a draft already"));
+    }
+
+    /** The new draft's id; empty when the code has that version or a draft already (also one committed just now). */
+    Optional<Long> tryInsert(Policy policy, String actor) {
         return jdbc.sql("""
                         INSERT INTO subsidy_policy (code, version, name, kind, region_code, effective_from, effective_to,
                             frequency, automatic, back_pay_months, rule, status, notes, demo, created_by, updated_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'DRAFT', ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
                         RETURNING id
                         """)
                 .params(policy.code(), policy.version(), policy.name(), policy.kind().name(), policy.regionCode(),
                         policy.effectiveFrom(), policy.effectiveTo(), policy.frequency().name(), policy.automatic(),
                         policy.backPayMonths(), ruleJson.write(policy.rule()), policy.notes(), policy.demo(),
                         actor, actor)
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     /** Rewrites a draft; false when it is no longer a draft or someone else changed it since {@code lockVersion}. */

@@ -1,0 +1,85 @@
+package org.yinling.meal;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.Regions;
+
+/** Registers meal points, the communities they serve and the rates: each change committed with its audit row. */
+@Service
+class MealPoints {
+
+    private final MealPointStore points;
+    private final Regions regions;
+    private final AuditLog audit;
+
+    MealPoints(MealPointStore points, Regions regions, AuditLog audit) {
+        this.points = points;
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    /** The new meal point's id, or empty with the broken rules added to {@code errors}. */
+    @Transactional
+    Optional<Long> create(MealPointForm form, CurrentUser user, Errors errors) {
+        if (!errors.hasFieldErrors("communityCode") && !isCommunityOf(form.communityCode(), user)) {
+            errors.rejectValue("communityCode", "institution.community.invalid");
+        }
+        boolean licence = form.licenceNumber() != null && !form.licenceNumber().isBlank();
+        if (licence != (form.licenceExpires() != null)) {
+            errors.rejectValue("licenceExpires", "meal.licence.incomplete");
+        }
+        if (!Boolean.TRUE.equals(form.servesLunch()) && !Boolean.TRUE.equals(form.servesDinner())) {
+            errors.rejectValue("servesLunch", "meal.serves.none");
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        long id = points.insert(form, user.getUsername());
+        audit.record("MEAL_POINT_CREATED", "meal_point", id, Map.of("name", form.name()));
+        return Optional.of(id);
+    }
+
+    /** Adds a community of the user's region the point serves; false when the code is no such community. */
+    @Transactional
+    boolean addServed(MealPoint point, String communityCode, CurrentUser user) {
+        if (!isCommunityOf(communityCode, user)) {
+            return false;
+        }
+        if (points.addServed(point.id(), communityCode)) {
+            audit.record("MEAL_POINT_SERVES", "meal_point", point.id(), Map.of("community", communityCode));
+        }
+        return true;
+    }
+
+    /** Audits a settlement export; committed before the file's first byte goes out. */
+    @Transactional
+    void settlementExported(MealPoint point, YearMonth month) {
+        audit.record("MEAL_SETTLEMENT_EXPORTED", "meal_point", point.id(), Map.of("month", month.toString()));
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, BigDecimal> rates() {
+        return points.rates();
+    }
+
+    /** Sets every rate; the new amounts and the audit row commit together. */
+    @Transactional
+    void setRates(Map<String, BigDecimal> amounts, String actor) {
+        amounts.forEach((category, amount) -> points.setRate(category, amount, actor));
+        audit.record("MEAL_RATES_UPDATED", "meal_subsidy_rate", null, Map.of("amounts", amounts));
+    }
+
+    private boolean isCommunityOf(String communityCode, CurrentUser user) {
+        return user.scope().contains(communityCode)
+                && regions.find(communityCode).map(r -> r.level() == RegionLevel.COMMUNITY).orElse(false);
+    }
+}
