@@ -1,5 +1,6 @@
 package org.yinling.account;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,8 +33,10 @@ class UserAdminController {
     private final UserAdministration administration;
     private final Regions regions;
     private final PasswordPolicy passwordPolicy;
+    private final Clock clock;
 
-    UserAdminController(UserAdministration administration, Regions regions, PasswordPolicy passwordPolicy) {
+    UserAdminController(UserAdministration administration, Regions regions, PasswordPolicy passwordPolicy, Clock clock) {
+        this.clock = clock;
         this.administration = administration;
         this.regions = regions;
         this.passwordPolicy = passwordPolicy;
@@ -49,7 +52,7 @@ class UserAdminController {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Page<AppUser> result = administration.search(q.trim(), role,
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
-        model.addAttribute("users", result.map(UserRow::of));
+        model.addAttribute("users", result.map(user -> UserRow.of(user, clock)));
         model.addAttribute("regionNames", regions.names(result.map(AppUser::getRegionCode).getContent()));
         model.addAttribute("q", q.trim());
         model.addAttribute("role", role);
@@ -123,7 +126,7 @@ class UserAdminController {
 
     private String showForm(UserForm form, AppUser user, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("user", user == null ? null : UserRow.of(user));
+        model.addAttribute("user", user == null ? null : UserRow.of(user, clock));
         if (!model.containsAttribute("passwordForm")) {
             model.addAttribute("passwordForm", PasswordResetForm.blank());
         }

@@ -15,7 +15,7 @@ public record AdmissionForm(@NotBlank @Size(max = 18) String residentId,
                             @Size(max = 60) String contractNumber,
                             @NotNull Payer payer) {
 
-    static AdmissionForm blank() {
-        return new AdmissionForm("", null, LocalDate.now(), "", Payer.SELF);
+    static AdmissionForm blank(LocalDate today) {
+        return new AdmissionForm("", null, today, "", Payer.SELF);
     }
 }

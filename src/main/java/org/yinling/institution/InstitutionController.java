@@ -101,7 +101,7 @@ class InstitutionController {
         model.addAttribute("caregiverShare", caregivers.share(user.scope(), id, LocalDate.now(clock)));
         model.addAttribute("grants", grants.ofInstitution(id));
         if (!model.containsAttribute("admission")) {
-            model.addAttribute("admission", AdmissionForm.blank());
+            model.addAttribute("admission", AdmissionForm.blank(LocalDate.now(clock)));
         }
         model.addAttribute("payers", Payer.values());
         return "institutions/detail";
