@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,42 @@ class SpreadsheetReaderTest {
         for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GBK"))) {
             Path file = SpreadsheetFiles.csv(dir, "b.csv", charset, HEADER, ROWS);
             assertThat(read(file, "b.csv", 10)).as(charset.name()).containsExactly(HEADER, ROWS.get(0), ROWS.get(1));
+        }
+    }
+
+    /**
+     * Excel keeps every text cell in one shared-strings table; past 5 MB FastExcel would hold it in Ehcache, which the
+     * app does not ship: a large workbook saved by Excel still reads, row for row, and leaves no temporary file.
+     */
+    @Test
+    void readsAnXlsxWhoseSharedStringsTablePassesFiveMegabytes() throws IOException {
+        int rows = 40_000;
+        List<List<String>> written = new ArrayList<>();
+        written.add(HEADER);
+        for (int r = 1; r <= rows; r++) {
+            written.add(List.of(String.format("1101051949%08d", r), "姓名" + r,
+                    "北京市朝阳区某某街道某某社区某某小区" + r + "号楼" + (r % 7 == 0 ? "含,逗号" : "\"引号\"") + "，" + r + "室"));
+        }
+        Path file = SpreadsheetFiles.xlsxWithSharedStrings(dir, "large.xlsx", written);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertThat(zip.getEntry("xl/sharedStrings.xml").getSize()).isGreaterThan(5L << 20);
+        }
+        List<String> before = sharedStringFiles();
+
+        List<List<String>> read = read(file, "large.xlsx", rows);
+
+        assertThat(read).isEqualTo(written);
+        assertThat(sharedStringFiles()).isEqualTo(before);
+        assertThatThrownBy(() -> read(file, "large.xlsx", rows - 1))
+                .isInstanceOfSatisfying(SpreadsheetException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("import.file.tooManyRows"));
+        assertThat(sharedStringFiles()).isEqualTo(before);
+    }
+
+    private static List<String> sharedStringFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("yinling-shared-strings"))
+                    .sorted().toList();
         }
     }
 
