@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -76,6 +78,31 @@ class SpreadsheetReaderTest {
             return files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("yinling-shared-strings"))
                     .sorted().toList();
         }
+    }
+
+    /** RFC 4180 as Excel writes it, and the lenient cases the reader has always accepted; rows numbered by record. */
+    @Test
+    void readsQuotedCommasDoubledQuotesAndLineBreaksInCsv() throws IOException {
+        String text = "\uFEFF身份证号,姓名,备注\r\n"
+                + "11010519491231002X,\"王,秀英\",\"他说\"\"好\"\"\"\r\n"
+                + "330105194503120023, 李建国 ,\"第一行\r\n第二行\"\r\n"
+                + "\r\n"
+                + "440106195001010011,\"赵\"四,\"未闭合的引号,\n到文件末尾";
+        Path file = Files.write(dir.resolve("quoted.csv"), text.getBytes(StandardCharsets.UTF_8));
+        Map<Integer, List<String>> read = new LinkedHashMap<>();
+        SpreadsheetReader.read(file, "quoted.csv", 10, read::put);
+        assertThat(read).containsExactly(
+                Map.entry(1, HEADER),
+                Map.entry(2, List.of("11010519491231002X", "王,秀英", "他说\"好\"")),
+                Map.entry(3, List.of("330105194503120023", "李建国", "第一行\r\n第二行")),
+                Map.entry(4, List.of("")),
+                Map.entry(5, List.of("440106195001010011", "赵四", "未闭合的引号,\n到文件末尾")));
+    }
+
+    @Test
+    void refusesCsvThatIsNeitherUtf8NorGbk() throws IOException {
+        Path file = Files.write(dir.resolve("binary.csv"), new byte[] {'a', ',', (byte) 0x81, 0x20, '\n'});
+        assertKey(file, "binary.csv", "import.file.corrupt");
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -20,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /** A month's batch through its pages: generate, four eyes, bank list, receipt, recovery, and who may see what. */
 @SpringBootTest
@@ -42,8 +41,6 @@ class PaymentPagesTest {
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
@@ -184,10 +181,6 @@ class PaymentPagesTest {
             Thread.sleep(100);
         }
         throw new AssertionError("batch " + batchId + " was not generated within 20 s");
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     private void ensureUser(String username, String role, String region) throws Exception {

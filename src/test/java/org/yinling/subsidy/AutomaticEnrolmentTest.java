@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.region.RegionScope;
@@ -29,12 +28,12 @@ import org.yinling.subsidy.rule.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * 免申即享 over elders made for the test (an income of 123.45 nobody else has): the eligible ones without an active
@@ -62,8 +61,6 @@ class AutomaticEnrolmentTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     PolicyStore store;
     @Autowired
@@ -246,7 +243,4 @@ class AutomaticEnrolmentTest {
                 .query(Integer.class).single();
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 }

@@ -31,7 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -41,8 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * Every route the application maps, for every role and for users of another street and another community, against
@@ -99,8 +98,6 @@ class AccessMatrixTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
@@ -266,7 +263,7 @@ class AccessMatrixTest {
             String column = table.getOrDefault(route, Map.of()).entrySet().stream()
                     .filter(e -> e.getValue().equals("OK")).map(Map.Entry::getKey).findFirst().orElse("ADMIN");
             AccessFixtures fixtures = new AccessFixtures(jdbc);
-            MvcResult result = mvc.perform(build(route, fixtures).with(user(users.loadUserByUsername(USERS.get(column)))))
+            MvcResult result = mvc.perform(build(route, fixtures).with(as(USERS.get(column))))
                     .andReturn();
             if (result.getResponse().getStatus() != 403) {
                 accepted.add(route + " as " + column + ": " + result.getResponse().getStatus());
@@ -279,7 +276,7 @@ class AccessMatrixTest {
 
     private String outcome(Route route, String column, AccessFixtures fixtures, List<String> problems) throws Exception {
         MockHttpServletRequestBuilder request = build(route, fixtures)
-                .with(user(users.loadUserByUsername(USERS.get(column))));
+                .with(as(USERS.get(column)));
         if (route.changesState()) {
             request = request.with(csrf());
         }

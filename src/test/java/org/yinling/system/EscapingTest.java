@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -28,10 +27,10 @@ import org.yinling.elder.ResidentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * Markup and spreadsheet formulas typed into free-text fields, through the real forms, come out as text: escaped on
@@ -55,8 +54,6 @@ class EscapingTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
 
@@ -80,7 +77,7 @@ class EscapingTest {
         assertEscaped(page(get("/admin/users").param("q", username).with(as("admin"))), true);
         assertEscaped(page(get("/admin/audit").with(as("admin"))), false);
         // the page header shows the user's own name
-        assertEscaped(page(get("/").with(user(users.loadUserByUsername(username)))), true);
+        assertEscaped(page(get("/").with(as(username))), true);
     }
 
     @Test
@@ -232,10 +229,6 @@ class EscapingTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     /** Posts a form (with its CSRF token) that must be accepted: a redirect; returns where to. */
     private String submit(MockHttpServletRequestBuilder request) throws Exception {

@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -53,8 +51,6 @@ class SecurityHardeningTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 
@@ -378,7 +374,7 @@ class SecurityHardeningTest {
                     ON CONFLICT DO NOTHING
                     """).update();
         }
-        return user(users.loadUserByUsername(username));
+        return TestUsers.as(username);
     }
 
     private long elderImport(MockMultipartFile file) throws Exception {
