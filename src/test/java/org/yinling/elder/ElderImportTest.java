@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -218,17 +219,10 @@ class ElderImportTest {
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    private ElderImport awaitChecked(long importId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            ElderImport current = jdbc.sql("SELECT * FROM elder_import WHERE id = :id").param("id", importId)
-                    .query(ElderImport.class).single();
-            if (!current.reading()) {
-                return current;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + importId + " was not checked within 60 s");
+    private ElderImport awaitChecked(long importId) {
+        return await("import " + importId + " checked").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT * FROM elder_import WHERE id = :id").param("id", importId)
+                        .query(ElderImport.class).single(), current -> !current.reading());
     }
 
     static List<String> row(String residentId, String name, String community, String living, String economic,

@@ -1,5 +1,6 @@
 package org.yinling.meal;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -15,7 +16,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -160,10 +163,9 @@ class MealPointTest {
                         VALUES ('330105000000', DATE '2041-01-01', 'GENERATING', 'district') RETURNING id
                         """).query(Long.class).single();
         mvc.perform(post("/payments/batches/{id}/resume", batch).with(as("district")).with(csrf()));
-        for (int i = 0; i < 200 && !"GENERATED".equals(jdbc.sql("SELECT state FROM payment_batch WHERE id = ?")
-                .param(batch).query(String.class).single()); i++) {
-            Thread.sleep(100);
-        }
+        await("batch " + batch + " generated").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT state FROM payment_batch WHERE id = ?").param(batch).query(String.class)
+                        .single(), equalTo("GENERATED"));
         assertThat(jdbc.sql("SELECT kind || ' ' || amount FROM payment_payee_line WHERE meal_point_id = ?").param(point)
                 .query(String.class).list()).containsExactly("MEAL 18.00");
     }

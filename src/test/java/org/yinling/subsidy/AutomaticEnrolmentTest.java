@@ -1,6 +1,7 @@
 package org.yinling.subsidy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.yinling.subsidy.rule.RuleEvaluator;
 import org.yinling.subsidy.rule.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -217,15 +219,9 @@ class AutomaticEnrolmentTest {
     }
 
     /** Waits for the latest run of the code to finish (it runs in the background). */
-    private AutomaticEnrolmentRun awaitRun(String code) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            AutomaticEnrolmentRun run = runs.latest(code).orElseThrow();
-            if (!run.running()) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("enrolment of " + code + " still running after 60 s");
+    private AutomaticEnrolmentRun awaitRun(String code) {
+        return await("enrolment of " + code + " finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runs.latest(code).orElseThrow(), run -> !run.running());
     }
 
     private long application(long elder, long policyId, String code, String stage) {

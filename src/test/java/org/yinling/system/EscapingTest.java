@@ -2,6 +2,7 @@ package org.yinling.system;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.elder.ResidentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -187,10 +191,9 @@ class EscapingTest {
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/elders/imports/");
         long importId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        for (int i = 0; i < 300 && jdbc.sql("SELECT state FROM elder_import WHERE id = ?").param(importId)
-                .query(String.class).single().equals("READING"); i++) {
-            Thread.sleep(50);
-        }
+        await("import " + importId + " read").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT state FROM elder_import WHERE id = ?").param(importId)
+                        .query(String.class).single(), not(equalTo("READING")));
         assertEscaped(page(get("/elders/imports/{id}", importId).with(as("district"))), true);
         List<String> errors = cells(mvc.perform(get("/elders/imports/{id}/errors", importId).with(as("district")))
                 .andReturn());

@@ -25,7 +25,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.elder.ResidentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -339,8 +342,9 @@ class SecurityHardeningTest {
             catch (RuntimeException e) {
                 messages.add(messagesOf(e));
             }
-            // the server's own log arrives through its output pipe
-            Thread.sleep(1500);
+            // the server's own log arrives through its output pipe: wait for its line of the second refusal
+            await("the database server's log of the refusals").atMost(Duration.ofSeconds(10))
+                    .until(() -> log.lines().stream().anyMatch(line -> line.contains("duplicate key value violates")));
         }
         finally {
             log.stop();
@@ -385,16 +389,10 @@ class SecurityHardeningTest {
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    private String awaitImport(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            String state = jdbc.sql("SELECT state FROM elder_import WHERE id = ?").param(id).query(String.class).single();
-            if (!state.equals("READING")) {
-                return state;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import " + id + " still reading after 30 s");
+    private String awaitImport(long id) {
+        return await("import " + id + " read").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT state FROM elder_import WHERE id = ?").param(id).query(String.class).single(),
+                        not(equalTo("READING")));
     }
 
     private String residentId(LocalDate birth) {
