@@ -14,6 +14,9 @@ import java.util.Map;
 import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.write.metadata.WriteSheet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yinling.region.Regions;
@@ -28,6 +31,8 @@ import org.yinling.system.SpreadsheetCells;
 class BankList {
 
     private static final int BATCH = 2_000;
+    /** RFC 4180 with every cell quoted, lines ending CRLF: what banks' import tools and Excel read. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
     private static final List<String> COLUMNS = List.of("name", "residentId", "bank", "account", "amount", "reference",
             "month", "kind", "policy", "community");
 
@@ -73,18 +78,20 @@ class BankList {
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write('\uFEFF');
-            writer.write(csvLine(COLUMNS.stream().map(c -> (Object) text("payment.export.column." + c, locale)).toList()));
+            // not closed: that would close the response's stream, which is the caller's
+            CSVPrinter printer = new CSVPrinter(writer, CSV);
+            printer.printRecord(csvCells(COLUMNS.stream().map(c -> (Object) text("payment.export.column." + c, locale)).toList()));
             lines.forEach(batch.id(), line -> {
                 try {
-                    writer.write(csvLine(cells(line, names, locale)));
+                    printer.printRecord(csvCells(cells(line, names, locale)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             for (LineQueries.PayeeLine line : lines.payeeLines(batch.id())) {
-                writer.write(csvLine(cells(line, names, locale)));
+                printer.printRecord(csvCells(cells(line, names, locale)));
             }
-            writer.flush();
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,16 +128,9 @@ class BankList {
         return cells;
     }
 
-    private static String csvLine(List<Object> cells) {
-        StringBuilder out = new StringBuilder();
-        for (Object cell : cells) {
-            if (!out.isEmpty()) {
-                out.append(',');
-            }
-            String text = cell == null ? "" : cell.toString();
-            out.append('"').append(text.replace("\"", "\"\"")).append('"');
-        }
-        return out.append("\r\n").toString();
+    /** Every cell as text, an empty one as "" (quoted like the rest). */
+    private static List<String> csvCells(List<Object> cells) {
+        return cells.stream().map(cell -> cell == null ? "" : cell.toString()).toList();
     }
 
     private List<List<String>> head(List<String> columns, Locale locale) {

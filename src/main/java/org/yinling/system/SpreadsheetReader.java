@@ -1,26 +1,36 @@
 package org.yinling.system;
 
-import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import cn.idev.excel.FastExcel;
+import cn.idev.excel.cache.MapCache;
+import cn.idev.excel.cache.ReadCache;
 import cn.idev.excel.context.AnalysisContext;
 import cn.idev.excel.read.listener.ReadListener;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads an uploaded .xlsx or .csv (UTF-8 or GBK) row by row without holding the file in memory. The first row
@@ -39,6 +49,17 @@ public final class SpreadsheetReader {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final Charset GBK = Charset.forName("GB18030");
     private static final int SNIFF = 64 * 1024;
+    /** Shared-strings tables up to this size are kept in memory, as FastExcel does by default. */
+    private static final long IN_MEMORY_SHARED_STRINGS = 5L * 1024 * 1024;
+    /**
+     * RFC 4180 (commas, double quotes doubled, quoted line breaks), read leniently as before: an empty line is a row
+     * of one blank cell, text after a closing quote belongs to the cell, a quote left open runs to the end of the file.
+     */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setTrailingData(true)
+            .setLenientEof(true)
+            .get();
 
     private SpreadsheetReader() {
     }
@@ -88,6 +109,9 @@ public final class SpreadsheetReader {
                 @Override
                 public void doAfterAllAnalysed(AnalysisContext context) {
                 }
+            }).readCacheSelector(sharedStrings -> {
+                long size = sharedStrings.getSize();
+                return size >= 0 && size <= IN_MEMORY_SHARED_STRINGS ? new MapCache() : new FileStringCache();
             }).headRowNumber(0).sheet(0).doRead();
         }
         catch (SpreadsheetException e) {
@@ -123,12 +147,12 @@ public final class SpreadsheetReader {
     }
 
     private static void readCsv(Path file, Charset charset, int maxDataRows, RowSink sink) {
-        try (Reader reader = new BufferedReader(Files.newBufferedReader(file, charset))) {
-            CsvParser parser = new CsvParser(reader);
-            List<String> cells;
+        try (Reader reader = Files.newBufferedReader(file, charset);
+             CSVParser parser = CSVParser.parse(reader, CSV)) {
             int rowNumber = 0;
-            while ((cells = parser.next()) != null) {
+            for (CSVRecord record : parser) {
                 rowNumber++;
+                List<String> cells = new ArrayList<>(record.toList());
                 if (rowNumber == 1 && !cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
                     cells.set(0, cells.get(0).substring(1));
                 }
@@ -136,7 +160,7 @@ public final class SpreadsheetReader {
                 sink.row(rowNumber, cells.stream().map(String::strip).toList());
             }
         }
-        catch (IOException e) {
+        catch (IOException | UncheckedIOException e) {
             throw new SpreadsheetException("import.file.corrupt", e);
         }
     }
@@ -190,71 +214,123 @@ public final class SpreadsheetReader {
         return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
-    /** RFC 4180: commas, double quotes, quoted line breaks. */
-    private static final class CsvParser {
+    /**
+     * FastExcel's cache of a large shared-strings table (every text cell of a workbook saved by Excel): the strings in
+     * a temporary file, their offsets in memory (8 bytes a string), the blocks last read in a small LRU. FastExcel's
+     * own choice above 5 MB is Ehcache, which the app does not ship.
+     */
+    private static final class FileStringCache implements ReadCache {
 
-        private final Reader reader;
-        private boolean done;
+        private static final int BLOCK = 64 * 1024;
+        private static final int BLOCKS_KEPT = 64;
 
-        CsvParser(Reader reader) {
-            this.reader = reader;
+        private final Map<Long, ByteBuffer> blocks = new LinkedHashMap<>(BLOCKS_KEPT, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, ByteBuffer> eldest) {
+                return size() > BLOCKS_KEPT;
+            }
+        };
+        private Path file;
+        private OutputStream out;
+        private FileChannel channel;
+        private long[] offsets = new long[1024];
+        private int count;
+        private long written;
+
+        @Override
+        public void init(AnalysisContext context) {
+            try {
+                file = Files.createTempFile("yinling-shared-strings", ".tmp");
+                out = new BufferedOutputStream(Files.newOutputStream(file), BLOCK);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
-        List<String> next() throws IOException {
-            if (done) {
-                return null;
+        @Override
+        public void put(String value) {
+            byte[] bytes = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+            if (count + 1 >= offsets.length) {
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            int c;
-            while ((c = reader.read()) != -1) {
-                any = true;
-                if (quoted) {
-                    if (c == '"') {
-                        reader.mark(1);
-                        int following = reader.read();
-                        if (following == '"') {
-                            cell.append('"');
-                        }
-                        else {
-                            quoted = false;
-                            if (following != -1) {
-                                reader.reset();
-                            }
-                        }
-                    }
-                    else {
-                        cell.append((char) c);
-                    }
-                }
-                else if (c == '"') {
-                    quoted = true;
-                }
-                else if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                }
-                else if (c == '\n') {
-                    cells.add(stripCarriageReturn(cell));
-                    return cells;
-                }
-                else {
-                    cell.append((char) c);
-                }
+            offsets[count++] = written;
+            try {
+                out.write(bytes);
             }
-            done = true;
-            if (!any) {
-                return null;
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            cells.add(stripCarriageReturn(cell));
-            return cells;
+            written += bytes.length;
         }
 
-        private static String stripCarriageReturn(StringBuilder cell) {
-            int length = cell.length();
-            return length > 0 && cell.charAt(length - 1) == '\r' ? cell.substring(0, length - 1) : cell.toString();
+        @Override
+        public void putFinished() {
+            offsets[count] = written;
+            try {
+                out.close();
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String get(Integer index) {
+            if (index == null || index < 0 || index >= count) {
+                return null;
+            }
+            long position = offsets[index];
+            byte[] bytes = new byte[(int) (offsets[index + 1] - position)];
+            int copied = 0;
+            while (copied < bytes.length) {
+                ByteBuffer block = block(position / BLOCK);
+                int from = (int) (position % BLOCK);
+                int length = Math.min(bytes.length - copied, block.limit() - from);
+                block.get(from, bytes, copied, length);
+                copied += length;
+                position += length;
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        private ByteBuffer block(long number) {
+            ByteBuffer block = blocks.get(number);
+            if (block == null) {
+                block = ByteBuffer.allocate(BLOCK);
+                try {
+                    long start = number * BLOCK;
+                    while (block.hasRemaining() && channel.read(block, start + block.position()) > 0) {
+                        // read the whole block, or up to the end of the file
+                    }
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                block.flip();
+                blocks.put(number, block);
+            }
+            return block;
+        }
+
+        @Override
+        public void destroy() {
+            blocks.clear();
+            try {
+                if (out != null) {
+                    out.close();
+                }
+                if (channel != null) {
+                    channel.close();
+                }
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -35,7 +35,7 @@ class UserAdministrationTest {
 
     @Test
     void adminCreatesAUserWhoCanLogInWithAHashedPassword() throws Exception {
-        mvc.perform(post("/admin/users").with(admin()).with(csrf())
+        mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
                         .param("username", "xiangfu.li").param("displayName", "祥符街道 李华")
                         .param("role", "STREET_REVIEWER").param("regionCode", "330105002000")
                         .param("password", "Xiangfu2026").param("passwordConfirm", "Xiangfu2026"))
@@ -53,7 +53,7 @@ class UserAdministrationTest {
     @Test
     void refusesWeakPasswordsDuplicateNamesAndRegionsThatDoNotFitTheRole() throws Exception {
         int before = jdbc.sql("SELECT count(*) FROM app_user").query(Integer.class).single();
-        mvc.perform(post("/admin/users").with(admin()).with(csrf())
+        mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
                         .param("username", "district").param("displayName", "x")
                         .param("role", "COMMUNITY_CLERK").param("regionCode", "330105001000")
                         .param("password", "short").param("passwordConfirm", "short"))
@@ -62,17 +62,17 @@ class UserAdministrationTest {
                 .andExpect(model().attributeHasFieldErrorCode("form", "regionCode", "user.region.level.COMMUNITY_CLERK"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "password", "password.policy.length"))
                 .andExpect(content().string(containsString("社区受理人员的所属区域须为社区（村）")));
-        mvc.perform(post("/admin/users").with(admin()).with(csrf())
+        mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
                         .param("username", "newbie").param("displayName", "x")
                         .param("role", "DISTRICT_STAFF").param("regionCode", "330105000000")
                         .param("password", "onlyletters").param("passwordConfirm", "onlyletters"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "password", "password.policy.mix"));
-        mvc.perform(post("/admin/users").with(admin()).with(csrf())
+        mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
                         .param("username", "newbie").param("displayName", "x")
                         .param("role", "DISTRICT_STAFF").param("regionCode", "330105000000")
                         .param("password", "newbie12345").param("passwordConfirm", "newbie12345"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "password", "password.policy.username"));
-        mvc.perform(post("/admin/users").with(admin()).with(csrf())
+        mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
                         .param("username", "newbie").param("displayName", "x")
                         .param("role", "DISTRICT_STAFF").param("regionCode", "330105000000")
                         .param("password", "Good2026pw").param("passwordConfirm", "Good2026px"))
@@ -82,16 +82,16 @@ class UserAdministrationTest {
 
     @Test
     void disablingAUserStopsTheirLoginAndResetPasswordLetsThemBackIn() throws Exception {
-        mvc.perform(post("/admin/users").with(admin()).with(csrf())
+        mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
                 .param("username", "temp.user").param("displayName", "临时").param("role", "MANAGER")
                 .param("regionCode", "330105000000").param("password", "Temp2026pw").param("passwordConfirm", "Temp2026pw"));
         long id = jdbc.sql("SELECT id FROM app_user WHERE username = 'temp.user'").query(Long.class).single();
 
-        mvc.perform(post("/admin/users/" + id + "/disable").with(admin()).with(csrf())).andExpect(status().isFound());
+        mvc.perform(post("/admin/users/" + id + "/disable").with(as("admin")).with(csrf())).andExpect(status().isFound());
         mvc.perform(formLogin("/login").user("temp.user").password("Temp2026pw")).andExpect(redirectedUrl("/login?error=disabled"));
 
-        mvc.perform(post("/admin/users/" + id + "/enable").with(admin()).with(csrf())).andExpect(status().isFound());
-        mvc.perform(post("/admin/users/" + id + "/password").with(admin()).with(csrf())
+        mvc.perform(post("/admin/users/" + id + "/enable").with(as("admin")).with(csrf())).andExpect(status().isFound());
+        mvc.perform(post("/admin/users/" + id + "/password").with(as("admin")).with(csrf())
                         .param("password", "Fresh2027pw").param("passwordConfirm", "Fresh2027pw"))
                 .andExpect(status().isFound());
         mvc.perform(formLogin("/login").user("temp.user").password("Temp2026pw")).andExpect(redirectedUrl("/login?error=bad"));
@@ -105,7 +105,7 @@ class UserAdministrationTest {
 
     @Test
     void disablingAUserEndsTheSessionTheyAreLoggedInWith() throws Exception {
-        mvc.perform(post("/admin/users").with(admin()).with(csrf())
+        mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
                 .param("username", "session.user").param("displayName", "会话").param("role", "MANAGER")
                 .param("regionCode", "330105000000").param("password", "Session2026").param("passwordConfirm", "Session2026"));
         long id = jdbc.sql("SELECT id FROM app_user WHERE username = 'session.user'").query(Long.class).single();
@@ -115,7 +115,7 @@ class UserAdministrationTest {
                         .andExpect(authenticated()).andReturn().getResponse().getCookie("SESSION");
         mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
-        mvc.perform(post("/admin/users/" + id + "/disable").with(admin()).with(csrf())).andExpect(status().isFound());
+        mvc.perform(post("/admin/users/" + id + "/disable").with(as("admin")).with(csrf())).andExpect(status().isFound());
 
         mvc.perform(get("/").cookie(session))
                 .andExpect(status().isFound())
@@ -125,7 +125,7 @@ class UserAdministrationTest {
     @Test
     void anAdministratorCannotDisableTheirOwnAccount() throws Exception {
         long adminId = jdbc.sql("SELECT id FROM app_user WHERE username = 'admin'").query(Long.class).single();
-        mvc.perform(post("/admin/users/" + adminId + "/disable").with(admin()).with(csrf()))
+        mvc.perform(post("/admin/users/" + adminId + "/disable").with(as("admin")).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("flashError", "user.disableSelf"));
@@ -135,16 +135,13 @@ class UserAdministrationTest {
 
     @Test
     void listSearchesByNameAndRole() throws Exception {
-        mvc.perform(get("/admin/users").param("q", "上塘").with(admin()))
+        mvc.perform(get("/admin/users").param("q", "上塘").with(as("admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("上塘街道 李强")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("蓝天社区 张丽"))));
-        mvc.perform(get("/admin/users").param("role", "COMMUNITY_CLERK").with(admin()))
+        mvc.perform(get("/admin/users").param("role", "COMMUNITY_CLERK").with(as("admin")))
                 .andExpect(content().string(containsString("蓝天社区 张丽")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("上塘街道 李强"))));
     }
 
-    private RequestPostProcessor admin() {
-        return user(users.loadUserByUsername("admin"));
-    }
 }

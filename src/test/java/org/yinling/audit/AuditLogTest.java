@@ -7,16 +7,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -30,8 +29,6 @@ class AuditLogTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void eventsCannotBeChangedOrDeleted() {
@@ -48,12 +45,12 @@ class AuditLogTest {
     @Test
     void viewerFiltersByActorAndAction() throws Exception {
         transaction.executeWithoutResult(s -> auditLog.recordAs("viewer-test", "VIEWER_TEST", "thing", 7, Map.of("note", "hello")));
-        mvc.perform(get("/admin/audit").param("actor", "viewer-test").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/admin/audit").param("actor", "viewer-test").with(as("admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("VIEWER_TEST")))
                 .andExpect(content().string(containsString("共 1 条")));
         mvc.perform(get("/admin/audit").param("actor", "viewer-test").param("action", "LOGIN")
-                        .with(user(users.loadUserByUsername("admin"))))
+                        .with(as("admin")))
                 .andExpect(content().string(containsString("共 0 条")));
     }
 }

@@ -7,16 +7,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.system.TestUsers;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Regions through the administration form (so the region snapshot knows them), and elders, institutions, beds and
  * caregivers written straight into the tables, so that every expected figure is known.
  */
-record DashboardFixtures(MockMvc mvc, JdbcClient jdbc, org.springframework.security.core.userdetails.UserDetailsService users,
+record DashboardFixtures(MockMvc mvc, JdbcClient jdbc, 
                          PasswordEncoder encoder) {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger(100);
@@ -25,7 +25,7 @@ record DashboardFixtures(MockMvc mvc, JdbcClient jdbc, org.springframework.secur
         if (jdbc.sql("SELECT count(*) FROM region WHERE code = ?").param(code).query(Long.class).single() > 0) {
             return;
         }
-        var request = post("/admin/regions").with(user(users.loadUserByUsername("admin"))).with(csrf())
+        var request = post("/admin/regions").with(TestUsers.as("admin")).with(csrf())
                 .param("code", code).param("parentCode", parent == null ? "" : parent).param("name", name);
         if (urbanRural != null) {
             request.param("urbanRuralClass", urbanRural).param("registeredPopulation", population.toString());
@@ -38,7 +38,7 @@ record DashboardFixtures(MockMvc mvc, JdbcClient jdbc, org.springframework.secur
                         INSERT INTO app_user (username, display_name, password_hash, role, region_code)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                         """).params(username, username, encoder.encode("Secret123"), role, region).update();
-        return user(users.loadUserByUsername(username));
+        return TestUsers.as(username);
     }
 
     long elder(String community, String sex, LocalDate birthDate, String economicStatus, Integer capability) {

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -48,8 +47,6 @@ class DashboardTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     PasswordEncoder encoder;
     @Autowired
     DashboardService dashboards;
@@ -61,7 +58,7 @@ class DashboardTest {
 
     @BeforeEach
     void knownDistrict() throws Exception {
-        fixtures = new DashboardFixtures(mvc, jdbc, users, encoder);
+        fixtures = new DashboardFixtures(mvc, jdbc, encoder);
         if (created) {
             return;
         }

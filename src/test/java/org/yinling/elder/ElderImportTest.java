@@ -17,21 +17,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /** Imports of real files, through the pages, from upload to confirmation. */
 @SpringBootTest
@@ -49,8 +49,6 @@ class ElderImportTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     ApplicationEvents events;
 
@@ -221,17 +219,10 @@ class ElderImportTest {
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    private ElderImport awaitChecked(long importId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            ElderImport current = jdbc.sql("SELECT * FROM elder_import WHERE id = :id").param("id", importId)
-                    .query(ElderImport.class).single();
-            if (!current.reading()) {
-                return current;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + importId + " was not checked within 60 s");
+    private ElderImport awaitChecked(long importId) {
+        return await("import " + importId + " checked").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT * FROM elder_import WHERE id = :id").param("id", importId)
+                        .query(ElderImport.class).single(), current -> !current.reading());
     }
 
     static List<String> row(String residentId, String name, String community, String living, String economic,
@@ -268,7 +259,4 @@ class ElderImportTest {
         return rows;
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 }

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.audit.AuditLog;
+import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,7 +118,7 @@ class ChangeAndAuditTest {
         doThrow(new IllegalStateException("the waiting list could not be updated")).when(waitingList)
                 .admitted(anyLong(), anyLong(), any());
         assertThatThrownBy(() -> mvc.perform(post("/waiting-list/{i}/{e}/admit", home, entry)
-                .param("bedId", Long.toString(bed)).param("admittedOn", LocalDate.now().minusDays(2).toString())
+                .param("bedId", Long.toString(bed)).param("admittedOn", TestDates.today().minusDays(2).toString())
                 .with(as("district")).with(csrf())))
                 .hasStackTraceContaining("the waiting list could not be updated");
         assertThat(jdbc.sql("SELECT count(*) FROM stay WHERE elder_id = ?").param(elder).query(Integer.class).single())

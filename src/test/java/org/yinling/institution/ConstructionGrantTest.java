@@ -1,5 +1,6 @@
 package org.yinling.institution;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -8,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -17,14 +17,16 @@ import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /** The construction subsidy through the review chain, and its one-time payment in a batch. */
 @SpringBootTest
@@ -37,8 +39,6 @@ class ConstructionGrantTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     PasswordEncoder passwordEncoder;
 
@@ -144,15 +144,10 @@ class ConstructionGrantTest {
         return id;
     }
 
-    private void awaitGenerated(long batch) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if ("GENERATED".equals(jdbc.sql("SELECT state FROM payment_batch WHERE id = ?").param(batch)
-                    .query(String.class).single())) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("batch " + batch + " not generated");
+    private void awaitGenerated(long batch) {
+        await("batch " + batch + " generated").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT state FROM payment_batch WHERE id = ?").param(batch)
+                        .query(String.class).single(), equalTo("GENERATED"));
     }
 
     private ResultActions decide(long home, long grant, String action, String note, String username) throws Exception {
@@ -186,7 +181,4 @@ class ConstructionGrantTest {
         return id;
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 }

@@ -1,5 +1,6 @@
 package org.yinling.meal;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -9,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -17,14 +17,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /** A meal point through its pages: registration, the counter, duplicate meals, category snapshots, settlement. */
 @SpringBootTest
@@ -37,8 +39,6 @@ class MealPointTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     PasswordEncoder passwordEncoder;
 
@@ -164,10 +164,9 @@ class MealPointTest {
                         VALUES ('330105000000', DATE '2041-01-01', 'GENERATING', 'district') RETURNING id
                         """).query(Long.class).single();
         mvc.perform(post("/payments/batches/{id}/resume", batch).with(as("district")).with(csrf()));
-        for (int i = 0; i < 200 && !"GENERATED".equals(jdbc.sql("SELECT state FROM payment_batch WHERE id = ?")
-                .param(batch).query(String.class).single()); i++) {
-            Thread.sleep(100);
-        }
+        await("batch " + batch + " generated").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql("SELECT state FROM payment_batch WHERE id = ?").param(batch).query(String.class)
+                        .single(), equalTo("GENERATED"));
         assertThat(jdbc.sql("SELECT kind || ' ' || amount FROM payment_payee_line WHERE meal_point_id = ?").param(point)
                 .query(String.class).list()).containsExactly("MEAL 18.00");
     }
@@ -245,7 +244,4 @@ class MealPointTest {
                 .params(residentId, name, birth, LANTIAN, economicStatus).query(Long.class).single();
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 }

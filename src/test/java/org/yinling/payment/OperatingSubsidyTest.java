@@ -10,15 +10,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * The operating subsidy of a private institution in a month's batch: local residents only, by category, pro rata by
@@ -39,8 +38,6 @@ class OperatingSubsidyTest {
     BatchGenerator generator;
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void aMonthWithAdmissionsDischargesAndATransferIsPaidProRataOnce() throws Exception {
@@ -92,11 +89,11 @@ class OperatingSubsidyTest {
         // the batch page lists the line, and the line's page the residents behind it
         long line = jdbc.sql("SELECT id FROM payment_payee_line WHERE institution_id = ?").param(home)
                 .query(Long.class).single();
-        mvc.perform(get("/payments/batches/{id}", batchId).with(user(users.loadUserByUsername("district"))))
+        mvc.perform(get("/payments/batches/{id}", batchId).with(as("district")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("运营补贴测试养老院")));
         mvc.perform(get("/payments/batches/{id}/payee-lines/{line}", batchId, line)
-                        .with(user(users.loadUserByUsername("district"))))
+                        .with(as("district")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("405.00")))
                 .andExpect(content().string(containsString("110105********")));

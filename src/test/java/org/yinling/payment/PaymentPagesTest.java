@@ -1,6 +1,7 @@
 package org.yinling.payment;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,23 +11,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /** A month's batch through its pages: generate, four eyes, bank list, receipt, recovery, and who may see what. */
 @SpringBootTest
@@ -42,8 +44,6 @@ class PaymentPagesTest {
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
@@ -102,6 +102,12 @@ class PaymentPagesTest {
                 .andReturn().getResponse().getContentAsByteArray();
         String bankList = new String(csv, StandardCharsets.UTF_8);
         assertThat(bankList).contains(paidReference, failedReference, "6222000011112222", "\"500.00\"");
+        // RFC 4180 as Excel and the bank read it: a byte-order mark, every cell quoted, lines ending CRLF
+        assertThat(bankList).startsWith("\uFEFF\"姓名\",\"身份证号\",\"开户银行\",\"账号\",\"金额（元）\",\"流水号\","
+                + "\"所属月份\",\"类型\",\"政策（版本）\",\"社区\"\r\n");
+        assertThat(bankList).contains("\",\"500.00\",\"" + paidReference + "\",\"2026-09\",\"").endsWith("\"\r\n");
+        assertThat(bankList.substring(1).split("\r\n")).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(line -> assertThat(line).startsWith("\"").endsWith("\"").doesNotContain("\n"));
         mvc.perform(get(location + "/bank-list.xlsx").with(as("district"))).andExpect(status().isOk());
         assertThat(batches.findAny(batchId).orElseThrow().state()).isEqualTo(BatchState.EXPORTED);
 
@@ -176,18 +182,9 @@ class PaymentPagesTest {
                 .params(batchId, elderId).query(String.class).single();
     }
 
-    private void awaitGenerated(long batchId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if (batches.findAny(batchId).orElseThrow().state() == BatchState.GENERATED) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("batch " + batchId + " was not generated within 20 s");
-    }
-
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
+    private void awaitGenerated(long batchId) {
+        await("batch " + batchId + " generated").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> batches.findAny(batchId).orElseThrow().state(), equalTo(BatchState.GENERATED));
     }
 
     private void ensureUser(String username, String role, String region) throws Exception {

@@ -5,19 +5,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -29,8 +28,6 @@ class RegionAdministrationTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void demoDistrictHasTenStreetsWithFourToEightCommunitiesUrbanAndRural() {
@@ -49,7 +46,7 @@ class RegionAdministrationTest {
     @Test
     void listShowsChildrenWithTotalsComputedFromCommunities() throws Exception {
         int population = count("SELECT sum(registered_population) FROM region WHERE code LIKE '330105001%' AND level = 'COMMUNITY'");
-        mvc.perform(get("/admin/regions").param("parent", "330105000000").with(admin()))
+        mvc.perform(get("/admin/regions").param("parent", "330105000000").with(as("admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("上塘街道")))
                 .andExpect(content().string(containsString("康桥街道")))
@@ -58,7 +55,7 @@ class RegionAdministrationTest {
 
     @Test
     void createsACommunityUnderAStreetAndAuditsIt() throws Exception {
-        mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+        mvc.perform(post("/admin/regions").with(as("admin")).with(csrf())
                         .param("code", "330105001099").param("parentCode", SHANGTANG).param("name", "测试新社区")
                         .param("urbanRuralClass", "MAIN_URBAN").param("registeredPopulation", "4321"))
                 .andExpect(status().isFound())
@@ -72,21 +69,21 @@ class RegionAdministrationTest {
     @Test
     void refusesBadCodesWithClearMessagesAndWritesNothing() throws Exception {
         int before = count("SELECT count(*) FROM region");
-        mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+        mvc.perform(post("/admin/regions").with(as("admin")).with(csrf())
                         .param("code", "33010500109").param("parentCode", SHANGTANG).param("name", "x")
                         .param("urbanRuralClass", "MAIN_URBAN").param("registeredPopulation", "1"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "code", "Pattern"))
                 .andExpect(content().string(containsString("区划代码应为 12 位数字")));
-        mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+        mvc.perform(post("/admin/regions").with(as("admin")).with(csrf())
                         .param("code", "330105002050").param("parentCode", SHANGTANG).param("name", "错上级")
                         .param("urbanRuralClass", "MAIN_URBAN").param("registeredPopulation", "1"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "code", "region.code.parentPrefix"));
-        mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+        mvc.perform(post("/admin/regions").with(as("admin")).with(csrf())
                         .param("code", "330105001001").param("parentCode", SHANGTANG).param("name", "重复代码")
                         .param("urbanRuralClass", "MAIN_URBAN").param("registeredPopulation", "1"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "code", "region.code.taken"));
-        mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+        mvc.perform(post("/admin/regions").with(as("admin")).with(csrf())
                         .param("code", "330105001098").param("parentCode", SHANGTANG).param("name", "蓝天社区")
                         .param("registeredPopulation", "-5"))
                 .andExpect(model().attributeHasFieldErrors("form", "registeredPopulation"))
@@ -96,12 +93,12 @@ class RegionAdministrationTest {
 
     @Test
     void htmlInANameIsStoredAsTextAndShownEscaped() throws Exception {
-        mvc.perform(post("/admin/regions").with(admin()).with(csrf())
+        mvc.perform(post("/admin/regions").with(as("admin")).with(csrf())
                         .param("code", "330105002097").param("parentCode", "330105002000")
                         .param("name", "<script>alert(1)</script>社区")
                         .param("urbanRuralClass", "MAIN_URBAN").param("registeredPopulation", "10"))
                 .andExpect(status().isFound());
-        mvc.perform(get("/admin/regions").param("parent", "330105002000").with(admin()))
+        mvc.perform(get("/admin/regions").param("parent", "330105002000").with(as("admin")))
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;社区")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>alert(1)"))));
     }
@@ -110,11 +107,11 @@ class RegionAdministrationTest {
     void editingWithAStaleVersionSaysSomeoneElseChangedIt() throws Exception {
         String code = "330105003001";
         long version = jdbc.sql("SELECT version FROM region WHERE code = :c").param("c", code).query(Long.class).single();
-        mvc.perform(post("/admin/regions/" + code).with(admin()).with(csrf())
+        mvc.perform(post("/admin/regions/" + code).with(as("admin")).with(csrf())
                         .param("code", code).param("name", "半山社区").param("urbanRuralClass", "MAIN_URBAN")
                         .param("registeredPopulation", "5000").param("version", String.valueOf(version)))
                 .andExpect(status().isFound());
-        mvc.perform(post("/admin/regions/" + code).with(admin()).with(csrf())
+        mvc.perform(post("/admin/regions/" + code).with(as("admin")).with(csrf())
                         .param("code", code).param("name", "半山社区").param("urbanRuralClass", "MAIN_URBAN")
                         .param("registeredPopulation", "6000").param("version", String.valueOf(version)))
                 .andExpect(status().isOk())
@@ -127,7 +124,4 @@ class RegionAdministrationTest {
         return jdbc.sql(sql).query(Integer.class).single();
     }
 
-    private org.springframework.test.web.servlet.request.RequestPostProcessor admin() {
-        return user(users.loadUserByUsername("admin"));
-    }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The packaged application (target/yinling-*.jar, built by the package phase before failsafe runs) as a child
  * process: started with properties on the command line, killed with SIGKILL or stopped with SIGTERM.
@@ -67,25 +69,19 @@ final class AppProcess implements AutoCloseable {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
-                    return this;
-                }
-            }
-            catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
+        await(name + " ready (see " + log + ")").atMost(timeout).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class)   // not listening yet
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                    }
+                    HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    return health.statusCode() == 200 && health.body().contains("UP");
+                });
+        return this;
     }
 
     /** kill -9: no shutdown hook, no graceful anything. */

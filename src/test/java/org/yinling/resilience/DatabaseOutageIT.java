@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The database goes away under a running application: pages answer 503 with a clear page within seconds (also the
@@ -74,14 +75,9 @@ class DatabaseOutageIT {
 
         // back without restarting the application: the same session, the same page
         long back = System.nanoTime();
-        HttpResponse<String> page = null;
-        for (int attempt = 0; attempt < 60; attempt++) {
-            page = user.get(app.base(), "/elders");
-            if (page.statusCode() == 200) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        HttpResponse<String> page = await("the registry served again").atMost(Duration.ofSeconds(60)).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(() -> user.get(app.base(), "/elders"), response -> response.statusCode() == 200);
         double recovery = (System.nanoTime() - back) / 1e9;
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("服务暂不可用");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * kill -9 of the application in the middle of work, then a restart: a payment batch's generation resumes to exactly
@@ -66,10 +67,9 @@ class FaultIT {
 
             // kill -9 as soon as a step is committed and the generation is still running
             String batch = "FROM payment_batch WHERE id = " + batchId;
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (Resilience.count(sql, "SELECT steps_done " + batch) < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await("a step of batch " + batchId + " committed").atMost(Duration.ofMinutes(5)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .until(() -> Resilience.count(sql, "SELECT steps_done " + batch) >= 1);
             app.kill();
             long killedAt = System.nanoTime();
             assertThat(Resilience.string(sql, "SELECT state " + batch)).as("killed mid-generation").isEqualTo("GENERATING");
@@ -137,13 +137,12 @@ class FaultIT {
                     return null;   // the node died under the request
                 }
             });
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (Resilience.count(sql, """
-                    SELECT count(*) FROM pg_stat_activity
-                    WHERE state = 'active' AND query LIKE '%INSERT INTO elder (resident_id%'
-                    """) == 0 && System.nanoTime() < deadline && !confirm.isDone()) {
-                Thread.sleep(2);
-            }
+            await("the confirmation's INSERT under way").atMost(Duration.ofMinutes(2)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                    .until(() -> confirm.isDone() || Resilience.count(sql, """
+                            SELECT count(*) FROM pg_stat_activity
+                            WHERE state = 'active' AND query LIKE '%INSERT INTO elder (resident_id%'
+                            """) > 0);
             assertThat(confirm).as("the confirmation was still running").isNotDone();
             app.kill();
             confirm.join();
@@ -171,11 +170,9 @@ class FaultIT {
             user.logIn(app.base(), "district", "yinling");
             long before = Resilience.count(sql, "SELECT count(*) FROM elder");
             long importId = upload(user, sql, "kill-read.csv", 1940);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (Resilience.count(sql, "SELECT count(*) FROM elder_import_row WHERE import_id = " + importId) == 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await("the first rows of import " + importId + " staged").atMost(Duration.ofMinutes(2)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .until(() -> Resilience.count(sql, "SELECT count(*) FROM elder_import_row WHERE import_id = " + importId) > 0);
             app.kill();
             assertThat(Resilience.string(sql, "SELECT state FROM elder_import WHERE id = " + importId)).isEqualTo("READING");
 
@@ -239,14 +236,13 @@ class FaultIT {
                 """)).isZero();
     }
 
-    private static void awaitNoActiveInsert(Connection sql) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (Resilience.count(sql, """
-                SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%INSERT INTO elder (resident_id%'
-                  AND pid <> pg_backend_pid() AND datname = current_database()
-                """) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    private static void awaitNoActiveInsert(Connection sql) {
+        await("no INSERT into elder left").atMost(Duration.ofMinutes(2)).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> Resilience.count(sql, """
+                        SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%INSERT INTO elder (resident_id%'
+                          AND pid <> pg_backend_pid() AND datname = current_database()
+                        """) == 0);
     }
 
     /** IMPORT_ROWS new elders (resident IDs of Beijing's 110105, so never the demo's), as the template's columns. */

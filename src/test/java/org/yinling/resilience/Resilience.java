@@ -8,6 +8,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.YearMonth;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 /** SQL the resilience tests share: test data, waiting, counting. */
 final class Resilience {
 
@@ -72,16 +75,8 @@ final class Resilience {
         awaitState(db, "SELECT state FROM payment_batch WHERE id = " + batchId, "GENERATED", timeout);
     }
 
-    static void awaitState(Connection db, String query, String state, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            last = string(db, query);
-            if (state.equals(last)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("still " + last + " after " + timeout + ": " + query);
+    static void awaitState(Connection db, String query, String state, Duration timeout) {
+        await(query).atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> string(db, query), equalTo(state));
     }
 }

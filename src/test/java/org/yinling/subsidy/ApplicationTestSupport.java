@@ -7,7 +7,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -25,9 +24,9 @@ import org.yinling.subsidy.rule.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * Test data for the subsidy workflow tests: elders inserted with test resident IDs (county 110105, which the demo
@@ -45,14 +44,12 @@ final class ApplicationTestSupport {
 
     final MockMvc mvc;
     final JdbcClient jdbc;
-    final UserDetailsService users;
     final PolicyStore policies;
 
-    ApplicationTestSupport(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, PolicyStore policies,
+    ApplicationTestSupport(MockMvc mvc, JdbcClient jdbc, PolicyStore policies,
                            PasswordEncoder passwordEncoder) {
         this.mvc = mvc;
         this.jdbc = jdbc;
-        this.users = users;
         this.policies = policies;
         ensureUser(passwordEncoder, "xiangfu.reviewer", "STREET_REVIEWER", XIANGFU_STREET);
         ensureUser(passwordEncoder, "guashan.clerk", "COMMUNITY_CLERK", GUASHAN);
@@ -65,10 +62,6 @@ final class ApplicationTestSupport {
                         """)
                 .param("u", username).param("hash", encoder.encode("Secret123"))
                 .param("role", role).param("region", region).update();
-    }
-
-    RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
     }
 
     /** An active elder of the community, born on the date, local hukou unless said otherwise. */

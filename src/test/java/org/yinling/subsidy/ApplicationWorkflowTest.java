@@ -10,7 +10,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -28,6 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * The review chain through its pages: registration by the community with the eligibility explanation, street
@@ -43,8 +43,6 @@ class ApplicationWorkflowTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
     PolicyStore policyStore;
@@ -53,7 +51,7 @@ class ApplicationWorkflowTest {
 
     @BeforeEach
     void setUp() {
-        t = new ApplicationTestSupport(mvc, jdbc, users, policyStore, passwordEncoder);
+        t = new ApplicationTestSupport(mvc, jdbc, policyStore, passwordEncoder);
     }
 
     @Test
@@ -62,14 +60,14 @@ class ApplicationWorkflowTest {
         long elderId = t.elderAged("链条测试", 91, ApplicationTestSupport.LANTIAN);
 
         // the form, started from the elder, offers the policy
-        mvc.perform(get("/subsidies/applications/new").param("elderId", String.valueOf(elderId)).with(t.as("community")))
+        mvc.perform(get("/subsidies/applications/new").param("elderId", String.valueOf(elderId)).with(as("community")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(policy.code())));
         long id = t.register(elderId, policy);
         assertThat(t.stage(id)).isEqualTo("STREET_REVIEW");
 
         // the detail page explains eligibility: each criterion with the elder's value, and the tier that applies
-        mvc.perform(get("/subsidies/applications/" + id).with(t.as("street")))
+        mvc.perform(get("/subsidies/applications/" + id).with(as("street")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("符合条件")))
                 .andExpect(content().string(containsString("年龄（周岁）")))
@@ -77,14 +75,14 @@ class ApplicationWorkflowTest {
                 .andExpect(content().string(containsString(t.maskedId(elderId))))
                 .andExpect(content().string(containsString("id=\"decision-approve\"")));
         // in English too
-        mvc.perform(get("/subsidies/applications/" + id).param("lang", "en").with(t.as("street")))
+        mvc.perform(get("/subsidies/applications/" + id).param("lang", "en").with(as("street")))
                 .andExpect(content().string(containsString("Eligibility explanation")))
                 .andExpect(content().string(containsString("Tier 2, 500.00 yuan")));
         // the elder page loads the subsidy card with htmx
-        mvc.perform(get("/elders/" + elderId).with(t.as("community")))
+        mvc.perform(get("/elders/" + elderId).with(as("community")))
                 .andExpect(content().string(containsString("hx-get=\"/subsidies/elders/" + elderId + "/summary\"")));
         // the clerk sees no review buttons, only the community's
-        mvc.perform(get("/subsidies/applications/" + id).with(t.as("community")))
+        mvc.perform(get("/subsidies/applications/" + id).with(as("community")))
                 .andExpect(content().string(not(containsString("id=\"decision-approve\""))))
                 .andExpect(content().string(containsString("id=\"application-withdraw\"")));
 
@@ -111,7 +109,7 @@ class ApplicationWorkflowTest {
 
         // the publicity notice lists the elder with the masked ID only
         String full = jdbc.sql("SELECT resident_id FROM elder WHERE id = ?").param(elderId).query(String.class).single();
-        mvc.perform(get("/subsidies/publicity/notice").with(t.as("street")))
+        mvc.perform(get("/subsidies/publicity/notice").with(as("street")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("链条测试")))
                 .andExpect(content().string(containsString(t.maskedId(elderId))))
@@ -132,12 +130,12 @@ class ApplicationWorkflowTest {
                 .isEqualTo("application.decision.notYourStage");
 
         // reject or return without a reason: a form error, nothing changes
-        mvc.perform(post("/subsidies/applications/" + id + "/decision").with(t.as("street")).with(csrf())
+        mvc.perform(post("/subsidies/applications/" + id + "/decision").with(as("street")).with(csrf())
                         .param("action", "REJECT").param("note", " ").param("lockVersion", String.valueOf(t.lockVersion(id))))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("decisionForm", "note", "application.decision.reasonRequired"))
                 .andExpect(content().string(containsString("请填写理由")));
-        mvc.perform(post("/subsidies/applications/" + id + "/decision").with(t.as("street")).with(csrf())
+        mvc.perform(post("/subsidies/applications/" + id + "/decision").with(as("street")).with(csrf())
                         .param("action", "RETURN").param("note", "").param("lockVersion", String.valueOf(t.lockVersion(id))))
                 .andExpect(model().attributeHasFieldErrorCode("decisionForm", "note", "application.decision.reasonRequired"));
         assertThat(t.stage(id)).isEqualTo("STREET_REVIEW");
@@ -165,12 +163,12 @@ class ApplicationWorkflowTest {
         t.decide("street", id, "RETURN", "银行账号有误");
         assertThat(t.stage(id)).isEqualTo("RETURNED");
 
-        mvc.perform(get("/subsidies/reviews").with(t.as("community")))
+        mvc.perform(get("/subsidies/reviews").with(as("community")))
                 .andExpect(content().string(containsString("退回测试")));
-        mvc.perform(get("/subsidies/applications/" + id + "/edit").with(t.as("community")))
+        mvc.perform(get("/subsidies/applications/" + id + "/edit").with(as("community")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("银行账号有误")));
-        mvc.perform(post("/subsidies/applications/" + id + "/resubmit").with(t.as("community")).with(csrf())
+        mvc.perform(post("/subsidies/applications/" + id + "/resubmit").with(as("community")).with(csrf())
                         .param("elderId", "0").param("policyId", String.valueOf(policy.id()))
                         .param("payeeBank", "中国工商银行").param("payeeAccount", "6222020000000000002")
                         .param("notes", "已更正账号").param("lockVersion", String.valueOf(t.lockVersion(id))))
@@ -183,17 +181,17 @@ class ApplicationWorkflowTest {
         // a further document, while the street has not acted yet
         mvc.perform(multipart("/subsidies/applications/" + id + "/attachments").file(new MockMultipartFile("file",
                                 "bank.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2}))
-                        .with(t.as("community")).with(csrf()).param("documentType", "BANK_CARD").param("documentNumber", "6222"))
+                        .with(as("community")).with(csrf()).param("documentType", "BANK_CARD").param("documentNumber", "6222"))
                 .andExpect(flash().attribute("flashSuccess", "application.attachment.added"));
         assertThat(jdbc.sql("SELECT content_type FROM subsidy_attachment WHERE application_id = ?").param(id)
                 .query(String.class).single()).isEqualTo("image/png");
-        mvc.perform(multipart("/subsidies/applications/" + id + "/attachments").with(t.as("street")).with(csrf())
+        mvc.perform(multipart("/subsidies/applications/" + id + "/attachments").with(as("street")).with(csrf())
                         .param("documentType", "OTHER"))
                 .andExpect(flash().attribute("flashError", "application.decision.notYourStage"));
         assertThat(jdbc.sql("SELECT count(*) FROM subsidy_attachment WHERE application_id = ?").param(id)
                 .query(Integer.class).single()).isEqualTo(1);
         // the street cannot resubmit for the community
-        mvc.perform(get("/subsidies/applications/" + id + "/edit").with(t.as("street"))).andExpect(status().isForbidden());
+        mvc.perform(get("/subsidies/applications/" + id + "/edit").with(as("street"))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -202,7 +200,7 @@ class ApplicationWorkflowTest {
         long elderId = t.elderAged("范围测试乙", 88, ApplicationTestSupport.LANTIAN);
         MockMultipartFile pdf = new MockMultipartFile("file", "证明.pdf", "application/pdf",
                 "%PDF-1.4 test".getBytes());
-        MvcResult created = mvc.perform(multipart("/subsidies/applications").file(pdf).with(t.as("community")).with(csrf())
+        MvcResult created = mvc.perform(multipart("/subsidies/applications").file(pdf).with(as("community")).with(csrf())
                         .param("elderId", String.valueOf(elderId)).param("policyId", String.valueOf(policy.id()))
                         .param("payeeBank", "中国银行").param("payeeAccount", "123456")
                         .param("documentType", "INCOME_PROOF").param("documentNumber", "NO-1"))
@@ -213,30 +211,30 @@ class ApplicationWorkflowTest {
                 .query(Long.class).single();
 
         for (String outsider : List.of("xiangfu.reviewer", "guashan.clerk")) {
-            mvc.perform(get("/subsidies/applications/" + id).with(t.as(outsider))).andExpect(status().isNotFound());
-            mvc.perform(get("/subsidies/applications/" + id + "/attachments/" + attachmentId).with(t.as(outsider)))
+            mvc.perform(get("/subsidies/applications/" + id).with(as(outsider))).andExpect(status().isNotFound());
+            mvc.perform(get("/subsidies/applications/" + id + "/attachments/" + attachmentId).with(as(outsider)))
                     .andExpect(status().isNotFound());
-            mvc.perform(post("/subsidies/applications/" + id + "/decision").with(t.as(outsider)).with(csrf())
+            mvc.perform(post("/subsidies/applications/" + id + "/decision").with(as(outsider)).with(csrf())
                             .param("action", "APPROVE").param("lockVersion", String.valueOf(t.lockVersion(id))))
                     .andExpect(status().isNotFound());
-            mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(t.as(outsider)))
+            mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(as(outsider)))
                     .andExpect(status().isNotFound());
-            mvc.perform(get("/subsidies/applications").param("q", "范围测试乙").with(t.as(outsider)))
+            mvc.perform(get("/subsidies/applications").param("q", "范围测试乙").with(as(outsider)))
                     .andExpect(content().string(not(containsString("范围测试乙</a>"))));
-            mvc.perform(get("/subsidies/reviews").with(t.as(outsider)))
+            mvc.perform(get("/subsidies/reviews").with(as(outsider)))
                     .andExpect(content().string(not(containsString("范围测试乙"))));
         }
         assertThat(t.stage(id)).isEqualTo("STREET_REVIEW");
         // the application's own street sees it, downloads the document and finds it in its queue
-        mvc.perform(get("/subsidies/applications/" + id + "/attachments/" + attachmentId).with(t.as("street")))
+        mvc.perform(get("/subsidies/applications/" + id + "/attachments/" + attachmentId).with(as("street")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(content().bytes("%PDF-1.4 test".getBytes()));
-        mvc.perform(get("/subsidies/reviews").with(t.as("street")))
+        mvc.perform(get("/subsidies/reviews").with(as("street")))
                 .andExpect(content().string(containsString("范围测试乙")));
-        mvc.perform(get("/subsidies/applications").param("q", "范围测试乙").with(t.as("community")))
+        mvc.perform(get("/subsidies/applications").param("q", "范围测试乙").with(as("community")))
                 .andExpect(content().string(containsString("范围测试乙</a>")));
-        mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(t.as("community")))
+        mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(as("community")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(policy.name())));
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'APPLICATION_ATTACHMENT_DOWNLOADED' "
@@ -249,7 +247,7 @@ class ApplicationWorkflowTest {
         long elderId = t.elderAged("文件测试", 83, ApplicationTestSupport.LANTIAN);
         MockMultipartFile fake = new MockMultipartFile("file", "scan.pdf", "application/pdf",
                 "<html><script>alert(1)</script></html>".getBytes());
-        mvc.perform(multipart("/subsidies/applications").file(fake).with(t.as("community")).with(csrf())
+        mvc.perform(multipart("/subsidies/applications").file(fake).with(as("community")).with(csrf())
                         .param("elderId", String.valueOf(elderId)).param("policyId", String.valueOf(policy.id()))
                         .param("documentType", "ID_CARD"))
                 .andExpect(status().isOk())
@@ -271,7 +269,7 @@ class ApplicationWorkflowTest {
         assertThat(second.getFlashMap().get("flashError")).isEqualTo("application.changedByOthers");
         assertThat(t.stage(id)).isEqualTo("DISTRICT_REVIEW");
         assertThat(t.decisions(id)).containsExactly("SUBMIT", "APPROVE");
-        mvc.perform(get("/subsidies/applications/" + id).with(t.as("street"))
+        mvc.perform(get("/subsidies/applications/" + id).with(as("street"))
                         .with(org.yinling.system.FlashInput.flash("flashError", "application.changedByOthers")))
                 .andExpect(content().string(containsString("已被他人办理或修改")));
     }
@@ -315,13 +313,13 @@ class ApplicationWorkflowTest {
         Policy policy = t.agePolicy();
         long elderId = t.elderAged("重复测试", 84, ApplicationTestSupport.LANTIAN);
         t.register(elderId, policy);
-        mvc.perform(post("/subsidies/applications").with(t.as("community")).with(csrf())
+        mvc.perform(post("/subsidies/applications").with(as("community")).with(csrf())
                         .param("elderId", String.valueOf(elderId)).param("policyId", String.valueOf(policy.id())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已有一份该补贴的申请正在办理")));
 
         long young = t.elderAged("年轻测试", 70, ApplicationTestSupport.LANTIAN);
-        mvc.perform(post("/subsidies/applications").with(t.as("community")).with(csrf())
+        mvc.perform(post("/subsidies/applications").with(as("community")).with(csrf())
                         .param("elderId", String.valueOf(young)).param("policyId", String.valueOf(policy.id())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("不符合该补贴的条件")))
@@ -331,12 +329,12 @@ class ApplicationWorkflowTest {
         long gone = t.elderAged("迁出测试", 90, ApplicationTestSupport.LANTIAN);
         jdbc.sql("UPDATE elder SET life_status = 'MOVED_OUT', life_status_date = ? WHERE id = ?")
                 .params(TestDates.today(), gone).update();
-        mvc.perform(post("/subsidies/applications").with(t.as("community")).with(csrf())
+        mvc.perform(post("/subsidies/applications").with(as("community")).with(csrf())
                         .param("elderId", String.valueOf(gone)).param("policyId", String.valueOf(policy.id())))
                 .andExpect(content().string(containsString("已去世或迁出")));
 
         // the street cannot register applications (社区受理)
-        mvc.perform(post("/subsidies/applications").with(t.as("street")).with(csrf())
+        mvc.perform(post("/subsidies/applications").with(as("street")).with(csrf())
                         .param("elderId", String.valueOf(young)).param("policyId", String.valueOf(policy.id())))
                 .andExpect(status().isForbidden());
     }
@@ -346,7 +344,7 @@ class ApplicationWorkflowTest {
         Policy policy = t.agePolicy();
         long elderId = t.elderAged("已享受测试", 93, ApplicationTestSupport.LANTIAN);
         t.approvedEntitlement(elderId, policy);
-        mvc.perform(post("/subsidies/applications").with(t.as("community")).with(csrf())
+        mvc.perform(post("/subsidies/applications").with(as("community")).with(csrf())
                         .param("elderId", String.valueOf(elderId)).param("policyId", String.valueOf(policy.id())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已在享受该补贴，不能重复申请")));
@@ -356,7 +354,7 @@ class ApplicationWorkflowTest {
     void theCommunityWithdrawsAnOpenApplication() throws Exception {
         Policy policy = t.agePolicy();
         long id = t.register(t.elderAged("撤回测试", 81, ApplicationTestSupport.LANTIAN), policy);
-        mvc.perform(post("/subsidies/applications/" + id + "/withdraw").with(t.as("community")).with(csrf())
+        mvc.perform(post("/subsidies/applications/" + id + "/withdraw").with(as("community")).with(csrf())
                         .param("lockVersion", String.valueOf(t.lockVersion(id))))
                 .andExpect(flash().attribute("flashSuccess", "application.withdrawn"));
         assertThat(t.stage(id)).isEqualTo("WITHDRAWN");

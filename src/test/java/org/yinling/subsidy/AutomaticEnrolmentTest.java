@@ -1,6 +1,7 @@
 package org.yinling.subsidy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.TestDates;
@@ -28,14 +28,15 @@ import org.yinling.subsidy.rule.RuleEvaluator;
 import org.yinling.subsidy.rule.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * 免申即享 over elders made for the test (an income of 123.45 nobody else has): the eligible ones without an active
@@ -63,8 +64,6 @@ class AutomaticEnrolmentTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     PolicyStore store;
     @Autowired
@@ -221,15 +220,9 @@ class AutomaticEnrolmentTest {
     }
 
     /** Waits for the latest run of the code to finish (it runs in the background). */
-    private AutomaticEnrolmentRun awaitRun(String code) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            AutomaticEnrolmentRun run = runs.latest(code).orElseThrow();
-            if (!run.running()) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("enrolment of " + code + " still running after 60 s");
+    private AutomaticEnrolmentRun awaitRun(String code) {
+        return await("enrolment of " + code + " finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> runs.latest(code).orElseThrow(), run -> !run.running());
     }
 
     private long application(long elder, long policyId, String code, String stage) {
@@ -247,7 +240,4 @@ class AutomaticEnrolmentTest {
                 .query(Integer.class).single();
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 }

@@ -12,7 +12,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * Entitlements: created once when publicity ends, from the month after approval; at most one active per elder and
@@ -44,8 +44,6 @@ class EntitlementLifecycleTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
@@ -63,7 +61,7 @@ class EntitlementLifecycleTest {
 
     @BeforeEach
     void setUp() {
-        t = new ApplicationTestSupport(mvc, jdbc, users, policyStore, passwordEncoder);
+        t = new ApplicationTestSupport(mvc, jdbc, policyStore, passwordEncoder);
     }
 
     @Test
@@ -79,10 +77,10 @@ class EntitlementLifecycleTest {
         t.endPublicity(id);
 
         // the street may not conclude; the district's button does, and running it again (or the job) adds nothing
-        mvc.perform(post("/subsidies/publicity/conclude").with(t.as("street")).with(csrf())).andExpect(status().isForbidden());
-        mvc.perform(post("/subsidies/publicity/conclude").with(t.as("district")).with(csrf()))
+        mvc.perform(post("/subsidies/publicity/conclude").with(as("street")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/subsidies/publicity/conclude").with(as("district")).with(csrf()))
                 .andExpect(flash().attribute("flashSuccess", "application.publicity.concluded"));
-        mvc.perform(post("/subsidies/publicity/conclude").with(t.as("district")).with(csrf()))
+        mvc.perform(post("/subsidies/publicity/conclude").with(as("district")).with(csrf()))
                 .andExpect(status().isFound());
         publicity.concludeDuePublicity();
 
@@ -102,11 +100,11 @@ class EntitlementLifecycleTest {
         assertThat(entitlement.get("payee_account")).isEqualTo("6228480000000000001");
 
         // the application shows it
-        mvc.perform(get("/subsidies/applications/" + id).with(t.as("street")))
+        mvc.perform(get("/subsidies/applications/" + id).with(as("street")))
                 .andExpect(content().string(containsString("id=\"application-entitlement\"")))
                 .andExpect(content().string(containsString(TestDates.today().withDayOfMonth(1).plusMonths(1).toString().substring(0, 7))));
         // the elder page's card shows it
-        mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(t.as("community")))
+        mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(as("community")))
                 .andExpect(content().string(containsString("享受中")))
                 .andExpect(content().string(containsString("100.00 元")));
     }
@@ -141,7 +139,7 @@ class EntitlementLifecycleTest {
         t.decide("street", open, "APPROVE", "");
 
         LocalDate died = TestDates.today();
-        mvc.perform(post("/elders/" + elderId + "/deceased").with(t.as("community")).with(csrf())
+        mvc.perform(post("/elders/" + elderId + "/deceased").with(as("community")).with(csrf())
                         .param("date", died.toString()).param("reason", "病故"))
                 .andExpect(status().isFound());
 
@@ -155,7 +153,7 @@ class EntitlementLifecycleTest {
         assertThat(t.decisions(open)).containsExactly("SUBMIT", "APPROVE", "WITHDRAW");
         assertThat(jdbc.sql("SELECT stage_from FROM subsidy_decision WHERE application_id = ? AND action = 'WITHDRAW'")
                 .param(open).query(String.class).single()).isEqualTo("DISTRICT_REVIEW");
-        mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(t.as("community")))
+        mvc.perform(get("/subsidies/elders/" + elderId + "/summary").with(as("community")))
                 .andExpect(content().string(containsString("已停发")))
                 .andExpect(content().string(containsString("老年人去世")));
     }
@@ -170,21 +168,21 @@ class EntitlementLifecycleTest {
         assess(elderId);
         assertThat(jdbc.sql("SELECT recheck_reason FROM subsidy_entitlement WHERE id = ?").param(entitlement)
                 .query(String.class).single()).isEqualTo("NOT_ELIGIBLE");
-        mvc.perform(get("/subsidies/rechecks").with(t.as("street")))
+        mvc.perform(get("/subsidies/rechecks").with(as("street")))
                 .andExpect(content().string(containsString("复核测试")))
                 .andExpect(content().string(containsString("已不符合补贴条件")));
-        mvc.perform(get("/subsidies/rechecks").with(t.as("district")))
+        mvc.perform(get("/subsidies/rechecks").with(as("district")))
                 .andExpect(content().string(containsString("复核测试")));
-        mvc.perform(get("/subsidies/rechecks").with(t.as("xiangfu.reviewer")))
+        mvc.perform(get("/subsidies/rechecks").with(as("xiangfu.reviewer")))
                 .andExpect(content().string(not(containsString("复核测试"))));
         long version = lockVersion(entitlement);
-        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/confirm").with(t.as("xiangfu.reviewer")).with(csrf())
+        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/confirm").with(as("xiangfu.reviewer")).with(csrf())
                 .param("lockVersion", String.valueOf(version))).andExpect(status().isNotFound());
-        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/confirm").with(t.as("district")).with(csrf())
+        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/confirm").with(as("district")).with(csrf())
                 .param("lockVersion", String.valueOf(version))).andExpect(status().isForbidden());
 
         // the street confirms it: the flag is cleared and the confirmation is audited
-        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/confirm").with(t.as("street")).with(csrf())
+        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/confirm").with(as("street")).with(csrf())
                         .param("lockVersion", String.valueOf(version)))
                 .andExpect(flash().attribute("flashSuccess", "application.recheck.confirmed"));
         assertThat(jdbc.sql("SELECT recheck_since IS NULL FROM subsidy_entitlement WHERE id = ?").param(entitlement)
@@ -193,10 +191,10 @@ class EntitlementLifecycleTest {
         // a correction of the record (ElderUpdated) flags it again; the street stops it, a reason required
         transactions.executeWithoutResult(status -> events.publishEvent(new ElderUpdated(elderId)));
         version = lockVersion(entitlement);
-        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/stop").with(t.as("street")).with(csrf())
+        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/stop").with(as("street")).with(csrf())
                         .param("lockVersion", String.valueOf(version)).param("reason", " "))
                 .andExpect(flash().attribute("flashError", "application.recheck.reasonRequired"));
-        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/stop").with(t.as("street")).with(csrf())
+        mvc.perform(post("/subsidies/rechecks/" + entitlement + "/stop").with(as("street")).with(csrf())
                         .param("lockVersion", String.valueOf(version)).param("reason", "入户核实能力完好"))
                 .andExpect(flash().attribute("flashSuccess", "application.recheck.stopped"));
         Map<String, Object> row = jdbc.sql("SELECT status, end_month, stop_reason, recheck_since FROM subsidy_entitlement "
@@ -240,7 +238,7 @@ class EntitlementLifecycleTest {
     }
 
     private void assess(long elderId) throws Exception {
-        MockHttpServletRequestBuilder assess = post("/elders/" + elderId + "/assessments").with(t.as("community"))
+        MockHttpServletRequestBuilder assess = post("/elders/" + elderId + "/assessments").with(as("community"))
                 .with(csrf()).param("assessedOn", TestDates.today().toString()).param("reason", "ROUTINE")
                 .param("assessor", "评估员乙").param("riskEvents", "0");
         for (AssessmentItem item : AssessmentItem.values()) {

@@ -8,16 +8,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /** The demo district's two policies exist once, published, and a second start adds nothing. */
 @SpringBootTest
@@ -31,8 +30,6 @@ class PolicyDemoSeedsTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void theSeedsExistOnceAfterASecondRun() throws Exception {
@@ -46,7 +43,7 @@ class PolicyDemoSeedsTest {
                 "GAOLING:1:PUBLISHED:330105000000:2026-01-01:true:true",
                 "JUJIA:1:PUBLISHED:330105000000:2026-01-01:false:true");
         long gaoling = jdbc.sql("SELECT id FROM subsidy_policy WHERE code = 'GAOLING'").query(Long.class).single();
-        mvc.perform(get("/subsidies/policies/" + gaoling).with(user(users.loadUserByUsername("district"))))
+        mvc.perform(get("/subsidies/policies/" + gaoling).with(as("district")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("高龄津贴")))
                 .andExpect(content().string(containsString("80 – 89")))

@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.yinling.TestDates;
@@ -23,9 +22,9 @@ import org.yinling.subsidy.rule.PolicyRule;
 import org.yinling.subsidy.rule.RuleEvaluator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * The preview page counts, per tier, the same elders the Java evaluator picks one by one, and prices them. Over the
@@ -41,8 +40,6 @@ class PolicyPreviewTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     RuleQueries queries;
     @Autowired
     PolicyStore store;
@@ -54,7 +51,7 @@ class PolicyPreviewTest {
                 Policy policy = store.current(code, PolicyStatus.PUBLISHED).orElseThrow();
                 long[] expected = javaCounts(policy.rule(), "330105", on);
                 Document page = Jsoup.parse(mvc.perform(get("/subsidies/policies/" + policy.id() + "/preview")
-                                .param("on", on.toString()).with(user(users.loadUserByUsername("district"))))
+                                .param("on", on.toString()).with(as("district")))
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
                 long total = 0;
                 BigDecimal cost = BigDecimal.ZERO;

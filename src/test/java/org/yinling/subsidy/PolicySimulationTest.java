@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -38,11 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * Policy simulation over a small known data set: a district of its own with two streets (created once and
@@ -68,22 +67,19 @@ class PolicySimulationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     PolicyStore store;
     @Autowired
     RuleQueries queries;
 
     /** The district and its streets, committed once (outside the test transactions) by the administrator. */
     @BeforeAll
-    static void aDistrictOfItsOwn(@Autowired MockMvc mvc, @Autowired JdbcClient jdbc,
-                                  @Autowired UserDetailsService users) throws Exception {
-        region(mvc, jdbc, users, DISTRICT, null, "政策模拟测试区", null);
+    static void aDistrictOfItsOwn(@Autowired MockMvc mvc, @Autowired JdbcClient jdbc) throws Exception {
+        region(mvc, jdbc, DISTRICT, null, "政策模拟测试区", null);
         for (String street : List.of(STREET_A, STREET_B)) {
-            region(mvc, jdbc, users, street, DISTRICT, "政策模拟测试街道" + street.substring(6, 9), null);
+            region(mvc, jdbc, street, DISTRICT, "政策模拟测试街道" + street.substring(6, 9), null);
             // a street has four to eight communities (RegionAdministrationTest checks every street)
             for (int community = 1; community <= 4; community++) {
-                region(mvc, jdbc, users, street.substring(0, 9) + "%03d".formatted(community), street,
+                region(mvc, jdbc, street.substring(0, 9) + "%03d".formatted(community), street,
                         "政策模拟测试社区" + street.substring(6, 9) + community, "MAIN_URBAN");
             }
         }
@@ -365,17 +361,13 @@ class PolicySimulationTest {
         };
     }
 
-    private RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
-
     /** Created by the administrator (committed, so the region tree is refreshed), once per database. */
-    private static void region(MockMvc mvc, JdbcClient jdbc, UserDetailsService users, String code, String parent,
+    private static void region(MockMvc mvc, JdbcClient jdbc, String code, String parent,
                                String name, String urbanRuralClass) throws Exception {
         if (jdbc.sql("SELECT count(*) FROM region WHERE code = ?").param(code).query(Integer.class).single() > 0) {
             return;
         }
-        MockHttpServletRequestBuilder request = post("/admin/regions").with(user(users.loadUserByUsername("admin")))
+        MockHttpServletRequestBuilder request = post("/admin/regions").with(as("admin"))
                 .with(csrf()).param("code", code).param("name", name);
         if (parent != null) {
             request.param("parentCode", parent);

@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -22,6 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /** The review queues: what waits for whom, oldest first, and bulk approval of clean cases only. */
 @SpringBootTest
@@ -33,8 +33,6 @@ class ReviewQueueTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserDetailsService users;
-    @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
     PolicyStore policyStore;
@@ -43,7 +41,7 @@ class ReviewQueueTest {
 
     @BeforeEach
     void setUp() {
-        t = new ApplicationTestSupport(mvc, jdbc, users, policyStore, passwordEncoder);
+        t = new ApplicationTestSupport(mvc, jdbc, policyStore, passwordEncoder);
     }
 
     @Test
@@ -57,15 +55,15 @@ class ReviewQueueTest {
         long stale = t.register(t.elderAged("批量丁", 88, ApplicationTestSupport.LANTIAN), policy);
 
         // the street's queue, oldest first, says which are clean and why the others are not
-        mvc.perform(get("/subsidies/reviews").param("policy", policy.code()).with(t.as("street")))
+        mvc.perform(get("/subsidies/reviews").param("policy", policy.code()).with(as("street")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(stringContainsInOrder("批量甲", "无疑问", "批量乙", "缺少收款账户",
                         "批量丙", "按今天的情况已不符合条件", "批量丁")));
         // the district's queue does not hold them yet
-        mvc.perform(get("/subsidies/reviews").param("policy", policy.code()).with(t.as("district")))
+        mvc.perform(get("/subsidies/reviews").param("policy", policy.code()).with(as("district")))
                 .andExpect(content().string(not(containsString("批量甲"))));
 
-        MvcResult result = mvc.perform(post("/subsidies/reviews/approve").with(t.as("street")).with(csrf())
+        MvcResult result = mvc.perform(post("/subsidies/reviews/approve").with(as("street")).with(csrf())
                         .param("selected", clean + ":" + t.lockVersion(clean), noPayee + ":" + t.lockVersion(noPayee),
                                 notLocal + ":" + t.lockVersion(notLocal), stale + ":" + (t.lockVersion(stale) + 7)))
                 .andExpect(status().isFound()).andReturn();
@@ -85,14 +83,14 @@ class ReviewQueueTest {
             assertThat(t.decisions(skipped)).containsExactly("SUBMIT");
         }
         // the report is shown on the queue page
-        mvc.perform(get("/subsidies/reviews").with(t.as("street"))
+        mvc.perform(get("/subsidies/reviews").with(as("street"))
                         .with(org.yinling.system.FlashInput.flash("bulkReport", report, "bulkApproved", 1L, "bulkSkipped", 3L)))
                 .andExpect(content().string(containsString("已同意 1 份，跳过 3 份")));
 
         // now in the district's queue; bulk approval there moves it into publicity
-        mvc.perform(get("/subsidies/reviews").param("policy", policy.code()).with(t.as("district")))
+        mvc.perform(get("/subsidies/reviews").param("policy", policy.code()).with(as("district")))
                 .andExpect(content().string(containsString("批量甲")));
-        mvc.perform(post("/subsidies/reviews/approve").with(t.as("district")).with(csrf())
+        mvc.perform(post("/subsidies/reviews/approve").with(as("district")).with(csrf())
                         .param("selected", clean + ":" + t.lockVersion(clean), noPayee + ":" + t.lockVersion(noPayee)))
                 .andExpect(status().isFound());
         assertThat(t.stage(clean)).isEqualTo("PUBLICITY");
@@ -103,7 +101,7 @@ class ReviewQueueTest {
     void aReviewerOfAnotherStreetCannotBulkApprove() throws Exception {
         Policy policy = t.agePolicy();
         long id = t.register(t.elderAged("批量外街", 85, ApplicationTestSupport.LANTIAN), policy);
-        MvcResult result = mvc.perform(post("/subsidies/reviews/approve").with(t.as("xiangfu.reviewer")).with(csrf())
+        MvcResult result = mvc.perform(post("/subsidies/reviews/approve").with(as("xiangfu.reviewer")).with(csrf())
                         .param("selected", id + ":" + t.lockVersion(id)))
                 .andExpect(status().isFound()).andReturn();
         @SuppressWarnings("unchecked")
@@ -117,7 +115,7 @@ class ReviewQueueTest {
     }
 
     private long registerWithoutPayee(long elderId, Policy policy) throws Exception {
-        MvcResult result = mvc.perform(post("/subsidies/applications").with(t.as("community")).with(csrf())
+        MvcResult result = mvc.perform(post("/subsidies/applications").with(as("community")).with(csrf())
                         .param("elderId", String.valueOf(elderId)).param("policyId", String.valueOf(policy.id())))
                 .andExpect(status().isFound()).andReturn();
         String location = result.getResponse().getRedirectedUrl();

@@ -31,7 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,8 +41,8 @@ import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * Every route the application maps, for every role and for users of another street and another community, against
@@ -100,8 +99,6 @@ class AccessMatrixTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
@@ -267,7 +264,7 @@ class AccessMatrixTest {
             String column = table.getOrDefault(route, Map.of()).entrySet().stream()
                     .filter(e -> e.getValue().equals("OK")).map(Map.Entry::getKey).findFirst().orElse("ADMIN");
             AccessFixtures fixtures = new AccessFixtures(jdbc);
-            MvcResult result = mvc.perform(build(route, fixtures).with(user(users.loadUserByUsername(USERS.get(column)))))
+            MvcResult result = mvc.perform(build(route, fixtures).with(as(USERS.get(column))))
                     .andReturn();
             if (result.getResponse().getStatus() != 403) {
                 accepted.add(route + " as " + column + ": " + result.getResponse().getStatus());
@@ -280,7 +277,7 @@ class AccessMatrixTest {
 
     private String outcome(Route route, String column, AccessFixtures fixtures, List<String> problems) throws Exception {
         MockHttpServletRequestBuilder request = build(route, fixtures)
-                .with(user(users.loadUserByUsername(USERS.get(column))));
+                .with(as(USERS.get(column)));
         if (route.changesState()) {
             request = request.with(csrf());
         }

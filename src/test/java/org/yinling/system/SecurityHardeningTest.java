@@ -19,17 +19,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.elder.ResidentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -53,8 +54,6 @@ class SecurityHardeningTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDetailsService users;
     @Autowired
     org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 
@@ -343,8 +342,10 @@ class SecurityHardeningTest {
             catch (RuntimeException e) {
                 messages.add(messagesOf(e));
             }
-            // the server's own log arrives through its output pipe
-            Thread.sleep(1500);
+            // the server's own log arrives through its output pipe: for 1.5 s, none of its lines names the row
+            await("the log, for 1.5 s").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> log.lines().stream().noneMatch(line -> line.contains(name) || line.contains(residentId)
+                            || line.contains("13912345678")));
         }
         finally {
             log.stop();
@@ -378,7 +379,7 @@ class SecurityHardeningTest {
                     ON CONFLICT DO NOTHING
                     """).update();
         }
-        return user(users.loadUserByUsername(username));
+        return TestUsers.as(username);
     }
 
     private long elderImport(MockMultipartFile file) throws Exception {
@@ -389,16 +390,10 @@ class SecurityHardeningTest {
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    private String awaitImport(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            String state = jdbc.sql("SELECT state FROM elder_import WHERE id = ?").param(id).query(String.class).single();
-            if (!state.equals("READING")) {
-                return state;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import " + id + " still reading after 30 s");
+    private String awaitImport(long id) {
+        return await("import " + id + " read").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT state FROM elder_import WHERE id = ?").param(id).query(String.class).single(),
+                        not(equalTo("READING")));
     }
 
     private String residentId(LocalDate birth) {

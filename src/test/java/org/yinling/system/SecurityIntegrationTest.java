@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -18,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -28,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /** Login, lockout, route rules and headers, against the real filter chain and the embedded PostgreSQL. */
 @SpringBootTest
@@ -40,8 +39,6 @@ class SecurityIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
-    @Autowired
-    UserDetailsService users;
 
     @Test
     void anonymousRequestsGoToTheLoginPage() throws Exception {
@@ -151,7 +148,7 @@ class SecurityIntegrationTest {
     void stateChangingRequestsWithoutCsrfTokenAreRefused() throws Exception {
         mvc.perform(post("/login").param("username", "district").param("password", "yinling"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/users/1/disable").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(post("/admin/users/1/disable").with(as("admin")))
                 .andExpect(status().isForbidden());
     }
 
@@ -159,21 +156,21 @@ class SecurityIntegrationTest {
     void onlyTheAdministratorReachesAdministration() throws Exception {
         for (String username : List.of("district", "street", "community", "manager")) {
             for (String path : List.of("/admin/users", "/admin/users/new", "/admin/regions", "/admin/audit")) {
-                mvc.perform(get(path).with(user(users.loadUserByUsername(username))))
+                mvc.perform(get(path).with(as(username)))
                         .andExpect(status().isForbidden());
             }
-            mvc.perform(get("/").with(user(users.loadUserByUsername(username)))).andExpect(status().isOk());
+            mvc.perform(get("/").with(as(username))).andExpect(status().isOk());
         }
         for (String path : List.of("/admin/users", "/admin/users/new", "/admin/regions", "/admin/audit", "/")) {
-            mvc.perform(get(path).with(user(users.loadUserByUsername("admin")))).andExpect(status().isOk());
+            mvc.perform(get(path).with(as("admin"))).andExpect(status().isOk());
         }
     }
 
     @Test
     void navigationShowsOnlyWhatTheRoleMayUse() throws Exception {
-        mvc.perform(get("/").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/").with(as("admin")))
                 .andExpect(content().string(containsString("href=\"/admin/users\"")));
-        mvc.perform(get("/").with(user(users.loadUserByUsername("street"))))
+        mvc.perform(get("/").with(as("street")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("href=\"/admin/users\""))));
     }
 
@@ -196,9 +193,9 @@ class SecurityIntegrationTest {
 
     @Test
     void missingPagesAndRecordsAreA404PageNotAStackTrace() throws Exception {
-        mvc.perform(get("/admin/users/999999/edit").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/admin/users/999999/edit").with(as("admin")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/admin/regions/999999999999/edit").with(user(users.loadUserByUsername("admin"))))
+        mvc.perform(get("/admin/regions/999999999999/edit").with(as("admin")))
                 .andExpect(status().isNotFound());
     }
 
