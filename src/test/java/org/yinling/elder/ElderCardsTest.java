@@ -18,9 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yinling.account.CurrentUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yinling.system.TestUsers.as;
 
 /**
  * The elder page's cards of other modules come from their {@link ElderCard} beans: the same cards, in the same order,
@@ -85,7 +85,7 @@ class ElderCardsTest {
 
     private List<String> cards(long elderId, String language, String username) throws Exception {
         String html = mvc.perform(get("/elders/{id}", elderId).param("lang", language)
-                        .with(user(users.loadUserByUsername(username))))
+                        .with(as(username)))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<String> found = new ArrayList<>();
