@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,5 +20,11 @@ class TimeConfiguration {
     @Bean
     Clock clock(@Value("${yinling.time-zone:Asia/Shanghai}") ZoneId zone) {
         return Clock.system(zone);
+    }
+
+    /** {@code @PastOrPresent} and its kin judge dates by the same clock, not by the host's zone. */
+    @Bean
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }

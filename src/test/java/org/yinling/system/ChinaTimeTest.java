@@ -121,6 +121,12 @@ class ChinaTimeTest {
         long bed = jdbc.sql("SELECT min(id) FROM bed WHERE institution_id = ?").param(home).query(Long.class).single();
         String residentId = residentId(LocalDate.of(1941, 4, 4));
         elder(residentId, LocalDate.of(1941, 4, 4), "NONE");
+        // 2 December is still the future in Beijing (form validation judges by the app's clock, not the host's)
+        mvc.perform(post("/institutions/{id}/admissions", home).with(as("district")).with(csrf())
+                        .param("residentId", residentId).param("bedId", Long.toString(bed))
+                        .param("admittedOn", BEIJING_DAY.plusDays(1).toString()).param("payer", "FAMILY"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("admission", "admittedOn"));
         mvc.perform(post("/institutions/{id}/admissions", home).with(as("district")).with(csrf())
                         .param("residentId", residentId).param("bedId", Long.toString(bed))
                         .param("admittedOn", BEIJING_DAY.toString()).param("payer", "FAMILY"))
