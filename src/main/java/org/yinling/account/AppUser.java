@@ -44,6 +44,10 @@ class AppUser {
 
     private boolean demo;
 
+    /** Set when an administrator set the password (a new account, a reset): its holder must choose their own. */
+    @Column(name = "password_change_required")
+    private boolean passwordChangeRequired;
+
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
 
@@ -56,12 +60,14 @@ class AppUser {
     protected AppUser() {
     }
 
+    /** A new account with a password the administrator chose: its holder changes it at the first login. */
     AppUser(String username, String displayName, String passwordHash, Role role, String regionCode) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.role = role;
         this.regionCode = regionCode;
+        this.passwordChangeRequired = true;
     }
 
     void assign(String displayName, Role role, String regionCode) {
@@ -71,8 +77,17 @@ class AppUser {
         touch();
     }
 
-    void changePassword(String passwordHash) {
+    /** The administrator sets a new password: the holder must replace it at their next login. */
+    void resetPassword(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.passwordChangeRequired = true;
+        unlock();
+    }
+
+    /** The holder, having just given their current password, chose their own (a successful login: no failures). */
+    void changeOwnPassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = false;
         unlock();
     }
 
@@ -134,6 +149,10 @@ class AppUser {
 
     Instant getLockedUntil() {
         return lockedUntil;
+    }
+
+    boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     boolean isDemo() {

@@ -30,9 +30,12 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final RegionLevel regionLevel;
     private final boolean enabled;
     private final boolean locked;
+    /** An administrator set the password: every page leads to the change-password page until the user sets their own. */
+    private final boolean passwordChangeRequired;
 
     CurrentUser(long id, String username, String displayName, String passwordHash, Role role, String regionCode,
-                String regionName, RegionLevel regionLevel, boolean enabled, boolean locked) {
+                String regionName, RegionLevel regionLevel, boolean enabled, boolean locked,
+                boolean passwordChangeRequired) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -43,6 +46,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.regionLevel = regionLevel;
         this.enabled = enabled;
         this.locked = locked;
+        this.passwordChangeRequired = passwordChangeRequired;
     }
 
     public long id() {
@@ -72,6 +76,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     /** The records this user may see: their region's subtree; the whole system for the administrator. */
     public RegionScope scope() {
         return role == Role.ADMIN ? RegionScope.everything() : RegionScope.of(regionCode, regionLevel);
+    }
+
+    /** True until the user replaces a password an administrator set for them. */
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     public boolean hasRole(Role candidate) {

@@ -99,7 +99,7 @@ class UserAdministration {
         if (errors.hasErrors()) {
             return false;
         }
-        user.changePassword(passwordEncoder.encode(form.password()));
+        user.resetPassword(passwordEncoder.encode(form.password()));
         users.save(user);
         audit.record("USER_PASSWORD_RESET", "app_user", id, Map.of("username", user.getUsername()));
         endSessions(user.getUsername());

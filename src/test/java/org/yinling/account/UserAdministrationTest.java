@@ -80,6 +80,35 @@ class UserAdministrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM app_user").query(Integer.class).single()).isEqualTo(before);
     }
 
+    /** Penetration test finding L3: common and repetitive passwords, and the username inside one, were accepted. */
+    @Test
+    void refusesCommonAndRepetitivePasswordsAndTheUsernameInside() throws Exception {
+        int before = jdbc.sql("SELECT count(*) FROM app_user").query(Integer.class).single();
+        for (String[] refused : new String[][] {{"password1", "password.policy.common"},
+                {"Passw0rd", "password.policy.common"}, {"aaaaaaa1", "password.policy.common"},
+                {"bbbbbbb7", "password.policy.repetitive"}, {"hijklmn4", "password.policy.repetitive"},
+                {"Weak.Li2026", "password.policy.username"}}) {
+            mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
+                            .param("username", "weak.li").param("displayName", "x")
+                            .param("role", "DISTRICT_STAFF").param("regionCode", "330105000000")
+                            .param("password", refused[0]).param("passwordConfirm", refused[0]))
+                    .andExpect(status().isOk())
+                    .andExpect(model().attributeHasFieldErrorCode("form", "password", refused[1]));
+        }
+        mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
+                        .param("username", "weak.li").param("displayName", "x")
+                        .param("role", "DISTRICT_STAFF").param("regionCode", "330105000000")
+                        .param("password", "password1").param("passwordConfirm", "password1").param("lang", "en"))
+                .andExpect(content().string(containsString("This is a common password")));
+        long id = jdbc.sql("SELECT id FROM app_user WHERE username = 'district'").query(Long.class).single();
+        mvc.perform(post("/admin/users/" + id + "/password").with(as("admin")).with(csrf())
+                        .param("password", "Qwerty2026").param("passwordConfirm", "Qwerty2026"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("passwordForm", "password", "password.policy.common"))
+                .andExpect(content().string(containsString("这是常见密码")));
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user").query(Integer.class).single()).isEqualTo(before);
+    }
+
     @Test
     void disablingAUserStopsTheirLoginAndResetPasswordLetsThemBackIn() throws Exception {
         mvc.perform(post("/admin/users").with(as("admin")).with(csrf())
@@ -113,7 +142,8 @@ class UserAdministrationTest {
         jakarta.servlet.http.Cookie session =
                 mvc.perform(formLogin("/login").user("session.user").password("Session2026"))
                         .andExpect(authenticated()).andReturn().getResponse().getCookie("SESSION");
-        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        // (the administrator chose the password: the session shows the change-password page first)
+        mvc.perform(get("/account/password").cookie(session)).andExpect(status().isOk());
 
         mvc.perform(post("/admin/users/" + id + "/disable").with(as("admin")).with(csrf())).andExpect(status().isFound());
 

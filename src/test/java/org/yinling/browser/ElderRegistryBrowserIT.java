@@ -119,6 +119,11 @@ class ElderRegistryBrowserIT extends BrowserTest {
         page.fill("#username", username);
         page.fill("#password", "Guashan2026");
         page.click("#login-submit");
+        // the administrator chose the password: the clerk sets their own first
+        page.fill("#currentPassword", "Guashan2026");
+        page.fill("#password", "Guashan2027x");
+        page.fill("#passwordConfirm", "Guashan2027x");
+        page.click("#password-change-save");
         assertThat(page.locator("#home-scope")).containsText("瓜山社区");
     }
 
