@@ -16,7 +16,7 @@ import org.yinling.region.RegionScope;
 @Component
 class ElderImportStore {
 
-    /** The error of a row whose resident ID is registered in another region: "cannot be imported here". */
+    /** The error of a row whose resident ID is registered in another region: 'cannot be imported here'. */
     static final String NOT_HERE = "RESIDENT_ID|import.residentId.notHere";
 
     private final JdbcClient jdbc;

@@ -69,7 +69,7 @@ class ElderService {
 
     /**
      * Returns the new elder's id, or empty with field errors. An ID already registered in the user's region also sets
-     * existingId (the form links to it); one registered elsewhere is only "cannot be registered here", audited and
+     * existingId (the form links to it); one registered elsewhere is only 'cannot be registered here', audited and
      * limited per user ({@link IdRefusals}).
      */
     @Transactional
@@ -148,9 +148,9 @@ class ElderService {
 
     /**
      * Checks the number, then whether it is registered already. {@code user} is null when the number is the record's
-     * own (a correction that keeps it): nothing to look up. Otherwise a user past the refusal limit is answered "too
-     * many" before any look-up, whatever the number; a number registered in the user's region is "already registered"
-     * and one registered elsewhere "cannot be registered here, contact the district", audited and counted.
+     * own (a correction that keeps it): nothing to look up. Otherwise a user past the refusal limit is answered 'too
+     * many' before any look-up, whatever the number; a number registered in the user's region is 'already registered'
+     * and one registered elsewhere 'cannot be registered here, contact the district', audited and counted.
      */
     private Optional<ResidentId> checkResidentId(String raw, Long self, Errors errors, CurrentUser user, String form) {
         if (errors.hasFieldErrors("residentId")) {

@@ -13,10 +13,10 @@ import org.yinling.audit.AuditQueries;
 
 /**
  * Refusals of a resident ID that is registered in another region (pen test M5, the ID-existence oracle). The entry
- * form, the correction form and the import answer such an ID only with "cannot be registered here, contact the
- * district" (no link, no id, no region); every refusal is audited as {@value #ACTION} (one row per refused form
+ * form, the correction form and the import answer such an ID only with 'cannot be registered here, contact the
+ * district' (no link, no id, no region); every refusal is audited as {@value #ACTION} (one row per refused form
  * submission; one row per import with the number of refused rows, never the IDs), and a user who has been refused
- * {@code yinling.elder.id-refusals.max} times within {@code yinling.elder.id-refusals.window} gets "too many" for every
+ * {@code yinling.elder.id-refusals.max} times within {@code yinling.elder.id-refusals.window} gets 'too many' for every
  * further registration until the window has passed, whatever the ID, so the limit itself tells nothing either.
  *
  * <p>The count is read from the audit log (the index on actor and time serves it). The check takes a transaction-long
