@@ -83,6 +83,26 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         return passwordChangeRequired;
     }
 
+    /** Whether this user sees full resident IDs, phones and bank accounts: {@link Role#seesFullPersonalData()}. */
+    public boolean seesFullPersonalData() {
+        return role.seesFullPersonalData();
+    }
+
+    /** A phone number as this user may see it: in full, or masked ({@link PersonalData#maskPhone}). */
+    public String phone(String phone) {
+        return seesFullPersonalData() ? phone : PersonalData.maskPhone(phone);
+    }
+
+    /** A bank account number as this user may see it: in full, or masked ({@link PersonalData#maskAccount}). */
+    public String bankAccount(String account) {
+        return seesFullPersonalData() ? account : PersonalData.maskAccount(account);
+    }
+
+    /** A document number (an ID card's number, a certificate) as this user may see it. */
+    public String documentNumber(String number) {
+        return seesFullPersonalData() ? number : PersonalData.maskAccount(number);
+    }
+
     public boolean hasRole(Role candidate) {
         return role == candidate;
     }

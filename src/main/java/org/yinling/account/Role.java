@@ -23,6 +23,15 @@ public enum Role {
         this.regionLevels = regionLevels;
     }
 
+    /**
+     * The one rule for personal data on every page, export and print: whether this role sees full resident IDs, phone
+     * numbers and bank accounts. The read-only manager sees them masked, like the administrator (who reaches no elder
+     * pages at all); the roles that register and review elders see them in full, and each such view is audited.
+     */
+    public boolean seesFullPersonalData() {
+        return this != MANAGER && this != ADMIN;
+    }
+
     public boolean allowsRegionLevel(RegionLevel level) {
         return regionLevels.contains(level);
     }

@@ -90,6 +90,24 @@ public class AuditQueries {
                 rs.getString("action"), rs.getString("entity"), rs.getString("entity_id"), rs.getString("details"));
     }
 
+    /**
+     * The sum of the number {@code countKey} in the details (1 where it is absent) of one actor's events of one action
+     * in the last {@code window} of the database's time: for limits such as refusals per user and hour.
+     */
+    public long sumWithin(String actor, String action, java.time.Duration window, String countKey) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(coalesce((details ->> :key)::bigint, 1)), 0)
+                        FROM audit_event
+                        WHERE actor = :actor AND action = :action AND at >= now() - make_interval(secs => :seconds)
+                        """)
+                .param("key", countKey)
+                .param("actor", actor)
+                .param("action", action)
+                .param("seconds", (double) window.toSeconds())
+                .query(Long.class)
+                .single();
+    }
+
     public List<String> actions() {
         return jdbc.sql("SELECT DISTINCT action FROM audit_event ORDER BY action").query(String.class).list();
     }

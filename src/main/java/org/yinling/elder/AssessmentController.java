@@ -66,7 +66,7 @@ class AssessmentController {
     }
 
     private String show(long id, AssessmentForm form, CurrentUser user, Model model) {
-        model.addAttribute("elder", ElderDetails.of(elders.load(id, user), clock));
+        model.addAttribute("elder", ElderDetails.of(elders.load(id, user), clock, user));
         model.addAttribute("form", form);
         return FORM_VIEW;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditEntry;
 import org.yinling.audit.AuditQueries;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,8 @@ class ElderChangeHistory {
 
     /** Fields whose stored values are enum names with a message key per value. */
     private static final Set<String> ENUM_FIELDS = Set.of("livingArrangement", "economicStatus", "lifeStatus");
+    /** Fields masked for a user who may not see personal numbers in full (the resident ID is stored masked). */
+    private static final Set<String> PHONE_FIELDS = Set.of("phone", "guardianPhone", "emergencyPhone");
 
     private final AuditQueries auditQueries;
     private final JsonMapper json;
@@ -26,19 +29,28 @@ class ElderChangeHistory {
         this.json = json;
     }
 
-    List<Change> of(long elderId, int limit) {
-        return auditQueries.changesOf(ElderService.ENTITY, elderId, limit).stream().map(this::change).toList();
+    /** The changes as {@code user} may see them: phone numbers masked unless the user sees personal data in full. */
+    List<Change> of(long elderId, int limit, CurrentUser user) {
+        return auditQueries.changesOf(ElderService.ENTITY, elderId, limit).stream()
+                .map(entry -> change(entry, user)).toList();
     }
 
     @SuppressWarnings("unchecked")
-    private Change change(AuditEntry entry) {
+    private Change change(AuditEntry entry, CurrentUser user) {
         List<FieldChange> fields = new ArrayList<>();
         if ("ELDER_UPDATED".equals(entry.action()) && entry.details() != null) {
             Map<String, Object> details = json.readValue(entry.details(), Map.class);
             Map<String, Object> before = (Map<String, Object>) details.getOrDefault("before", Map.of());
             Map<String, Object> after = (Map<String, Object>) details.getOrDefault("after", Map.of());
-            after.forEach((field, value) -> fields.add(new FieldChange(field, text(before.get(field)), text(value),
-                    ENUM_FIELDS.contains(field) ? "elder." + field + "." : null)));
+            after.forEach((field, value) -> {
+                String old = text(before.get(field));
+                String now = text(value);
+                if (PHONE_FIELDS.contains(field)) {
+                    old = text(user.phone(old));
+                    now = text(user.phone(now));
+                }
+                fields.add(new FieldChange(field, old, now, ENUM_FIELDS.contains(field) ? "elder." + field + "." : null));
+            });
         }
         return new Change(entry.at(), entry.actor(), entry.action(), fields);
     }

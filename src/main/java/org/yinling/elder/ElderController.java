@@ -93,10 +93,10 @@ class ElderController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         Elder elder = service.view(id, user);
-        model.addAttribute("elder", ElderDetails.of(elder, clock));
+        model.addAttribute("elder", ElderDetails.of(elder, clock, user));
         model.addAttribute("communityPath", regions.path(elder.getCommunityCode()));
         model.addAttribute("assessments", assessments.history(id));
-        model.addAttribute("changes", changeHistory.of(id, HISTORY_SIZE));
+        model.addAttribute("changes", changeHistory.of(id, HISTORY_SIZE, user));
         model.addAttribute("cards", cards.visibleTo(user));
         if (!model.containsAttribute("lifeStatusForm")) {
             model.addAttribute("lifeStatusForm", new LifeStatusForm(null, ""));
@@ -122,9 +122,10 @@ class ElderController {
         return "redirect:/elders/" + result.createdId().get();
     }
 
+    /** The edit form shows the full record (ID, phones, contacts), so opening it is an audited view like the detail page. */
     @GetMapping("/{id}/edit")
     String editForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        Elder elder = service.load(id, user);
+        Elder elder = service.viewForEdit(id, user);
         return showForm(ElderForm.of(elder), elder, user, model);
     }
 
@@ -164,7 +165,7 @@ class ElderController {
 
     private String showForm(ElderForm form, Elder elder, CurrentUser user, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("elder", elder == null ? null : ElderDetails.of(elder, clock));
+        model.addAttribute("elder", elder == null ? null : ElderDetails.of(elder, clock, user));
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
         model.addAttribute("regionNames", regions.allNames());
         return FORM_VIEW;

@@ -7,7 +7,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 
-/** Everything the detail page shows; the full resident ID is here and nowhere else in the pages. */
+import org.yinling.account.CurrentUser;
+
+/**
+ * Everything the detail page and the edit form show; the full resident ID is here and nowhere else in the pages, and
+ * only for a user who may see it ({@link CurrentUser#seesFullPersonalData()}): for the others the ID and the phones are
+ * masked.
+ */
 public record ElderDetails(long id, String residentId, String maskedResidentId, String name, Sex sex, LocalDate birthDate,
                     int age, String ethnicity, String phone, boolean hukouLocal, String communityCode, String address,
                     LivingArrangement livingArrangement, boolean solitary, boolean lostOnlyChild,
@@ -17,15 +23,20 @@ public record ElderDetails(long id, String residentId, String maskedResidentId, 
                     String notes, boolean demo, LocalDateTime createdAt, String createdBy, LocalDateTime updatedAt,
                     String updatedBy) {
 
-    /** The elder as a page shows it; age and times in the zone of the application's clock. */
-    static ElderDetails of(Elder e, Clock clock) {
+    /**
+     * The elder as a page shows it to {@code user}; age and times in the zone of the application's clock.
+     */
+    static ElderDetails of(Elder e, Clock clock, CurrentUser user) {
         // a stored ID is shown as stored: one that fails today's check (older data) must not take the page down
-        return new ElderDetails(e.getId(), e.getResidentId(), ResidentId.mask(e.getResidentId()), e.getName(),
-                e.getSex(), e.getBirthDate(),
-                Period.between(e.getBirthDate(), LocalDate.now(clock)).getYears(), e.getEthnicity(), e.getPhone(),
+        String masked = ResidentId.mask(e.getResidentId());
+        return new ElderDetails(e.getId(), user.seesFullPersonalData() ? e.getResidentId() : masked, masked,
+                e.getName(), e.getSex(), e.getBirthDate(),
+                Period.between(e.getBirthDate(), LocalDate.now(clock)).getYears(), e.getEthnicity(),
+                user.phone(e.getPhone()),
                 e.isHukouLocal(), e.getCommunityCode(), e.getAddress(), e.getLivingArrangement(), e.isSolitary(),
                 e.isLostOnlyChild(), e.getEconomicStatus(), e.getIncomePerPerson(), e.getGuardianName(),
-                e.getGuardianRelation(), e.getGuardianPhone(), e.getEmergencyName(), e.getEmergencyPhone(),
+                e.getGuardianRelation(), user.phone(e.getGuardianPhone()), e.getEmergencyName(),
+                user.phone(e.getEmergencyPhone()),
                 e.getLifeStatus(), e.getLifeStatusDate(), e.getLifeStatusReason(), e.getCapabilityLevel(), e.getNotes(),
                 e.isDemo(), local(e.getCreatedAt(), clock), e.getCreatedBy(), local(e.getUpdatedAt(), clock), e.getUpdatedBy());
     }

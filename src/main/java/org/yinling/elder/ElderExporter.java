@@ -13,7 +13,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yinling.account.CurrentUser;
-import org.yinling.account.Role;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.Regions;
 import org.yinling.system.SpreadsheetCells;
@@ -47,7 +46,7 @@ class ElderExporter {
 
     /** Full resident IDs go only to roles that see them on the detail page; managers get masked IDs. */
     static boolean mayExportFullIds(CurrentUser user) {
-        return user.getRole() != Role.MANAGER && user.getRole() != Role.ADMIN;
+        return user.seesFullPersonalData();
     }
 
     long export(ElderSearch search, boolean fullIdsRequested, CurrentUser user, Locale locale, OutputStream out) {
@@ -58,7 +57,7 @@ class ElderExporter {
         WriteSheet sheet = FastExcel.writerSheet(text("elder.export.sheet", locale)).head(head).build();
         List<List<Object>> batch = new ArrayList<>(BATCH);
         long count = queries.forEach(search, user.scope(), row -> {
-            batch.add(cells(row, fullIds, regionNames, locale));
+            batch.add(cells(row, fullIds, user, regionNames, locale));
             if (batch.size() == BATCH) {
                 writer.write(batch, sheet);
                 batch.clear();
@@ -73,7 +72,8 @@ class ElderExporter {
         return count;
     }
 
-    private List<Object> cells(ExportRow e, boolean fullIds, Map<String, String> regionNames, Locale locale) {
+    private List<Object> cells(ExportRow e, boolean fullIds, CurrentUser user, Map<String, String> regionNames,
+                               Locale locale) {
         ElderRow row = e.row();
         String street = regionNames.get(row.communityCode().substring(0, 9) + "000");
         List<Object> cells = new ArrayList<>(COLUMNS.size());
@@ -85,7 +85,7 @@ class ElderExporter {
         cells.add(SpreadsheetCells.neutralise(street));
         cells.add(SpreadsheetCells.neutralise(regionNames.get(row.communityCode())));
         cells.add(SpreadsheetCells.neutralise(e.address()));
-        cells.add(SpreadsheetCells.neutralise(e.phone()));
+        cells.add(SpreadsheetCells.neutralise(user.phone(e.phone())));
         cells.add(text(e.hukouLocal() ? "elder.hukou.local" : "elder.hukou.other", locale));
         cells.add(text(row.livingArrangement().messageKey(), locale));
         cells.add(text(e.solitary() ? "elder.export.yes" : "elder.export.no", locale));

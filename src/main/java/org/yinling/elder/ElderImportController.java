@@ -99,9 +99,9 @@ class ElderImportController {
     @GetMapping("/imports/{id}/errors")
     void errors(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Locale locale,
                 HttpServletResponse response) throws IOException {
-        imports.get(id, user);
+        imports.downloadErrors(id, user);
         Uploads.xlsxAttachment(response, "elder-import-" + id + "-errors.xlsx");
-        workbooks.errors(id, locale, response.getOutputStream());
+        workbooks.errors(id, user, locale, response.getOutputStream());
     }
 
     @PostMapping("/imports/{id}/confirm")

@@ -56,6 +56,14 @@ class ElderImportService {
         return store.find(id, user.scope()).orElseThrow(ElderNotFoundException::new);
     }
 
+    /** The import whose error list (resident IDs and names of the rows with problems) is downloaded: an audited view. */
+    @Transactional
+    ElderImport downloadErrors(long id, CurrentUser user) {
+        ElderImport elderImport = get(id, user);
+        audit.record("ELDER_IMPORT_ERRORS_EXPORTED", "elder_import", id, Map.of("errors", elderImport.errorCount()));
+        return elderImport;
+    }
+
     /** Writes every accepted row; false if the import is not (or no longer) waiting for confirmation. */
     @Transactional
     @PreAuthorize(WRITERS)

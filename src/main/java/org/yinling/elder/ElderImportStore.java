@@ -16,12 +16,17 @@ import org.yinling.region.RegionScope;
 @Component
 class ElderImportStore {
 
+    /** The error of a row whose resident ID is registered in another region: 'cannot be imported here'. */
+    static final String NOT_HERE = "RESIDENT_ID|import.residentId.notHere";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final IdRefusals refusals;
 
-    ElderImportStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    ElderImportStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, IdRefusals refusals) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.refusals = refusals;
     }
 
     long create(String fileName, ImportMode mode, RegionScope scope, String actor) {
@@ -92,10 +97,16 @@ class ElderImportStore {
         jdbc.sql("""
                         UPDATE elder_import_row r SET elder_id = e.id,
                             errors = CASE WHEN e.community_code LIKE :scope THEN r.errors
-                                          ELSE array_append(r.errors, 'RESIDENT_ID|import.residentId.outOfScope') END
+                                          ELSE array_append(r.errors, :notHere) END
                         FROM elder e
                         WHERE r.import_id = :id AND r.birth_date IS NOT NULL AND e.resident_id = r.resident_id
-                        """).param("id", importId).param("scope", scope.likePattern()).update();
+                        """).param("id", importId).param("scope", scope.likePattern()).param("notHere", NOT_HERE)
+                .update();
+        // rows registered elsewhere: counted and audited as one, and past the user's limit the file shows no rows
+        if (!refusals.allowImport(importId, createdBy(importId), refusedRows(importId))) {
+            fail(importId, "import.residentId.tooManyRefusals", null);
+            return;
+        }
         jdbc.sql("""
                         UPDATE elder_import_row SET outcome = CASE
                             WHEN cardinality(errors) > 0 THEN 'ERROR'
@@ -115,6 +126,16 @@ class ElderImportStore {
                               FROM elder_import_row WHERE import_id = :id) c
                         WHERE i.id = :id
                         """).param("id", importId).update();
+    }
+
+    private String createdBy(long importId) {
+        return jdbc.sql("SELECT created_by FROM elder_import WHERE id = :id").param("id", importId)
+                .query(String.class).single();
+    }
+
+    private long refusedRows(long importId) {
+        return jdbc.sql("SELECT count(*) FROM elder_import_row WHERE import_id = :id AND :notHere = ANY(errors)")
+                .param("id", importId).param("notHere", NOT_HERE).query(Long.class).single();
     }
 
     void fail(long importId, String key, Object argument) {

@@ -33,9 +33,11 @@ class ElderService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IdRefusals refusals;
 
     ElderService(ElderRepository elders, Regions regions, AuditLog audit, ApplicationEventPublisher events,
-                 Clock clock) {
+                 Clock clock, IdRefusals refusals) {
+        this.refusals = refusals;
         this.elders = elders;
         this.regions = regions;
         this.audit = audit;
@@ -57,14 +59,26 @@ class ElderService {
         return elder;
     }
 
-    /** Returns the new elder's id, or empty with field errors (an ID already registered also sets existingId). */
+    /** Loads the record for its edit form, which shows the same full data, and records the view like {@link #view}. */
+    @Transactional
+    Elder viewForEdit(long id, CurrentUser user) {
+        Elder elder = load(id, user);
+        audit.record("ELDER_VIEWED", ENTITY, id, Map.of("page", "edit"));
+        return elder;
+    }
+
+    /**
+     * Returns the new elder's id, or empty with field errors. An ID already registered in the user's region also sets
+     * existingId (the form links to it); one registered elsewhere is only 'cannot be registered here', audited and
+     * limited per user ({@link IdRefusals}).
+     */
     @Transactional
     @PreAuthorize(WRITERS)
     RegistrationResult register(ElderForm form, Errors errors, CurrentUser user) {
-        Optional<ResidentId> residentId = checkResidentId(form.residentId(), null, errors);
+        Optional<ResidentId> residentId = checkResidentId(form.residentId(), null, errors, user, "create");
         checkCommunity(form.communityCode(), user, errors);
         if (errors.hasErrors() || residentId.isEmpty()) {
-            return RegistrationResult.refused(existingId(residentId, null));
+            return RegistrationResult.refused(existingInScope(residentId, null, user));
         }
         Elder elder = new Elder(residentId.get(), user.getUsername());
         elder.describe(form, user.getUsername());
@@ -82,7 +96,10 @@ class ElderService {
             errors.reject("form.concurrentEdit");
             return false;
         }
-        Optional<ResidentId> residentId = checkResidentId(form.residentId(), elder.getId(), errors);
+        Optional<ResidentId> residentId = form.residentId() != null
+                && form.residentId().strip().equalsIgnoreCase(elder.getResidentId())
+                ? checkResidentId(form.residentId(), elder.getId(), errors, null, "update")
+                : checkResidentId(form.residentId(), elder.getId(), errors, user, "update");
         checkCommunity(form.communityCode(), user, errors);
         if (errors.hasErrors() || residentId.isEmpty()) {
             return false;
@@ -129,7 +146,13 @@ class ElderService {
         return !errors.hasErrors();
     }
 
-    private Optional<ResidentId> checkResidentId(String raw, Long self, Errors errors) {
+    /**
+     * Checks the number, then whether it is registered already. {@code user} is null when the number is the record's
+     * own (a correction that keeps it): nothing to look up. Otherwise a user past the refusal limit is answered 'too
+     * many' before any look-up, whatever the number; a number registered in the user's region is 'already registered'
+     * and one registered elsewhere 'cannot be registered here, contact the district', audited and counted.
+     */
+    private Optional<ResidentId> checkResidentId(String raw, Long self, Errors errors, CurrentUser user, String form) {
         if (errors.hasFieldErrors("residentId")) {
             return Optional.empty();
         }
@@ -139,8 +162,8 @@ class ElderService {
             if (id.ageOn(today) < MINIMUM_AGE) {
                 errors.rejectValue("residentId", "elder.residentId.tooYoung", new Object[] {MINIMUM_AGE}, null);
             }
-            else if (existingId(Optional.of(id), self).isPresent()) {
-                errors.rejectValue("residentId", "elder.residentId.exists");
+            else if (user != null) {
+                checkNotRegistered(id, self, errors, user, form);
             }
             return Optional.of(id);
         }
@@ -150,8 +173,28 @@ class ElderService {
         }
     }
 
-    private Optional<Long> existingId(Optional<ResidentId> id, Long self) {
-        return id.flatMap(r -> elders.findIdByResidentId(r.value())).filter(found -> !found.equals(self));
+    private void checkNotRegistered(ResidentId id, Long self, Errors errors, CurrentUser user, String form) {
+        if (refusals.remaining(user.getUsername()) == 0) {
+            errors.rejectValue("residentId", "elder.residentId.tooManyRefusals");
+            return;
+        }
+        Optional<Long> existing = elders.findIdByResidentId(id.value()).filter(found -> !found.equals(self));
+        if (existing.isEmpty()) {
+            return;
+        }
+        if (elders.findInScope(existing.get(), user.scope().likePattern()).isPresent()) {
+            errors.rejectValue("residentId", "elder.residentId.exists");
+        }
+        else {
+            errors.rejectValue("residentId", "elder.residentId.notHere");
+            refusals.recordForm(form, existing.get(), id);
+        }
+    }
+
+    /** The record with this number if the user's region holds it (the form links to it); empty otherwise. */
+    private Optional<Long> existingInScope(Optional<ResidentId> id, Long self, CurrentUser user) {
+        return id.flatMap(r -> elders.findIdByResidentId(r.value())).filter(found -> !found.equals(self))
+                .filter(found -> elders.findInScope(found, user.scope().likePattern()).isPresent());
     }
 
     private void checkCommunity(String code, CurrentUser user, Errors errors) {

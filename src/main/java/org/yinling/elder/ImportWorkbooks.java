@@ -9,6 +9,7 @@ import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.yinling.account.CurrentUser;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.RegionScope;
 import org.yinling.region.RegionView;
@@ -71,11 +72,12 @@ class ImportWorkbooks {
         writer.finish();
     }
 
-    void errors(long importId, Locale locale, OutputStream out) {
+    /** The rows with problems; the IDs as the file had them, masked for a user who may not see them in full. */
+    void errors(long importId, CurrentUser user, Locale locale, OutputStream out) {
         List<List<Object>> rows = new ArrayList<>();
         for (ImportProblem problem : store.problems(importId, Integer.MAX_VALUE)) {
             rows.add(List.of(problem.rowNumber(), messages.getMessage(problem.columnKey(), null, locale),
-                    SpreadsheetCells.neutralise(problem.residentId() == null ? "" : problem.residentId()),
+                    SpreadsheetCells.neutralise(shownId(problem.residentId(), user)),
                     SpreadsheetCells.neutralise(problem.name() == null ? "" : problem.name()),
                     messages.getMessage(problem.messageKey(), null, problem.messageKey(), locale)));
         }
@@ -86,6 +88,16 @@ class ImportWorkbooks {
                 List.of(messages.getMessage("import.report.problem", null, locale)));
         FastExcel.write(out).autoCloseStream(false).head(head)
                 .sheet(messages.getMessage("import.report.sheet", null, locale)).doWrite(rows);
+    }
+
+    private static String shownId(String residentId, CurrentUser user) {
+        if (residentId == null) {
+            return "";
+        }
+        if (user.seesFullPersonalData()) {
+            return residentId;
+        }
+        return residentId.length() == 18 ? ResidentId.mask(residentId) : user.documentNumber(residentId);
     }
 
     private String text(String key) {

@@ -119,10 +119,13 @@ class ApplicationController {
         ApplicationElder elder = service.elderOf(application);
         Policy policy = service.policyOf(application);
         model.addAttribute("app", application);
+        // the one rule for personal data (managers see bank accounts and document numbers masked)
+        model.addAttribute("payeeAccount", user.bankAccount(application.payeeAccount()));
         model.addAttribute("elder", elder);
         model.addAttribute("policy", policy);
         model.addAttribute("explanation", service.explain(policy, elder));
-        model.addAttribute("attachments", store.attachments(application.id()));
+        model.addAttribute("attachments", store.attachments(application.id()).stream()
+                .map(a -> a.withDocumentNumber(user.documentNumber(a.documentNumber()))).toList());
         model.addAttribute("decisions", store.decisions(application.id()));
         model.addAttribute("entitlement", entitlements.ofApplication(application.id()).orElse(null));
         model.addAttribute("actions", service.actions(application, user).stream().map(Enum::name).toList());
@@ -157,7 +160,7 @@ class ApplicationController {
                     ? errors.getGlobalError().getCode() : "application.decision.notYourStage");
             return "redirect:/subsidies/applications/" + id;
         }
-        ApplicationRecord application = service.load(id, user);
+        ApplicationRecord application = service.view(id, user);
         model.addAttribute("attachmentForm", AttachmentForm.blank());
         return showDetail(application, user, model);
     }
@@ -177,6 +180,7 @@ class ApplicationController {
             return "redirect:/subsidies/applications/" + id;
         }
         model.addAttribute("decisionForm", DecisionForm.blank(application.lockVersion()));
+        service.view(id, user);
         return showDetail(application, user, model);
     }
 
@@ -195,7 +199,8 @@ class ApplicationController {
     /** The correction form of a returned application. */
     @GetMapping("/{id}/edit")
     String correctForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        ApplicationRecord application = service.load(id, user);
+        // the form shows the payee's bank account: an audited view like the detail page
+        ApplicationRecord application = service.view(id, user);
         if (!service.actions(application, user).contains(ApplicationService.Action.RESUBMIT)) {
             throw new AccessDeniedException("Not returned to this community");
         }

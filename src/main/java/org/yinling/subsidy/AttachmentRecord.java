@@ -6,6 +6,12 @@ import java.time.Instant;
 public record AttachmentRecord(long id, long applicationId, DocumentType documentType, String documentNumber, String fileName,
                         String contentType, Integer sizeBytes, Instant createdAt, String createdBy) {
 
+    /** The same document with its number as {@code shown} (masked for a user who may not see it in full). */
+    AttachmentRecord withDocumentNumber(String shown) {
+        return new AttachmentRecord(id, applicationId, documentType, shown, fileName, contentType, sizeBytes, createdAt,
+                createdBy);
+    }
+
     public boolean hasFile() {
         return fileName != null;
     }
