@@ -1,7 +1,6 @@
 package org.yinling.system;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -193,17 +192,22 @@ class SpreadsheetTextTest {
     static void assertStringCellsOnly(byte[] xlsx, String text) throws Exception {
         List<String> sheets = new ArrayList<>();
         String strings = "";
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                zip.transferTo(content);
-                String xml = content.toString(StandardCharsets.UTF_8);
-                if (entry.getName().startsWith("xl/worksheets/")) {
-                    sheets.add(xml);
-                } else if (entry.getName().equals("xl/sharedStrings.xml")) {
-                    strings = xml;
+        // (ZipFile, not ZipInputStream: the writer streams its entries with data descriptors)
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("sheet", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, xlsx);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    String xml = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                    if (entry.getName().startsWith("xl/worksheets/")) {
+                        sheets.add(xml);
+                    } else if (entry.getName().equals("xl/sharedStrings.xml")) {
+                        strings = xml;
+                    }
                 }
             }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
         }
         assertThat(sheets).isNotEmpty().allSatisfy(xml -> assertThat(xml).doesNotContain("<f>").doesNotContain("<f "));
         String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
