@@ -24,7 +24,7 @@ import java.util.Set;
  * "1 to 4"). Then, as long as some hidden cell can be recovered exactly from the relations and what is shown (by
  * linear algebra over the equations, and by bounds propagated through each relation and through the sum and
  * difference of any two relations that share a cell), one more cell of a relation around it is withheld as "*"
- * (complementary suppression, read as "some number, 0 or more"): the smallest non-zero shown part first, then the
+ * (complementary suppression, read as any number from 0 up): the smallest non-zero shown part first, then the
  * total, then a "&lt;5" is widened to "*", then a zero. Cells the page does not show at all (a street's communities
  * that are not listed) take part as unknowns; one of them with 1 to 4 people must not be recoverable either.
  * <p>
