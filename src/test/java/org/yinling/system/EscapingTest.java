@@ -39,7 +39,7 @@ import static org.yinling.system.TestUsers.as;
 
 /**
  * Markup and spreadsheet formulas typed into free-text fields, through the real forms, come out as text: escaped on
- * every page that shows them (lists, detail pages, the review queue, the publicity notice) and neutralised in every
+ * every page that shows them (lists, detail pages, the review queue, the publicity notice) and kept as typed text, unchanged, in every
  * export (elder export, bank list .xlsx and .csv, meal settlement .xlsx).
  */
 @SpringBootTest
