@@ -30,11 +30,11 @@ public class DashboardCharts {
         this.json = json;
     }
 
-    Map<String, String> all(Dashboard dashboard, SmallCounts counts, Locale locale) {
+    Map<String, String> all(Dashboard dashboard, Disclosure disclosure, Locale locale) {
         Map<String, String> charts = new LinkedHashMap<>();
-        charts.put("pyramid", json.writeValueAsString(pyramid(dashboard.total(), counts, locale)));
+        charts.put("pyramid", json.writeValueAsString(pyramid(dashboard.total(), disclosure, locale)));
         if (!dashboard.leaf()) {
-            charts.put("beds", json.writeValueAsString(bedsPerThousand(dashboard, locale)));
+            charts.put("beds", json.writeValueAsString(bedsPerThousand(dashboard, disclosure, locale)));
             charts.put("coverage", json.writeValueAsString(coverage(dashboard, locale)));
         }
         charts.put("spending", json.writeValueAsString(spending(dashboard, locale)));
@@ -42,15 +42,15 @@ public class DashboardCharts {
     }
 
     /** Age pyramid: men to the left (negative values, shown without sign by charts.js), women to the right. */
-    private Map<String, Object> pyramid(Figures total, SmallCounts counts, Locale locale) {
+    private Map<String, Object> pyramid(Figures total, Disclosure disclosure, Locale locale) {
         List<String> bands = new ArrayList<>();
         List<Long> men = new ArrayList<>();
         List<Long> women = new ArrayList<>();
         for (int i = 0; i < Figures.AGES.length; i++) {
             bands.add(i + 1 < Figures.AGES.length ? Figures.AGES[i] + "–" + (Figures.AGES[i + 1] - 1) : Figures.AGES[i] + "+");
-            Long male = counts.chartValue(total.band(Figures.MALE, i));
-            men.add(male == null ? null : -male);
-            women.add(counts.chartValue(total.band(Figures.FEMALE, i)));
+            // no bar where the page hides the count ("<5" or "*")
+            men.add(disclosure.hidden(PageDisclosures.band(Figures.MALE, i)) ? null : -total.band(Figures.MALE, i));
+            women.add(disclosure.hidden(PageDisclosures.band(Figures.FEMALE, i)) ? null : total.band(Figures.FEMALE, i));
         }
         return Map.of(
                 "kind", "pyramid",
@@ -65,14 +65,15 @@ public class DashboardCharts {
     }
 
     /** Beds per 1000 elders by child region, against the region's target as a line. */
-    private Map<String, Object> bedsPerThousand(Dashboard dashboard, Locale locale) {
+    private Map<String, Object> bedsPerThousand(Dashboard dashboard, Disclosure disclosure, Locale locale) {
         List<String> names = new ArrayList<>();
         List<String> links = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
         for (Dashboard.UnitRow unit : dashboard.units()) {
             names.add(unit.region().name());
             links.add(DashboardController.link(unit.region().code()));
-            values.add(unit.sheet().get(Indicator.BEDS_PER_THOUSAND).value());
+            IndicatorValue beds = unit.sheet().get(Indicator.BEDS_PER_THOUSAND);
+            values.add(disclosure.hiddenShare(beds) ? null : beds.value());
         }
         Map<String, Object> series = new LinkedHashMap<>(Map.of(
                 "name", text(Indicator.BEDS_PER_THOUSAND.messageKey(), locale), "type", "bar", "data", values));

@@ -74,10 +74,12 @@ class DashboardController {
 
     private String show(RegionView region, CurrentUser user, Model model, Locale locale) {
         Dashboard dashboard = dashboards.build(region, LocalDate.now(clock));
-        SmallCounts counts = new SmallCounts(user.hasRole(Role.MANAGER), locale);
+        // managers see counts of 1 to 4 people as "<5", and whatever else would give those away as "*"
+        boolean manager = user.hasRole(Role.MANAGER);
+        Disclosure disclosure = PageDisclosures.dashboard(dashboard, manager);
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("fmt", new IndicatorFormat(counts, locale));
-        model.addAttribute("charts", charts.all(dashboard, counts, locale));
+        model.addAttribute("fmt", new IndicatorFormat(new SmallCounts(manager, locale), disclosure, locale));
+        model.addAttribute("charts", charts.all(dashboard, disclosure, locale));
         model.addAttribute("chartNames", charts);
         model.addAttribute("canRecordStaff", user.hasRole(Role.DISTRICT_STAFF));
         model.addAttribute("regionPath", dashboard.path().stream().filter(r -> user.scope().contains(r.code())).toList());

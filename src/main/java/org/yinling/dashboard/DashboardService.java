@@ -51,7 +51,13 @@ class DashboardService {
         return new Dashboard(region, regions.path(region.code()), day, total, sheet, units,
                 staffing(region, units, communities), gaps(communities),
                 queries.spendingByMonth(region.scope(), month.minusMonths(SPENDING_MONTHS - 1), month),
-                queries.policyNames());
+                queries.policyNames(), elders80(communities));
+    }
+
+    private static Map<String, Long> elders80(Map<String, Figures> communities) {
+        Map<String, Long> elders80 = new java.util.TreeMap<>();
+        communities.forEach((code, f) -> elders80.put(code, f.atLeast(80)));
+        return elders80;
     }
 
     /** The staffing rule for the streets shown: the child streets of a district, or the street itself. */

@@ -5,15 +5,25 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
 
-/** Writes indicator values for pages and the report: per cent, per 1000, yuan, and counts of people. */
+/**
+ * Writes indicator values for pages and the report: per cent, per 1000, yuan, and counts of people; a cell the
+ * page's {@link Disclosure} hides reads "&lt;5" or "*", and so do the gap, the change and the traffic light of a
+ * hidden value.
+ */
 public final class IndicatorFormat {
 
     private final SmallCounts counts;
+    private final Disclosure disclosure;
     private final NumberFormat decimal;
     private final NumberFormat money;
 
     IndicatorFormat(SmallCounts counts, Locale locale) {
+        this(counts, Disclosure.none(), locale);
+    }
+
+    IndicatorFormat(SmallCounts counts, Disclosure disclosure, Locale locale) {
         this.counts = counts;
+        this.disclosure = disclosure;
         this.decimal = NumberFormat.getNumberInstance(locale);
         this.decimal.setMinimumFractionDigits(1);
         this.decimal.setMaximumFractionDigits(1);
@@ -23,7 +33,52 @@ public final class IndicatorFormat {
     }
 
     public String value(IndicatorValue value) {
-        return number(value.indicator(), value.value());
+        String mark = mark(value);
+        return mark != null ? mark : number(value.indicator(), value.value());
+    }
+
+    /** "&lt;5" or "*" for a value the page hides, null for one it shows. */
+    private String mark(IndicatorValue value) {
+        if (value == null) {
+            return null;
+        }
+        return disclosure.cellOf(value).map(disclosure::mark)
+                .orElse(disclosure.hiddenShare(value) ? Disclosure.WITHHELD_MARK : null);
+    }
+
+    public boolean hidden(IndicatorValue value) {
+        return mark(value) != null;
+    }
+
+    /** Whether the change between two values must stay blank: either of them is hidden. */
+    public boolean changeHidden(IndicatorValue now, IndicatorValue before) {
+        return hidden(now) || hidden(before);
+    }
+
+    /** The traffic light, none for a hidden value (it would bound the value against its target). */
+    public TargetStatus status(IndicatorValue value) {
+        return hidden(value) ? TargetStatus.NONE : value.status();
+    }
+
+    /** A count of people registered with the page's disclosure (by cell id or alias). */
+    public String cell(String key) {
+        String id = disclosure.resolve(key);
+        String mark = disclosure.mark(id);
+        return mark != null ? mark : counts.people(disclosure.value(id));
+    }
+
+    /** A street's ageing ratio in the staffing table. */
+    public String staffingRatio(StreetStaffing.Row row) {
+        if (row.agingRatio() == null) {
+            return "—";
+        }
+        return disclosure.hiddenShare(PageDisclosures.staffingKey(row.streetCode())) ? Disclosure.WITHHELD_MARK
+                : decimal.format(row.agingRatio().multiply(BigDecimal.valueOf(100))) + "%";
+    }
+
+    /** Whether this page hides small counts (the note on "&lt;5" and "*" is shown). */
+    public boolean suppressing() {
+        return disclosure.active();
     }
 
     public String target(IndicatorValue value) {
@@ -31,6 +86,9 @@ public final class IndicatorFormat {
     }
 
     public String gap(IndicatorValue value) {
+        if (hidden(value)) {
+            return value.target() == null ? "" : Disclosure.WITHHELD_MARK;
+        }
         return value.gap() == null || value.gap().signum() == 0 ? "" : number(value.indicator(), value.gap());
     }
 

@@ -43,7 +43,7 @@ class MonthlyReportController {
                 @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
         MonthlyReport report = reports.build(visibleRegion(region, user), month(month));
         model.addAttribute("report", report);
-        model.addAttribute("fmt", format(user, locale));
+        model.addAttribute("fmt", format(report, user, locale));
         model.addAttribute("names", names);
         model.addAttribute("regionNames", regions.allNames());
         model.addAttribute("currentMonth", reports.currentMonth());
@@ -56,11 +56,13 @@ class MonthlyReportController {
         MonthlyReport report = reports.build(visibleRegion(region, user), month(month));
         exports.exported(report);
         Uploads.xlsxAttachment(response, "monthly-report-" + report.region().code() + "-" + report.month() + ".xlsx");
-        workbook.write(report, format(user, locale), locale, response.getOutputStream());
+        workbook.write(report, format(report, user, locale), locale, response.getOutputStream());
     }
 
-    private static IndicatorFormat format(CurrentUser user, Locale locale) {
-        return new IndicatorFormat(new SmallCounts(user.hasRole(Role.MANAGER), locale), locale);
+    /** The page, its print and the .xlsx hide the same cells: counts of 1 to 4 people and what gives them away. */
+    private static IndicatorFormat format(MonthlyReport report, CurrentUser user, Locale locale) {
+        boolean manager = user.hasRole(Role.MANAGER);
+        return new IndicatorFormat(new SmallCounts(manager, locale), PageDisclosures.report(report, manager), locale);
     }
 
     private RegionView visibleRegion(String code, CurrentUser user) {

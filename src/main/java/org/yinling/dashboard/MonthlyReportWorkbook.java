@@ -14,9 +14,11 @@ import cn.idev.excel.write.metadata.WriteSheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yinling.region.Regions;
-import org.yinling.system.SpreadsheetCells;
 
-/** The monthly report as .xlsx: the same sections as the printable page, one sheet each. */
+/**
+ * The monthly report as .xlsx: the same sections as the printable page, one sheet each, hiding the same cells.
+ * Names go in unchanged as typed string cells (never formulas, see {@link org.yinling.system.SpreadsheetCells}).
+ */
 @Component
 class MonthlyReportWorkbook {
 
@@ -38,18 +40,21 @@ class MonthlyReportWorkbook {
         for (Indicator indicator : Indicator.values()) {
             IndicatorValue now = report.sheet().get(indicator);
             BigDecimal change = report.change(indicator);
-            indicators.add(List.of(text(indicator.messageKey(), locale), fmt.value(now),
-                    fmt.value(report.previous().get(indicator)),
-                    change == null || indicator.unit() == Indicator.Unit.PEOPLE && fmt.value(now).startsWith("<")
-                            ? "" : fmt.number(indicator, change),
-                    fmt.target(now), text(now.status().messageKey(), locale)));
+            IndicatorValue before = report.previous().get(indicator);
+            indicators.add(List.of(text(indicator.messageKey(), locale), fmt.value(now), fmt.value(before),
+                    change == null || fmt.changeHidden(now, before) ? "" : fmt.number(indicator, change),
+                    fmt.target(now), text(fmt.status(now).messageKey(), locale)));
+        }
+        if (fmt.suppressing()) {
+            indicators.add(List.of());
+            indicators.add(List.of(text("dashboard.withheldNote", locale)));
         }
         writer.write(indicators, sheet(0, "report.sheet.indicators", locale, "dashboard.indicator", "report.value",
                 "report.previous", "report.change", "dashboard.target", "dashboard.status"));
 
         List<List<Object>> units = new ArrayList<>();
         for (MonthlyReport.UnitLine unit : report.units()) {
-            units.add(List.of(cell(unit.region().name()),
+            units.add(List.of(unit.region().name(),
                     fmt.value(unit.sheet().get(Indicator.ELDERS_60)), fmt.value(unit.sheet().get(Indicator.ELDERS_80)),
                     fmt.value(unit.sheet().get(Indicator.BEDS_PER_THOUSAND)),
                     fmt.value(unit.sheet().get(Indicator.MEAL_POINT_COVERAGE)),
@@ -62,17 +67,17 @@ class MonthlyReportWorkbook {
 
         List<List<Object>> changes = new ArrayList<>();
         for (MonthlyReport.EntitlementChange change : report.entitlementChanges()) {
-            changes.add(List.of(cell(names.policyName(change.policy(), report.policyNames(), locale)),
-                    cell(regionNames.getOrDefault(change.regionCode(), change.regionCode())),
-                    fmt.people(change.granted()), fmt.people(change.stopped())));
+            changes.add(List.of(names.policyName(change.policy(), report.policyNames(), locale),
+                    regionNames.getOrDefault(change.regionCode(), change.regionCode()),
+                    fmt.cell(PageDisclosures.granted(change)), fmt.cell(PageDisclosures.stopped(change))));
         }
         writer.write(changes, sheet(2, "report.sheet.entitlements", locale, "dashboard.policy", "dashboard.region",
                 "report.granted", "report.stopped"));
 
         List<List<Object>> payments = new ArrayList<>();
         for (MonthlyReport.Payment payment : report.payments()) {
-            payments.add(List.of(cell(names.policyName(payment.policy(), report.policyNames(), locale)),
-                    cell(regionNames.getOrDefault(payment.regionCode(), payment.regionCode())), payment.lines(),
+            payments.add(List.of(names.policyName(payment.policy(), report.policyNames(), locale),
+                    regionNames.getOrDefault(payment.regionCode(), payment.regionCode()), payment.lines(),
                     payment.amount()));
         }
         writer.write(payments, sheet(3, "report.sheet.payments", locale, "dashboard.policy", "dashboard.region",
@@ -80,8 +85,8 @@ class MonthlyReportWorkbook {
 
         List<List<Object>> opened = new ArrayList<>();
         for (MonthlyReport.OpenedInstitution institution : report.institutionsOpened()) {
-            opened.add(List.of(cell(institution.name()), text("institution.kind." + institution.kind(), locale),
-                    cell(regionNames.getOrDefault(institution.communityCode(), institution.communityCode())),
+            opened.add(List.of(institution.name(), text("institution.kind." + institution.kind(), locale),
+                    regionNames.getOrDefault(institution.communityCode(), institution.communityCode()),
                     institution.openedOn().toString(), institution.beds()));
         }
         writer.write(opened, sheet(4, "report.sheet.institutions", locale, "report.institution", "report.kind",
@@ -92,11 +97,6 @@ class MonthlyReportWorkbook {
     private WriteSheet sheet(int index, String nameKey, Locale locale, String... columns) {
         List<List<String>> head = Stream.of(columns).map(key -> List.of(text(key, locale))).toList();
         return FastExcel.writerSheet(index, text(nameKey, locale)).head(head).build();
-    }
-
-    /** Names typed by users go through the formula guard, like every export. */
-    private static String cell(String text) {
-        return SpreadsheetCells.neutralise(text);
     }
 
     private String text(String key, Locale locale) {

@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.Regions;
-import org.yinling.system.SpreadsheetCells;
 
 /**
  * Writes a registry search to .xlsx as the database streams it: rows go out in batches, so an export of the whole
@@ -77,15 +76,15 @@ class ElderExporter {
         ElderRow row = e.row();
         String street = regionNames.get(row.communityCode().substring(0, 9) + "000");
         List<Object> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(SpreadsheetCells.neutralise(row.name()));
+        cells.add(row.name());
         cells.add(fullIds ? e.residentId() : row.maskedResidentId());
         cells.add(text(row.sex().messageKey(), locale));
         cells.add(e.birthDate().toString());
         cells.add(row.age());
-        cells.add(SpreadsheetCells.neutralise(street));
-        cells.add(SpreadsheetCells.neutralise(regionNames.get(row.communityCode())));
-        cells.add(SpreadsheetCells.neutralise(e.address()));
-        cells.add(SpreadsheetCells.neutralise(user.phone(e.phone())));
+        cells.add(street);
+        cells.add(regionNames.get(row.communityCode()));
+        cells.add(e.address());
+        cells.add(user.phone(e.phone()));
         cells.add(text(e.hukouLocal() ? "elder.hukou.local" : "elder.hukou.other", locale));
         cells.add(text(row.livingArrangement().messageKey(), locale));
         cells.add(text(e.solitary() ? "elder.export.yes" : "elder.export.no", locale));

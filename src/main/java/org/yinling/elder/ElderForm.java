@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.yinling.system.SpreadsheetCells;
 
 /**
  * The create/edit form of an elder. Birth date and sex are not fields: they come from the resident ID.
@@ -15,7 +16,8 @@ import jakarta.validation.constraints.Size;
  */
 record ElderForm(
         @NotBlank String residentId,
-        @NotBlank @Size(max = 50) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{elder.name.characters}") String name,
+        @NotBlank @Size(max = 50) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{elder.name.characters}")
+        @Pattern(regexp = SpreadsheetCells.NO_FORMULA_START, message = "{name.formulaStart}") String name,
         @Size(max = 20) String ethnicity,
         @Size(max = 30) @Pattern(regexp = "[0-9+\\- ]*", message = "{elder.phone.pattern}") String phone,
         Boolean hukouLocal,

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.yinling.system.SpreadsheetException;
+import org.yinling.system.SpreadsheetCells;
 
 /**
  * Turns the cells of one import row into a {@link StagedRow}: every value checked the way the entry form checks it,
@@ -94,6 +95,9 @@ final class ImportRowParser {
             }
         }
         String name = text(cells, ImportColumn.NAME, 50, true, NAME, "elder.name.characters", errors);
+        if (SpreadsheetCells.startsLikeFormula(name)) {
+            errors.add(error(ImportColumn.NAME, "name.formulaStart"));
+        }
         String community = cell(cells, ImportColumn.COMMUNITY_CODE);
         if (community.isEmpty()) {
             errors.add(error(ImportColumn.COMMUNITY_CODE, "import.required"));

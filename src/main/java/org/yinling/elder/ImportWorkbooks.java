@@ -14,7 +14,6 @@ import org.yinling.region.RegionLevel;
 import org.yinling.region.RegionScope;
 import org.yinling.region.RegionView;
 import org.yinling.region.Regions;
-import org.yinling.system.SpreadsheetCells;
 
 /** The import template (with its explanation sheet) and an import's error report, as .xlsx. */
 @Component
@@ -77,8 +76,8 @@ class ImportWorkbooks {
         List<List<Object>> rows = new ArrayList<>();
         for (ImportProblem problem : store.problems(importId, Integer.MAX_VALUE)) {
             rows.add(List.of(problem.rowNumber(), messages.getMessage(problem.columnKey(), null, locale),
-                    SpreadsheetCells.neutralise(shownId(problem.residentId(), user)),
-                    SpreadsheetCells.neutralise(problem.name() == null ? "" : problem.name()),
+                    shownId(problem.residentId(), user),
+                    problem.name() == null ? "" : problem.name(),
                     messages.getMessage(problem.messageKey(), null, problem.messageKey(), locale)));
         }
         List<List<String>> head = List.of(List.of(messages.getMessage("import.report.row", null, locale)),

@@ -9,10 +9,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.yinling.system.SpreadsheetCells;
 
 /** The create/edit form of an institution. */
 public record InstitutionForm(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{institution.name.characters}") String name,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{institution.name.characters}")
+        @Pattern(regexp = SpreadsheetCells.NO_FORMULA_START, message = "{name.formulaStart}") String name,
         @NotNull InstitutionKind kind,
         @NotNull Ownership ownership,
         @Size(max = 100) String operator,

@@ -25,7 +25,8 @@ import org.yinling.system.SpreadsheetCells;
 /**
  * The list the bank takes: name, resident ID, bank, account, amount, reference (and the month, kind and policy),
  * as .xlsx (with sheets of totals per policy and per street) or CSV (UTF-8 with a byte-order mark, for Excel).
- * Text cells are neutralised against formula injection.
+ * Text goes out exactly as recorded: in the .xlsx as typed string cells (never formulas), in the CSV as data for the
+ * bank's import tool; names that would start like a formula are refused at entry ({@link SpreadsheetCells}).
  */
 @Component
 class BankList {
@@ -64,11 +65,11 @@ class BankList {
         WriteSheet byPolicy = FastExcel.writerSheet(1, text("payment.export.sheet.byPolicy", locale))
                 .head(head(totalColumns, locale)).build();
         writer.write(lines.totalsByPolicy(batch.id()).stream()
-                .map(t -> List.<Object>of(SpreadsheetCells.neutralise(t.key()), t.lines(), t.amount())).toList(), byPolicy);
+                .map(t -> List.<Object>of(t.key(), t.lines(), t.amount())).toList(), byPolicy);
         WriteSheet byStreet = FastExcel.writerSheet(2, text("payment.export.sheet.byStreet", locale))
                 .head(head(totalColumns, locale)).build();
         writer.write(lines.totalsByStreet(batch.id()).stream()
-                .map(t -> List.<Object>of(SpreadsheetCells.neutralise(names.getOrDefault(t.key(), t.key())), t.lines(),
+                .map(t -> List.<Object>of(names.getOrDefault(t.key(), t.key()), t.lines(),
                         t.amount())).toList(), byStreet);
         writer.finish();
     }
@@ -99,32 +100,32 @@ class BankList {
 
     private List<Object> cells(LineQueries.Line line, Map<String, String> names, Locale locale) {
         List<Object> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(SpreadsheetCells.neutralise(line.elderName()));
+        cells.add(line.elderName());
         cells.add(line.residentId());
-        cells.add(SpreadsheetCells.neutralise(line.payeeBank() == null ? "" : line.payeeBank()));
-        cells.add(SpreadsheetCells.neutralise(line.payeeAccount() == null ? "" : line.payeeAccount()));
+        cells.add(line.payeeBank() == null ? "" : line.payeeBank());
+        cells.add(line.payeeAccount() == null ? "" : line.payeeAccount());
         cells.add(line.amount());
         cells.add(line.reference());
         cells.add(line.month().toString().substring(0, 7));
         cells.add(text(line.kind().messageKey(), locale));
         cells.add(line.policyCode() + " v" + line.policyVersion());
-        cells.add(SpreadsheetCells.neutralise(names.getOrDefault(line.communityCode(), line.communityCode())));
+        cells.add(names.getOrDefault(line.communityCode(), line.communityCode()));
         return cells;
     }
 
     /** An institution's line: its name where an elder's would be, no resident ID. */
     private List<Object> cells(LineQueries.PayeeLine line, Map<String, String> names, Locale locale) {
         List<Object> cells = new ArrayList<>(COLUMNS.size());
-        cells.add(SpreadsheetCells.neutralise(line.payeeName()));
+        cells.add(line.payeeName());
         cells.add("");
-        cells.add(SpreadsheetCells.neutralise(line.payeeBank() == null ? "" : line.payeeBank()));
-        cells.add(SpreadsheetCells.neutralise(line.payeeAccount() == null ? "" : line.payeeAccount()));
+        cells.add(line.payeeBank() == null ? "" : line.payeeBank());
+        cells.add(line.payeeAccount() == null ? "" : line.payeeAccount());
         cells.add(line.amount());
         cells.add(line.reference());
         cells.add(line.month().toString().substring(0, 7));
         cells.add(text("payment.lineKind." + line.kind(), locale));
         cells.add(line.kind());
-        cells.add(SpreadsheetCells.neutralise(names.getOrDefault(line.communityCode(), line.communityCode())));
+        cells.add(names.getOrDefault(line.communityCode(), line.communityCode()));
         return cells;
     }
 
