@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Input no page of ours ever sends, refused before any of our code (or Spring Security's login) sees it:
@@ -37,7 +38,7 @@ class RequestInputFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (ERROR_PATH.equals(request.getServletPath()) && request.getPathInfo() == null) {
+        if (ERROR_PATH.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request))) {
             response.sendError(HttpStatus.NOT_FOUND.value());
             return;
         }
