@@ -70,6 +70,8 @@ public record ElderSearch(String q, String street, String community, Integer age
         StringBuilder clean = new StringBuilder();
         value.strip().codePoints().filter(c -> c >= 0x20 && c != 0x7F)
                 .limit(AUDIT_TEXT).forEach(clean::appendCodePoint);
-        details.put(name, clean.toString());
+        if (!clean.isEmpty()) {
+            details.put(name, clean.toString());
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -256,24 +255,25 @@ class HostileInputTest {
     @Test
     void aNulByteInASearchParameterIsABadRequestEverywhere() throws Exception {
         // the twelve of the report include these: the export's sort, street and community (H1), and the searches
-        Map<String, String> attacks = new LinkedHashMap<>();
-        attacks.put("/elders/export?fullIds=true", "sort");
-        attacks.put("/elders/export?fullIds=true&", "street");
-        attacks.put("/elders/export", "community");
-        attacks.put("/elders", "q");
-        attacks.put("/subsidies/applications", "policy");
-        attacks.put("/subsidies/reviews", "street");
-        attacks.put("/institutions", "q");
-        attacks.put("/subsidies/publicity", "policy");
-        attacks.put("/reports/monthly", "month");
-        attacks.put("/admin/audit", "actor");
-        attacks.put("/admin/users", "q");
+        List<String[]> attacks = List.of(
+                new String[] {"/elders/export?fullIds=true", "sort"},
+                new String[] {"/elders/export?fullIds=true", "street"},
+                new String[] {"/elders/export", "community"},
+                new String[] {"/elders", "q"},
+                new String[] {"/elders", "sort"},
+                new String[] {"/subsidies/applications", "policy"},
+                new String[] {"/subsidies/reviews", "street"},
+                new String[] {"/institutions", "q"},
+                new String[] {"/subsidies/publicity", "policy"},
+                new String[] {"/reports/monthly", "month"},
+                new String[] {"/admin/audit", "actor"},
+                new String[] {"/admin/users", "q"});
         int exportsBefore = exports();
-        for (Map.Entry<String, String> attack : attacks.entrySet()) {
-            mvc.perform(get(attack.getKey()).param(attack.getValue(), "x\u0000").with(as("district")))
+        for (String[] attack : attacks) {
+            mvc.perform(get(attack[0]).param(attack[1], "x\u0000").with(as("district")))
                     .andExpect(status().isBadRequest())
                     .andExpect(result -> assertThat(result.getResponse().getHeader("Content-Disposition"))
-                            .as(attack.getKey() + " " + attack.getValue()).isNull());
+                            .as(attack[0] + " " + attack[1]).isNull());
         }
         assertThat(exports()).as("exports recorded").isEqualTo(exportsBefore);
         // other control characters in names and values, in forms too, and before anyone has logged in
