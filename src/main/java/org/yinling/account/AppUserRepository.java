@@ -24,8 +24,8 @@ interface AppUserRepository extends Repository<AppUser, Long> {
 
     @Query("""
             select u from AppUser u
-            where (:text = '' or lower(u.username) like lower(concat('%', :text, '%'))
-                              or lower(u.displayName) like lower(concat('%', :text, '%')))
+            where (:text = '' or lower(u.username) like lower(concat('%', :text, '%')) escape '!'
+                              or lower(u.displayName) like lower(concat('%', :text, '%')) escape '!')
               and (:role is null or u.role = :role)
             """)
     Page<AppUser> search(@Param("text") String text, @Param("role") Role role, Pageable pageable);

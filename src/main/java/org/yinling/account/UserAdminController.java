@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.region.Regions;
+import org.yinling.system.Paging;
 
 /** User administration (ADMIN only; see the security configuration). */
 @Controller
@@ -51,7 +51,7 @@ class UserAdminController {
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Role role,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Page<AppUser> result = administration.search(q.trim(), role,
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
+                Paging.of(page, PAGE_SIZE, Sort.by("username")));
         model.addAttribute("users", result.map(user -> UserRow.of(user, clock)));
         model.addAttribute("regionNames", regions.names(result.map(AppUser::getRegionCode).getContent()));
         model.addAttribute("q", q.trim());

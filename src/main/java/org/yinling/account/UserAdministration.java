@@ -16,6 +16,7 @@ import org.springframework.validation.Errors;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.RegionView;
 import org.yinling.region.Regions;
+import org.yinling.system.LikePatterns;
 
 /** User management by the administrator: every change checked against the rules and audited with before/after. */
 @Service
@@ -41,7 +42,8 @@ class UserAdministration {
     /** Users whose name or username contains the text, optionally of one role. */
     @Transactional(readOnly = true)
     Page<AppUser> search(String text, Role role, Pageable pageable) {
-        return users.search(text, role, pageable);
+        // % and _ typed into the search are characters to find, not wildcards
+        return users.search(LikePatterns.escape(text), role, pageable);
     }
 
     @Transactional(readOnly = true)

@@ -2,7 +2,6 @@ package org.yinling.dashboard;
 
 import java.io.IOException;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +16,7 @@ import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
 import org.yinling.region.RegionView;
 import org.yinling.region.Regions;
+import org.yinling.system.RequestDates;
 import org.yinling.system.Uploads;
 
 /** The monthly report of a region inside the user's own: a printable page and the same as .xlsx. */
@@ -74,11 +74,8 @@ class MonthlyReportController {
     /** The month asked for; the current month when none or an unreadable one is given, and never a future one. */
     private YearMonth month(String month) {
         YearMonth current = reports.currentMonth();
-        try {
-            YearMonth asked = month == null || month.isBlank() ? current : YearMonth.parse(month.strip());
-            return asked.isAfter(current) ? current : asked;
-        } catch (DateTimeParseException e) {
-            return current;
-        }
+        // yyyy-MM only: YearMonth.parse also takes -999999999-01, which the report's date arithmetic refuses
+        YearMonth asked = RequestDates.month(month).orElse(current);
+        return asked.isAfter(current) ? current : asked;
     }
 }

@@ -86,8 +86,11 @@ class ElderController {
                 @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
             throws IOException {
         String fileName = messages.getMessage("elder.export.fileName", new Object[] {LocalDate.now(clock)}, locale);
-        Uploads.xlsxAttachment(response, fileName);
-        exporter.export(search, fullIds, user, locale, response.getOutputStream());
+        // the download starts (headers, first byte) only after the export's audit row is committed
+        exporter.export(search, fullIds, user, locale, () -> {
+            Uploads.xlsxAttachment(response, fileName);
+            return response.getOutputStream();
+        });
     }
 
     @GetMapping("/{id}")

@@ -1,7 +1,9 @@
 package org.yinling.elder;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +51,17 @@ class ElderExporter {
     }
 
     long export(ElderSearch search, boolean fullIdsRequested, CurrentUser user, Locale locale, OutputStream out) {
+        return export(search, fullIdsRequested, user, locale, () -> out);
+    }
+
+    /**
+     * The export, failing closed: {@code open} (which starts the download: the response's headers and stream) is
+     * called only once the audit row is committed, when the workbook's first byte goes out. A failing audit throws
+     * before that, so the user gets the error page, never a file or a download that is half a file.
+     */
+    long export(ElderSearch search, boolean fullIdsRequested, CurrentUser user, Locale locale, Download open) {
         boolean fullIds = fullIdsRequested && mayExportFullIds(user);
+        OutputStream out = new OpenOnFirstWrite(open);
         Map<String, String> regionNames = regions.allNames();
         List<List<String>> head = COLUMNS.stream().map(c -> List.of(text("elder.export.column." + c, locale))).toList();
         ExcelWriter writer = FastExcel.write(out).autoCloseStream(false).build();
@@ -65,11 +77,63 @@ class ElderExporter {
         writer.write(batch, sheet);
         // the rows wait in the writer's temporary files: the audit row is committed before the file's first byte
         // goes out (finish() writes the workbook to the response)
-        transaction.executeWithoutResult(status -> audit.record("ELDERS_EXPORTED", ElderService.ENTITY, null,
-                Map.of("rows", count, "fullIds", fullIds, "search", search.toString())));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rows", count);
+        details.put("fullIds", fullIds);
+        details.put("search", search.auditDetails());
+        transaction.executeWithoutResult(status -> audit.record("ELDERS_EXPORTED", ElderService.ENTITY, null, details));
         writer.finish();
         return count;
     }
+
+    /** Starts the download: sets the response's headers and hands out its stream. */
+    @FunctionalInterface
+    interface Download {
+        OutputStream open() throws IOException;
+    }
+
+    /** A stream that starts the download at its first byte. */
+    private static final class OpenOnFirstWrite extends OutputStream {
+
+        private final Download download;
+        private OutputStream out;
+
+        OpenOnFirstWrite(Download download) {
+            this.download = download;
+        }
+
+        private OutputStream out() throws IOException {
+            if (out == null) {
+                out = download.open();
+            }
+            return out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out().write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out().write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (out != null) {
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (out != null) {
+                out.close();
+            }
+        }
+    }
+
 
     private List<Object> cells(ExportRow e, boolean fullIds, CurrentUser user, Map<String, String> regionNames,
                                Locale locale) {

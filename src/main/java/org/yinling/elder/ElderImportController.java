@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
+import org.yinling.system.Paging;
 import org.yinling.system.Uploads;
 
 /** Spreadsheet import of elders: template, upload, progress, report, confirmation, history. */
@@ -121,7 +122,7 @@ class ElderImportController {
     @GetMapping("/imports")
     String history(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user,
                    Model model) {
-        PageRequest pageable = PageRequest.of(Math.max(page, 0), HISTORY_PAGE);
+        PageRequest pageable = Paging.of(page, HISTORY_PAGE);
         model.addAttribute("imports", new PageImpl<>(store.history(user.scope(), HISTORY_PAGE, pageable.getOffset()),
                 pageable, store.historyCount(user.scope())));
         return HISTORY_VIEW;

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yinling.region.RegionScope;
+import org.yinling.system.Paging;
 
 /**
  * Reads lists and their rows. A list is visible to users whose region contains the uploader's (its scope prefix
@@ -55,7 +56,7 @@ class StatusImportQueries {
 
     @Transactional(readOnly = true)
     Page<StatusImportSummary> history(RegionScope scope, int page) {
-        PageRequest pageable = PageRequest.of(Math.max(page, 0), HISTORY_PAGE_SIZE);
+        PageRequest pageable = Paging.of(page, HISTORY_PAGE_SIZE);
         long total = jdbc.sql("SELECT count(*) FROM status_import WHERE scope_prefix LIKE :scope")
                 .param("scope", scope.likePattern()).query(Long.class).single();
         List<StatusImportSummary> lists = jdbc.sql(SELECT_LIST + """
@@ -76,7 +77,7 @@ class StatusImportQueries {
      */
     @Transactional(readOnly = true)
     Page<StatusImportRowView> rows(long importId, StatusImportOutcome outcome, RegionScope scope, int page) {
-        PageRequest pageable = PageRequest.of(Math.max(page, 0), ROWS_PAGE_SIZE);
+        PageRequest pageable = Paging.of(page, ROWS_PAGE_SIZE);
         String outcomeName = outcome == null ? null : outcome.name();
         long total = jdbc.sql("""
                         SELECT count(*) FROM status_import_row

@@ -24,6 +24,7 @@ import org.yinling.account.CurrentUser;
 import org.yinling.elder.ElderScope;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
+import org.yinling.system.Paging;
 
 /** {@code /institutions}: the registry of care institutions, their beds and who stays in them. */
 @Controller
@@ -63,7 +64,7 @@ class InstitutionController {
                 @RequestParam(required = false) Integer star, @RequestParam(required = false) Boolean nonCompliant,
                 @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
         InstitutionStore.Filter filter = new InstitutionStore.Filter(q, kind, ownership, street, star, nonCompliant);
-        int number = Math.max(page, 0);
+        int number = Paging.page(page);
         model.addAttribute("institutions", new PageImpl<>(
                 institutions.search(filter, user.scope(), PAGE_SIZE, number * PAGE_SIZE),
                 PageRequest.of(number, PAGE_SIZE), institutions.count(filter, user.scope())));

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +27,7 @@ import org.yinling.account.CurrentUser;
 import org.yinling.elder.ElderScope;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
+import org.yinling.system.RequestDates;
 import org.yinling.system.SpreadsheetException;
 import org.yinling.system.Uploads;
 
@@ -179,6 +179,8 @@ class MealPointController {
                     Uploads.fileName(file.getOriginalFilename()), user.scope(), user.getUsername()));
         } catch (SpreadsheetException e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
+            // "more than {0} rows": the message's arguments go with it
+            redirect.addFlashAttribute("flashErrorArguments", e.arguments());
         } finally {
             Uploads.deleteQuietly(copy);
         }
@@ -246,11 +248,8 @@ class MealPointController {
     }
 
     private YearMonth parse(String month) {
-        try {
-            return month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            return YearMonth.now(clock);
-        }
+        // yyyy-MM only: YearMonth.parse also takes -999999999-01, which the settlement's date arithmetic refuses
+        return RequestDates.month(month).orElseGet(() -> YearMonth.now(clock));
     }
 
     private MealPoint load(long id, CurrentUser user) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.region.Regions;
+import org.yinling.system.Paging;
+import org.yinling.system.RequestDates;
 import org.yinling.system.SpreadsheetException;
 import org.yinling.system.Uploads;
 
@@ -62,7 +63,7 @@ class BatchController {
     @GetMapping
     String list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
         String scope = user.scope().likePattern();
-        int number = Math.max(page, 0);
+        int number = Paging.page(page);
         Page<PaymentBatch> result = new PageImpl<>(batches.list(scope, PAGE_SIZE, number * PAGE_SIZE),
                 PageRequest.of(number, PAGE_SIZE), batches.count(scope));
         model.addAttribute("batches", result);
@@ -90,7 +91,7 @@ class BatchController {
     String detail(@PathVariable long id, @RequestParam(required = false) LineStatus status,
                   @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user, Model model) {
         PaymentBatch batch = load(id, user);
-        int number = Math.max(page, 0);
+        int number = Paging.page(page);
         String all = "%";
         model.addAttribute("batch", batch);
         model.addAttribute("lines", new PageImpl<>(lines.page(id, all, status, LINE_PAGE_SIZE, number * LINE_PAGE_SIZE),
@@ -210,6 +211,8 @@ class BatchController {
             redirect.addFlashAttribute("receipt", receipts.apply(batch, copy, Uploads.fileName(file.getOriginalFilename())));
         } catch (SpreadsheetException e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
+            // "more than {0} rows": the message's arguments go with it
+            redirect.addFlashAttribute("flashErrorArguments", e.arguments());
         } finally {
             Uploads.deleteQuietly(copy);
         }
@@ -231,10 +234,6 @@ class BatchController {
     }
 
     private static YearMonth parseMonth(String month) {
-        try {
-            return month == null ? null : YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return RequestDates.month(month).orElse(null);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yinling.system.Paging;
 
 /** Administration of the region tree (ADMIN only; see the security configuration). */
 @Controller
@@ -48,7 +48,7 @@ class RegionAdminController {
         RegionView parentRegion = parent == null || parent.isBlank() ? null : existing(parent);
         String text = q.trim();
         Page<RegionView> views = administration.list(parentRegion, text,
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code")));
+                Paging.of(page, PAGE_SIZE, Sort.by("code")));
         model.addAttribute("parent", parentRegion);
         model.addAttribute("path", parentRegion == null ? List.of() : regions.path(parentRegion.code()));
         model.addAttribute("q", text);

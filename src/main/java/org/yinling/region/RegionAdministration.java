@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 import org.yinling.audit.AuditLog;
+import org.yinling.system.LikePatterns;
 
 /** Creates and edits regions with the tree's rules, and audits every change. */
 @Service
@@ -37,7 +38,8 @@ class RegionAdministration {
         }
         String scopePattern = parent == null ? "%" : parent.scope().likePattern();
         String parentFilter = text.isEmpty() ? parent.code() : null;
-        return repository.search(scopePattern, parentFilter, text, pageable).map(Region::toView);
+        // % and _ typed into the search are characters to find, not wildcards
+        return repository.search(scopePattern, parentFilter, LikePatterns.escape(text), pageable).map(Region::toView);
     }
 
     /** The region as its edit form shows it, with the version the form carries. */

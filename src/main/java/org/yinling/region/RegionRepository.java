@@ -34,7 +34,7 @@ interface RegionRepository extends Repository<Region, String> {
             select r from Region r
             where r.code like :scopePattern
               and (:parentCode is null or r.parentCode = :parentCode)
-              and (:text = '' or r.name like concat('%', :text, '%') or r.code like concat(:text, '%'))
+              and (:text = '' or r.name like concat('%', :text, '%') escape '!' or r.code like concat(:text, '%') escape '!')
             """)
     Page<Region> search(@Param("scopePattern") String scopePattern, @Param("parentCode") String parentCode,
                         @Param("text") String text, Pageable pageable);

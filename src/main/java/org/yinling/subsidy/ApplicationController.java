@@ -144,10 +144,16 @@ class ApplicationController {
     }
 
     @PostMapping("/{id}/withdraw")
-    String withdraw(@PathVariable long id, @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors,
-                    @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+    String withdraw(@PathVariable long id, @Valid @ModelAttribute("withdrawalForm") WithdrawalForm form,
+                    BindingResult errors, @AuthenticationPrincipal CurrentUser user, Model model,
+                    RedirectAttributes redirect) {
         if (service.withdraw(id, form, errors, user)) {
             redirect.addFlashAttribute("flashSuccess", "application.withdrawn");
+            return "redirect:/subsidies/applications/" + id;
+        }
+        if (errors.hasFieldErrors("note")) {
+            // the withdrawal button has no field to show the message at
+            redirect.addFlashAttribute("flashError", "application.withdrawal.invalid");
             return "redirect:/subsidies/applications/" + id;
         }
         return refused(id, errors, user, model, redirect);

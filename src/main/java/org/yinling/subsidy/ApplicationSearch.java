@@ -1,5 +1,7 @@
 package org.yinling.subsidy;
 
+import org.yinling.system.Paging;
+
 /** Filters of the application list and the review queue; every value is bound, never concatenated. */
 record ApplicationSearch(String q, ApplicationStage stage, String policy, String street, String community,
                          ApplicationSource source, Integer page) {
@@ -7,6 +9,6 @@ record ApplicationSearch(String q, ApplicationStage stage, String policy, String
     static final int PAGE_SIZE = 20;
 
     int pageNumber() {
-        return page == null || page < 0 ? 0 : page;
+        return Paging.page(page);
     }
 }

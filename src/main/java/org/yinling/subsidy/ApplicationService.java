@@ -296,6 +296,11 @@ class ApplicationService {
             errors.reject("application.decision.notYourStage");
             return false;
         }
+        // submit, resubmit, withdraw and conclude have endpoints (or jobs) of their own
+        if (!form.action().isReviewDecision()) {
+            errors.rejectValue("action", "application.decision.notADecision");
+            return false;
+        }
         return apply(application, form.action(), form.trimmedNote(), errors, user);
     }
 
@@ -377,8 +382,11 @@ class ApplicationService {
 
     /** The community withdraws an application that is not yet approved. */
     @Transactional
-    boolean withdraw(long id, DecisionForm form, Errors errors, CurrentUser user) {
+    boolean withdraw(long id, WithdrawalForm form, Errors errors, CurrentUser user) {
         ApplicationRecord application = load(id, user);
+        if (errors.hasErrors()) {
+            return false;
+        }
         if (!actions(application, user).contains(Action.WITHDRAW)) {
             errors.reject("application.decision.notYourStage");
             return false;

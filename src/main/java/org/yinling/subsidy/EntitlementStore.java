@@ -18,6 +18,7 @@ import org.yinling.subsidy.rule.Frequency;
 import org.yinling.subsidy.rule.PolicyRule;
 import org.yinling.subsidy.rule.RuleCompiler;
 import org.yinling.subsidy.rule.SqlFragment;
+import org.yinling.system.Paging;
 
 /**
  * Rows of {@code subsidy_entitlement}: the elder page's list, the re-check queue, and the set-based changes that
@@ -67,7 +68,7 @@ class EntitlementStore {
                         WHERE en.community_code LIKE ? AND en.recheck_since IS NOT NULL AND en.status = 'ACTIVE'
                         """)
                 .param(scope.likePattern()).query(Long.class).single();
-        PageRequest pageable = PageRequest.of(Math.max(page, 0), ApplicationSearch.PAGE_SIZE);
+        PageRequest pageable = Paging.of(page, ApplicationSearch.PAGE_SIZE);
         List<EntitlementRow> rows = jdbc.sql(SELECT + """
                          WHERE en.community_code LIKE ? AND en.recheck_since IS NOT NULL AND en.status = 'ACTIVE'
                         ORDER BY en.recheck_since, en.id LIMIT ? OFFSET ?

@@ -26,6 +26,7 @@ import org.yinling.region.RegionScope;
 import org.yinling.region.RegionView;
 import org.yinling.region.Regions;
 import org.yinling.subsidy.rule.PolicyRule;
+import org.yinling.system.Paging;
 
 /**
  * Policies as the policy pages see them, with the region checks: a district user sees and changes the policies of
@@ -65,7 +66,7 @@ class PolicyAdministration {
                 .filter(p -> search.status() == null || p.status() == search.status())
                 .sorted(Comparator.comparing(Policy::effectiveFrom).reversed().thenComparing(Policy::code))
                 .toList();
-        int page = Math.max(0, search.page() == null ? 0 : search.page());
+        int page = Paging.page(search.page());
         int from = Math.min(matching.size(), page * PAGE_SIZE);
         int to = Math.min(matching.size(), from + PAGE_SIZE);
         return new PageImpl<>(matching.subList(from, to), PageRequest.of(page, PAGE_SIZE), matching.size());

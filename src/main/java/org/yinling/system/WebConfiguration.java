@@ -1,11 +1,13 @@
 package org.yinling.system;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -50,6 +52,27 @@ class WebConfiguration implements WebMvcConfigurer {
         registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
                 jakarta.servlet.DispatcherType.ASYNC);
         return registration;
+    }
+
+    /** Control characters in request parameters and direct requests for the error page, refused for every request. */
+    @Bean
+    FilterRegistrationBean<RequestInputFilter> requestInputFilter() {
+        FilterRegistrationBean<RequestInputFilter> registration = new FilterRegistrationBean<>(new RequestInputFilter());
+        registration.setOrder(RequestInputFilter.ORDER);
+        // request dispatches only: the error dispatch it causes carries the same parameters
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /**
+     * Dates in requests are {@code yyyy-MM-dd} with a four-digit year (what date inputs send), for every date bound from
+     * a request, with or without {@code @DateTimeFormat}: ISO parsing alone accepts years up to ±999,999,999, which the
+     * date arithmetic of a page or PostgreSQL then refuses with a 500. A date that does not parse is a binding error
+     * (a field message, or the 400 page).
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(LocalDate.class, new RequestDates());
     }
 
     @Override
