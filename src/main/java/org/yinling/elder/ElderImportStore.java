@@ -150,7 +150,10 @@ class ElderImportStore {
                         """).param("id", importId).param("actor", actor).update();
     }
 
-    /** Existing elders corrected from the sheet in one UPDATE … FROM, still only inside the importer's region. */
+    /**
+     * Existing elders corrected from the sheet in one UPDATE … FROM, still only inside the importer's region, and only
+     * active ones: a deceased or moved-out elder's record is read-only (as in ElderService).
+     */
     int updateExistingElders(long importId, RegionScope scope, String actor) {
         return jdbc.sql("""
                         UPDATE elder e SET name = r.name, ethnicity = r.ethnicity, phone = r.phone,
@@ -165,7 +168,7 @@ class ElderImportStore {
                             notes = r.notes, updated_by = :actor, updated_at = now(), version = e.version + 1
                         FROM elder_import_row r
                         WHERE r.import_id = :id AND r.outcome = 'UPDATE' AND e.id = r.elder_id
-                          AND e.community_code LIKE :scope
+                          AND e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
                         """).param("id", importId).param("scope", scope.likePattern()).param("actor", actor).update();
     }
 
