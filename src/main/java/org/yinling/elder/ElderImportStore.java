@@ -34,6 +34,40 @@ class ElderImportStore {
                 .query(Long.class).single();
     }
 
+    /** Advisory transaction lock that serialises the starts of imports, across all nodes: (this class, 0). */
+    private static final int START_LOCK_CLASS = 0x5941_0008;
+
+    /** Why an import could not start: too many of the user's, or of everyone's, are being read. */
+    enum Busy {
+        USER, ALL
+    }
+
+    /**
+     * Creates the import if fewer than {@code perUser} imports of the actor and fewer than {@code total} in all are
+     * being read (or waiting for a reader); the count and the insert are one step for all nodes (an advisory lock of
+     * the transaction), so parallel uploads cannot all pass the count. The new id, or why not.
+     */
+    @Transactional
+    Either create(String fileName, ImportMode mode, RegionScope scope, String actor, int perUser, int total) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:lockClass, 0)) l").param("lockClass", START_LOCK_CLASS)
+                .query(Integer.class).single();
+        int[] running = jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE created_by = :actor), count(*) FROM elder_import WHERE state = 'READING'
+                        """)
+                .param("actor", actor).query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        if (running[0] >= perUser) {
+            return new Either(null, Busy.USER);
+        }
+        if (running[1] >= total) {
+            return new Either(null, Busy.ALL);
+        }
+        return new Either(create(fileName, mode, scope, actor), null);
+    }
+
+    /** The new import's id, or the reason it was not created. */
+    record Either(Long id, Busy busy) {
+    }
+
     Optional<ElderImport> find(long id, RegionScope scope) {
         return jdbc.sql("SELECT * FROM elder_import WHERE id = :id AND scope_prefix LIKE :scope")
                 .param("id", id).param("scope", scope.likePattern())
