@@ -88,7 +88,11 @@ class BackgroundWorkLimitsTest {
                 .query(Long.class).single();
         long started = System.nanoTime();
         for (int i = 0; i < 8; i++) {
+            // a valid simulation form plus the attack's parameter
             mvc.perform(post("/subsidies/simulation/{id}", policy).with(as("district")).with(csrf())
+                            .param("connective", "AND").param("amountMode", "FIXED").param("fixedAmount", "100")
+                            .param("groups[0].connective", "AND").param("groups[0].criteria[0].attribute", "AGE")
+                            .param("groups[0].criteria[0].operator", "GE").param("groups[0].criteria[0].value", "80")
                             .param("groups[255].criteria[255].values[255]", "1"))
                     .andExpect(status().isBadRequest());
         }
