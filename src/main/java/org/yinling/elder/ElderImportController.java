@@ -71,7 +71,14 @@ class ElderImportController {
             redirect.addFlashAttribute("flashError", "import.file.missing");
             return "redirect:/elders/import";
         }
-        long id = imports.start(file, mode, user);
+        long id;
+        try {
+            id = imports.start(file, mode, user);
+        }
+        catch (ImportsBusyException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+            return "redirect:/elders/import";
+        }
         return "redirect:/elders/imports/" + id;
     }
 

@@ -3,6 +3,7 @@ package org.yinling.elder;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,22 +27,39 @@ class ElderImportService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
+    private final int maxRunningPerUser;
+    private final int maxRunning;
+
     ElderImportService(ElderImportStore store, ElderImportReader reader, AuditLog audit,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events,
+                       @Value("${yinling.import.max-running-per-user:2}") int maxRunningPerUser,
+                       @Value("${yinling.import.max-running:4}") int maxRunning) {
+        this.maxRunningPerUser = maxRunningPerUser;
+        this.maxRunning = maxRunning;
         this.store = store;
         this.reader = reader;
         this.audit = audit;
         this.events = events;
     }
 
-    /** Stores the upload and starts reading it; returns the import's id. */
+    /**
+     * Stores the upload and starts reading it; returns the import's id. Refused with {@link ImportsBusyException}
+     * while {@code yinling.import.max-running-per-user} imports of the user, or {@code yinling.import.max-running} in
+     * all, are being read: each reading holds database connections, and pages must keep theirs.
+     */
     @PreAuthorize(WRITERS)
     long start(MultipartFile file, ImportMode mode, CurrentUser user) {
         String fileName = Uploads.fileName(file.getOriginalFilename());
         Path copy = Uploads.copyToTempFile(file, "yinling-import-");
         long id;
         try {
-            id = store.create(fileName, mode, user.scope(), user.getUsername());
+            ElderImportStore.Either created = store.create(fileName, mode, user.scope(), user.getUsername(),
+                    maxRunningPerUser, maxRunning);
+            if (created.id() == null) {
+                throw new ImportsBusyException(created.busy() == ElderImportStore.Busy.USER
+                        ? "import.busy.user" : "import.busy.all");
+            }
+            id = created.id();
         }
         catch (RuntimeException e) {
             Uploads.deleteQuietly(copy);

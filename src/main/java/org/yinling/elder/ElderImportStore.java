@@ -39,6 +39,40 @@ class ElderImportStore {
                 .query(Long.class).single();
     }
 
+    /** Advisory transaction lock that serialises the starts of imports, across all nodes: (this class, 0). */
+    private static final int START_LOCK_CLASS = 0x5941_0008;
+
+    /** Why an import could not start: too many of the user's, or of everyone's, are being read. */
+    enum Busy {
+        USER, ALL
+    }
+
+    /**
+     * Creates the import if fewer than {@code perUser} imports of the actor and fewer than {@code total} in all are
+     * being read (or waiting for a reader); the count and the insert are one step for all nodes (an advisory lock of
+     * the transaction), so parallel uploads cannot all pass the count. The new id, or why not.
+     */
+    @Transactional
+    Either create(String fileName, ImportMode mode, RegionScope scope, String actor, int perUser, int total) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:lockClass, 0)) l").param("lockClass", START_LOCK_CLASS)
+                .query(Integer.class).single();
+        int[] running = jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE created_by = :actor), count(*) FROM elder_import WHERE state = 'READING'
+                        """)
+                .param("actor", actor).query((rs, row) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        if (running[0] >= perUser) {
+            return new Either(null, Busy.USER);
+        }
+        if (running[1] >= total) {
+            return new Either(null, Busy.ALL);
+        }
+        return new Either(create(fileName, mode, scope, actor), null);
+    }
+
+    /** The new import's id, or the reason it was not created. */
+    record Either(Long id, Busy busy) {
+    }
+
     Optional<ElderImport> find(long id, RegionScope scope) {
         return jdbc.sql("SELECT * FROM elder_import WHERE id = :id AND scope_prefix LIKE :scope")
                 .param("id", id).param("scope", scope.likePattern())
@@ -171,7 +205,10 @@ class ElderImportStore {
                         """).param("id", importId).param("actor", actor).update();
     }
 
-    /** Existing elders corrected from the sheet in one UPDATE … FROM, still only inside the importer's region. */
+    /**
+     * Existing elders corrected from the sheet in one UPDATE … FROM, still only inside the importer's region, and only
+     * active ones: a deceased or moved-out elder's record is read-only (as in ElderService).
+     */
     int updateExistingElders(long importId, RegionScope scope, String actor) {
         return jdbc.sql("""
                         UPDATE elder e SET name = r.name, ethnicity = r.ethnicity, phone = r.phone,
@@ -186,7 +223,7 @@ class ElderImportStore {
                             notes = r.notes, updated_by = :actor, updated_at = now(), version = e.version + 1
                         FROM elder_import_row r
                         WHERE r.import_id = :id AND r.outcome = 'UPDATE' AND e.id = r.elder_id
-                          AND e.community_code LIKE :scope
+                          AND e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
                         """).param("id", importId).param("scope", scope.likePattern()).param("actor", actor).update();
     }
 

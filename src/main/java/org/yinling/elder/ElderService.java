@@ -92,6 +92,12 @@ class ElderService {
     @PreAuthorize(WRITERS)
     boolean update(long id, ElderForm form, Errors errors, CurrentUser user) {
         Elder elder = load(id, user);
+        if (elder.getLifeStatus() != LifeStatus.ACTIVE) {
+            // a deceased or moved-out elder's record is read-only: the registry keeps it as it was when they left
+            // (nothing corrects a life status yet; assessments, applications, meals and admissions refuse them too)
+            errors.reject("elder.readOnly");
+            return false;
+        }
         if (!Objects.equals(form.version(), elder.getVersion())) {
             errors.reject("form.concurrentEdit");
             return false;

@@ -10,6 +10,11 @@ public record BedRow(long id, String room, String label, boolean nursing, boolea
         return stayId != null ? "institution.bed.OCCUPIED" : reserved ? "institution.bed.RESERVED" : "institution.bed.FREE";
     }
 
+    /** Occupied by an elder the user may not see (of another region): shown as occupied, without who. */
+    public boolean hiddenOccupant() {
+        return stayId != null && elderId == null;
+    }
+
     public boolean free() {
         return stayId == null && !reserved;
     }

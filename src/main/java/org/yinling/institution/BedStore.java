@@ -6,8 +6,9 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yinling.region.RegionScope;
 
-/** Beds and stays. Callers have checked the institution's region first. */
+/** Beds and stays. Callers have checked the institution's region first; occupants follow {@link ResidentVisibility}. */
 @Repository
 class BedStore {
 
@@ -17,16 +18,23 @@ class BedStore {
         this.jdbc = jdbc;
     }
 
-    List<BedRow> beds(long institutionId) {
+    /**
+     * The institution's beds with their occupants: the occupant's id, name and admission day only where the user may
+     * see the elder ({@link ResidentVisibility}); otherwise the bed shows as occupied by someone of another region.
+     */
+    List<BedRow> beds(long institutionId, RegionScope scope) {
         return jdbc.sql("""
-                        SELECT b.id, b.room, b.label, b.nursing, b.reserved, s.id, s.elder_id, e.name, s.admitted_on
+                        SELECT b.id, b.room, b.label, b.nursing, b.reserved, s.id,
+                            CASE WHEN %1$s THEN s.elder_id END, CASE WHEN %1$s THEN e.name END,
+                            CASE WHEN %1$s THEN s.admitted_on END
                         FROM bed b
+                        JOIN institution i ON i.id = b.institution_id
                         LEFT JOIN stay s ON s.bed_id = b.id AND s.ended_on IS NULL
                         LEFT JOIN elder e ON e.id = s.elder_id
-                        WHERE b.institution_id = ?
+                        WHERE b.institution_id = :institution
                         ORDER BY b.room, length(b.label), b.label
-                        """)
-                .param(institutionId)
+                        """.formatted(ResidentVisibility.VISIBLE))
+                .params(ResidentVisibility.parameters(scope)).param("institution", institutionId)
                 .query((rs, row) -> new BedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getBoolean(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8),
                         rs.getObject(9, LocalDate.class)))
@@ -82,12 +90,15 @@ class BedStore {
                     Payer payer, boolean extremePoverty) {
     }
 
-    Optional<OpenStay> openStay(long stayId, long institutionId) {
+    /** An open stay of the institution whose elder the user may see and act on ({@link ResidentVisibility}). */
+    Optional<OpenStay> openStay(long stayId, long institutionId, RegionScope scope) {
         return jdbc.sql("""
-                        SELECT id, elder_id, institution_id, bed_id, admitted_on, contract_number, payer, extreme_poverty
-                        FROM stay WHERE id = ? AND institution_id = ? AND ended_on IS NULL
-                        """)
-                .params(stayId, institutionId)
+                        SELECT s.id, s.elder_id, s.institution_id, s.bed_id, s.admitted_on, s.contract_number, s.payer,
+                            s.extreme_poverty
+                        FROM stay s JOIN elder e ON e.id = s.elder_id JOIN institution i ON i.id = s.institution_id
+                        WHERE s.id = :stay AND s.institution_id = :institution AND s.ended_on IS NULL AND %s
+                        """.formatted(ResidentVisibility.VISIBLE))
+                .params(ResidentVisibility.parameters(scope)).param("stay", stayId).param("institution", institutionId)
                 .query((rs, row) -> new OpenStay(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), Payer.valueOf(rs.getString(7)),
                         rs.getBoolean(8)))

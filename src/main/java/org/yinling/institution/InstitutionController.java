@@ -2,6 +2,7 @@ package org.yinling.institution;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageImpl;
@@ -97,7 +98,9 @@ class InstitutionController {
     String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         Institution institution = load(id, user);
         model.addAttribute("institution", institution);
-        model.addAttribute("beds", beds.beds(id));
+        List<BedRow> bedRows = beds.beds(id, user.scope());
+        model.addAttribute("beds", bedRows);
+        model.addAttribute("otherResidents", bedRows.stream().filter(BedRow::hiddenOccupant).count());
         model.addAttribute("communityPath", regions.path(institution.communityCode()));
         model.addAttribute("caregiverShare", caregivers.share(user.scope(), id, LocalDate.now(clock)));
         model.addAttribute("grants", grants.ofInstitution(id));
@@ -167,7 +170,7 @@ class InstitutionController {
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @AuthenticationPrincipal CurrentUser user,
                     RedirectAttributes redirect) {
         Institution institution = load(id, user);
-        boolean done = bedId != null && stays.transfer(institution, stayId, bedId, date, user.getUsername());
+        boolean done = bedId != null && stays.transfer(institution, stayId, bedId, date, user);
         redirect.addFlashAttribute(done ? "flashSuccess" : "flashError", done ? "institution.transfer.done" : "institution.transfer.invalid");
         return "redirect:/institutions/" + id;
     }
@@ -177,7 +180,7 @@ class InstitutionController {
                      @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal CurrentUser user,
                      RedirectAttributes redirect) {
         Institution institution = load(id, user);
-        boolean done = stays.discharge(institution, stayId, date, reason);
+        boolean done = stays.discharge(institution, stayId, date, reason, user);
         redirect.addFlashAttribute(done ? "flashSuccess" : "flashError", done ? "institution.discharge.done" : "institution.discharge.invalid");
         return "redirect:/institutions/" + id;
     }

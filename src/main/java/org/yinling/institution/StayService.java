@@ -93,11 +93,12 @@ class StayService {
         return stay;
     }
 
-    /** Moves the elder of an open stay to another free bed of the same institution on {@code on}. */
+    /** Moves the elder of an open stay (one the user may act on, {@link ResidentVisibility}) to another free bed of the same institution on {@code on}. */
     @Transactional
-    boolean transfer(Institution institution, long stayId, long bedId, LocalDate on, String actor) {
+    boolean transfer(Institution institution, long stayId, long bedId, LocalDate on, CurrentUser user) {
+        String actor = user.getUsername();
         institutions.lock(institution.id());
-        Optional<BedStore.OpenStay> stay = beds.openStay(stayId, institution.id());
+        Optional<BedStore.OpenStay> stay = beds.openStay(stayId, institution.id(), user.scope());
         if (stay.isEmpty() || !beds.isFree(institution.id(), bedId) || on == null || on.isAfter(LocalDate.now(clock))
                 || !beds.endStay(stayId, on, null, true)) {
             return false;
@@ -115,9 +116,9 @@ class StayService {
     }
 
     @Transactional
-    boolean discharge(Institution institution, long stayId, LocalDate on, String reason) {
+    boolean discharge(Institution institution, long stayId, LocalDate on, String reason, CurrentUser user) {
         if (on == null || on.isAfter(LocalDate.now(clock)) || reason == null || reason.isBlank() || reason.length() > 200
-                || beds.openStay(stayId, institution.id()).isEmpty()) {
+                || beds.openStay(stayId, institution.id(), user.scope()).isEmpty()) {
             return false;
         }
         boolean done = beds.endStay(stayId, on, reason.strip(), false);

@@ -55,8 +55,9 @@ class WaitingListController {
                 : load(institution, user);
         model.addAttribute("chosen", chosen);
         if (chosen != null) {
-            model.addAttribute("entries", list.waiting(chosen.id()));
-            model.addAttribute("freeBeds", beds.beds(chosen.id()).stream().filter(BedRow::free).toList());
+            model.addAttribute("entries", list.waiting(chosen.id(), user.scope()));
+            model.addAttribute("othersWaiting", list.othersWaiting(chosen.id(), user.scope()));
+            model.addAttribute("freeBeds", beds.beds(chosen.id(), user.scope()).stream().filter(BedRow::free).toList());
         }
         model.addAttribute("payers", Payer.values());
         model.addAttribute("regionNames", regions.allNames());
@@ -69,7 +70,7 @@ class WaitingListController {
     String publicList(@PathVariable long institution, @AuthenticationPrincipal CurrentUser user, Model model) {
         Institution chosen = load(institution, user);
         model.addAttribute("chosen", chosen);
-        model.addAttribute("entries", list.waiting(chosen.id()));
+        model.addAttribute("entries", list.publicList(chosen.id()));
         model.addAttribute("today", LocalDate.now(clock));
         return "institutions/waiting-public";
     }
@@ -113,8 +114,10 @@ class WaitingListController {
     String withdraw(@PathVariable long institution, @PathVariable long entry, @RequestParam(defaultValue = "") String reason,
                     @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         Institution chosen = load(institution, user);
-        boolean done = service.withdraw(chosen, entry, reason);
-        redirect.addFlashAttribute(done ? "flashSuccess" : "flashError", done ? "waiting.withdrawn" : "waiting.withdrawInvalid");
+        boolean done = service.withdraw(chosen, entry, reason, user);
+        boolean reasonGiven = !reason.isBlank() && reason.length() <= 200;
+        redirect.addFlashAttribute(done ? "flashSuccess" : "flashError",
+                done ? "waiting.withdrawn" : reasonGiven ? "waiting.withdrawRefused" : "waiting.withdrawInvalid");
         return "redirect:/waiting-list?institution=" + institution;
     }
 

@@ -74,13 +74,14 @@ class WaitingListService {
     @Transactional
     Optional<Long> admit(Institution institution, long entryId, AdmissionForm form, String skipReason, CurrentUser user,
                          Errors errors) {
-        List<WaitingEntry> waiting = list.waiting(institution.id());
-        WaitingEntry entry = waiting.stream().filter(e -> e.id() == entryId).findFirst().orElse(null);
+        // only an entry the user may see (ResidentVisibility); everyone ahead of it counts, seen or not
+        WaitingEntry entry = list.waiting(institution.id(), user.scope()).stream().filter(e -> e.id() == entryId)
+                .findFirst().orElse(null);
         if (entry == null) {
             errors.reject("waiting.notWaiting");
             return Optional.empty();
         }
-        List<Long> ahead = waiting.stream().filter(e -> e.position() < entry.position()).map(WaitingEntry::id).toList();
+        List<Long> ahead = list.aheadOf(institution.id(), entry.position());
         String reason = skipReason == null ? "" : skipReason.strip();
         if (!ahead.isEmpty() && (reason.isEmpty() || reason.length() > 200)) {
             errors.reject("waiting.skipReasonRequired", new Object[] {ahead.size()}, null);
@@ -100,12 +101,16 @@ class WaitingListService {
         return stay;
     }
 
+    /**
+     * Withdraws a waiting entry with a reason; only an entry of an elder of the user's own region (the elder's
+     * application is theirs to end, see {@link ResidentVisibility}). False when refused.
+     */
     @Transactional
-    boolean withdraw(Institution institution, long entryId, String reason) {
+    boolean withdraw(Institution institution, long entryId, String reason, CurrentUser user) {
         if (reason == null || reason.isBlank() || reason.length() > 200) {
             return false;
         }
-        boolean done = list.withdraw(entryId, institution.id(), reason.strip());
+        boolean done = list.withdraw(entryId, institution.id(), reason.strip(), user.scope());
         if (done) {
             audit.record("WAITING_WITHDRAWN", "waiting_application", entryId, Map.of("institution", institution.id()));
         }

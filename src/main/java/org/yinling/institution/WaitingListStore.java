@@ -6,23 +6,27 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yinling.elder.ResidentId;
+import org.yinling.region.RegionScope;
 
 /**
  * The waiting list of a public institution. Positions are not stored: they are computed in the order of the rule
  * (category, then capability level, more severe first, then application date) whenever the list is read, so every
- * change of an elder's status or assessment moves them at once.
+ * change of an elder's status or assessment moves them at once. Positions count every waiting elder; the personal data
+ * of an entry are read only where {@link ResidentVisibility} lets the user see the elder.
  */
 @Repository
 class WaitingListStore {
 
+    /** Every waiting entry of {@code :institution} with its position, and whether the user sees it and owns it. */
     private static final String ORDERED = """
             SELECT w.id, row_number() OVER (ORDER BY %s, e.capability_level DESC NULLS LAST, w.applied_on, w.id) AS position,
                    e.id AS elder_id, e.name, e.resident_id, %s AS category_rank, e.capability_level, w.applied_on,
-                   w.institution_id, e.community_code
-            FROM waiting_application w JOIN elder e ON e.id = w.elder_id
-            WHERE w.institution_id = ? AND w.status = 'WAITING'
-            ORDER BY position
-            """.formatted(WaitingCategory.RANK_SQL, WaitingCategory.RANK_SQL);
+                   w.institution_id, e.community_code, %s AS visible, %s AS own_region
+            FROM waiting_application w JOIN elder e ON e.id = w.elder_id JOIN institution i ON i.id = w.institution_id
+            WHERE w.institution_id = :institution AND w.status = 'WAITING'
+            """.formatted(WaitingCategory.RANK_SQL, WaitingCategory.RANK_SQL, ResidentVisibility.VISIBLE,
+            ResidentVisibility.OWN_REGION);
 
     private final JdbcClient jdbc;
 
@@ -30,13 +34,41 @@ class WaitingListStore {
         this.jdbc = jdbc;
     }
 
-    List<WaitingEntry> waiting(long institutionId) {
-        return jdbc.sql(ORDERED).param(institutionId)
+    /** The entries the user may see (their elders, or all for the institution's supervisors), in order. */
+    List<WaitingEntry> waiting(long institutionId, RegionScope scope) {
+        return jdbc.sql("SELECT * FROM (" + ORDERED + ") o WHERE o.visible ORDER BY o.position")
+                .params(ResidentVisibility.parameters(scope)).param("institution", institutionId)
                 .query((rs, row) -> new WaitingEntry(rs.getLong("id"), rs.getInt("position"), rs.getLong("elder_id"),
                         rs.getString("name"), rs.getString("resident_id"),
                         WaitingCategory.values()[rs.getInt("category_rank")], (Integer) rs.getObject("capability_level"),
                         rs.getObject("applied_on", LocalDate.class), rs.getLong("institution_id"),
-                        rs.getString("community_code")))
+                        rs.getString("community_code"), rs.getBoolean("own_region")))
+                .list();
+    }
+
+    /** How many waiting elders the user may not see: all they learn of them. */
+    int othersWaiting(long institutionId, RegionScope scope) {
+        return jdbc.sql("SELECT count(*) FROM (" + ORDERED + ") o WHERE NOT o.visible")
+                .params(ResidentVisibility.parameters(scope)).param("institution", institutionId)
+                .query(Integer.class).single();
+    }
+
+    /** The ids of the entries ahead of {@code position}, visible or not (who an admission passes over). */
+    List<Long> aheadOf(long institutionId, int position) {
+        return jdbc.sql("SELECT o.id FROM (" + ORDERED + ") o WHERE o.position < :position ORDER BY o.position")
+                .params(ResidentVisibility.parameters(RegionScope.everything())).param("institution", institutionId)
+                .param("position", position)
+                .query(Long.class).list();
+    }
+
+    /** The list as posted publicly: every entry, masked here so that full names and IDs never leave the store. */
+    List<PublicWaitingEntry> publicList(long institutionId) {
+        return jdbc.sql("SELECT * FROM (" + ORDERED + ") o ORDER BY o.position")
+                .params(ResidentVisibility.parameters(RegionScope.everything())).param("institution", institutionId)
+                .query((rs, row) -> new PublicWaitingEntry(rs.getInt("position"),
+                        WaitingEntry.maskName(rs.getString("name")), ResidentId.mask(rs.getString("resident_id")),
+                        WaitingCategory.values()[rs.getInt("category_rank")],
+                        rs.getObject("applied_on", LocalDate.class)))
                 .list();
     }
 
@@ -51,12 +83,16 @@ class WaitingListStore {
                 .params(elderId, institutionId, appliedOn, actor).query(Long.class).optional();
     }
 
-    boolean withdraw(long id, long institutionId, String reason) {
+    /** Withdraws a waiting entry of an elder of the user's own region ({@link ResidentVisibility}); false otherwise. */
+    boolean withdraw(long id, long institutionId, String reason, RegionScope scope) {
         return jdbc.sql("""
-                        UPDATE waiting_application SET status = 'WITHDRAWN', closed_reason = ?, closed_at = now()
-                        WHERE id = ? AND institution_id = ? AND status = 'WAITING'
-                        """)
-                .params(reason, id, institutionId).update() == 1;
+                        UPDATE waiting_application w SET status = 'WITHDRAWN', closed_reason = :reason, closed_at = now()
+                        FROM elder e
+                        WHERE w.id = :id AND w.institution_id = :institution AND w.status = 'WAITING'
+                          AND e.id = w.elder_id AND %s
+                        """.formatted(ResidentVisibility.OWN_REGION))
+                .params(ResidentVisibility.parameters(scope)).param("reason", reason).param("id", id)
+                .param("institution", institutionId).update() == 1;
     }
 
     boolean admitted(long id, long stayId, String skipReason) {

@@ -56,20 +56,27 @@ class MealCounter {
 
     /**
      * Records the meal with the elder's category of today; empty when the elder already had this meal today (at any
-     * point) or is not an active elder of the region.
+     * point), is not an active elder of the region, or the point has not opened yet on that day
+     * ({@link #openOn(MealPoint, LocalDate)}): a meal before the opening would be paid in the settlement.
      */
     @Transactional
     Optional<Long> record(long pointId, long elderId, MealKind meal, MealMode mode, RegionScope scope, LocalDate today,
                           String actor) {
         return jdbc.sql("""
                         INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_by)
-                        SELECT e.id, ?, ?, ?, ?, %s, ? FROM elder e
+                        SELECT e.id, p.id, ?, ?, ?, %s, ? FROM elder e
+                        JOIN meal_point p ON p.id = ? AND (p.opened_on IS NULL OR p.opened_on <= ?)
                         WHERE e.id = ? AND e.community_code LIKE ? AND e.life_status = 'ACTIVE'
                         ON CONFLICT (elder_id, served_on, meal) DO NOTHING
                         RETURNING id
                         """.formatted(MealCategory.SQL))
-                .params(pointId, today, meal.name(), mode.name(), today, actor, elderId, scope.likePattern())
+                .params(today, meal.name(), mode.name(), today, actor, pointId, today, elderId, scope.likePattern())
                 .query(Long.class).optional();
+    }
+
+    /** Whether the point serves meals on {@code day}: from the day it opened (a point without a date has opened). */
+    static boolean openOn(MealPoint point, LocalDate day) {
+        return point.openedOn() == null || !day.isBefore(point.openedOn());
     }
 
     @Transactional(readOnly = true)

@@ -46,8 +46,15 @@ class MealImport {
     private record Row(int number, String residentId, MealKind meal, MealMode mode) {
     }
 
+    /**
+     * Records the day's meals of the sheet. A day before the point opened is refused as a whole
+     * ({@code meal.import.beforeOpening}): such meals would be paid in the month's settlement.
+     */
     @Transactional
     Report apply(MealPoint point, LocalDate day, Path file, String fileName, RegionScope scope, String actor) {
+        if (!MealCounter.openOn(point, day)) {
+            throw new SpreadsheetException("meal.import.beforeOpening");
+        }
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         SpreadsheetReader.read(file, fileName, MAX_ROWS, (number, cells) -> {

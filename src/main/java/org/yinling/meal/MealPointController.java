@@ -158,7 +158,8 @@ class MealPointController {
                 && counter.record(id, elderId, meal, mode, user.scope(), today, user.getUsername()).isPresent();
         model.addAttribute("point", point);
         model.addAttribute("served", counter.today(id, today));
-        model.addAttribute("message", recorded ? "meal.recorded" : offered ? "meal.duplicate" : "meal.notOffered");
+        model.addAttribute("message", recorded ? "meal.recorded" : !offered ? "meal.notOffered"
+                : !MealCounter.openOn(point, today) ? "meal.notOpenYet" : "meal.duplicate");
         model.addAttribute("ok", recorded);
         return "meals/counter :: served";
     }

@@ -84,12 +84,17 @@ class MealPointStore {
     record SettlementLine(MealCategory category, long meals, BigDecimal rate, BigDecimal amount) {
     }
 
-    /** The month's meals by category priced at the current rates, in one grouped count over the point's month. */
+    /**
+     * The month's meals by category priced at the current rates, in one grouped count over the point's month. Meals
+     * dated before the point opened (recorded before the rule was enforced) are never paid.
+     */
     List<SettlementLine> settlement(long pointId, LocalDate month) {
         return jdbc.sql("""
                         SELECT m.category, count(*), r.amount, count(*) * r.amount
                         FROM meal m JOIN meal_subsidy_rate r ON r.category = m.category
+                        JOIN meal_point p ON p.id = m.meal_point_id
                         WHERE m.meal_point_id = ? AND m.served_on >= ? AND m.served_on < ?
+                          AND (p.opened_on IS NULL OR m.served_on >= p.opened_on)
                         GROUP BY m.category, r.amount ORDER BY m.category
                         """)
                 .params(pointId, month, month.plusMonths(1))

@@ -11,8 +11,9 @@ import org.yinling.elder.EldersImported;
 /**
  * Follows the registry, synchronously in the transaction that changed the elder (so that a death and the stop of
  * its payments commit together, or not at all): death and move-out (by hand or from another agency's list) stop
- * entitlements and withdraw open applications; an assessment, a correction or an import puts entitlements that may
- * no longer hold into the street's re-check queue.
+ * entitlements and withdraw open applications; a correction or an import that moved the elder to another community
+ * takes their open applications and entitlements along ({@link EntitlementRecheck#followElder}); an assessment, a
+ * correction or an import puts entitlements that may no longer hold into the street's re-check queue.
  */
 @Component
 class CircumstanceListener {
@@ -43,12 +44,14 @@ class CircumstanceListener {
 
     @EventListener
     void on(ElderUpdated event) {
+        recheck.followElder(event.elderId());
         recheck.reevaluate(event.elderId(), "ELDER_UPDATED");
     }
 
     @EventListener
     void on(EldersImported event) {
         if (event.updated() > 0) {
+            recheck.followElder(null);
             recheck.reevaluateAll("ELDERS_IMPORTED");
         }
     }

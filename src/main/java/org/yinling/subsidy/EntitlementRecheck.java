@@ -27,6 +27,8 @@ import org.yinling.subsidy.rule.RuleEvaluator;
 class EntitlementRecheck {
 
     static final String ENTITY = "subsidy_entitlement";
+    /** Why an open application was withdrawn when its elder moved out of its policy's region. */
+    static final String MOVED = "ELDER_MOVED_OUT_OF_POLICY_REGION";
 
     private final EntitlementStore entitlements;
     private final ApplicationStore applications;
@@ -57,6 +59,33 @@ class EntitlementRecheck {
             audit.recordAs(actor, "ENTITLEMENTS_STOPPED", ENTITY, elderId, ApplicationService.details("reason", reason,
                     "date", date.toString(), "entitlementIds", stopped, "withdrawnApplicationIds", withdrawn));
         }
+    }
+
+    /**
+     * The elder (every elder when {@code elderId} is null, after an import) now lives in another community: their
+     * open applications follow them, in the transaction that moved them, so that the new community and street find
+     * them in their queues at the stage they reached (a move inside the district changes no eligibility, and
+     * withdrawing would make the elder apply again and lose the date the application was received, from which the
+     * payment counts). An application whose policy does not cover the new community (a street's policy, another
+     * street) is withdrawn with the reason {@value #MOVED}. Active entitlements follow as well, for the new street's
+     * re-checks. Each move is audited with where it came from and went.
+     */
+    @Transactional
+    void followElder(Long elderId) {
+        String actor = actor();
+        List<EntitlementStore.Moved> applicationsMoved = entitlements.moveOpenApplicationsWithElder(elderId, actor);
+        audit.recordAllAs(actor, "APPLICATION_MOVED_WITH_ELDER", ApplicationService.ENTITY, applicationsMoved.stream()
+                .map(m -> new AuditLog.Entry(m.id(), ApplicationService.details("elderId", m.elderId(), "from", m.from(),
+                        "to", m.to())))
+                .toList());
+        List<Long> withdrawn = entitlements.withdrawOpenApplicationsOutsidePolicy(elderId, MOVED, actor);
+        audit.recordAllAs(actor, "APPLICATION_WITHDRAWN", ApplicationService.ENTITY, withdrawn.stream()
+                .map(id -> new AuditLog.Entry(id, ApplicationService.details("reason", MOVED))).toList());
+        List<EntitlementStore.Moved> entitlementsMoved = entitlements.moveActiveEntitlementsWithElder(elderId, actor);
+        audit.recordAllAs(actor, "ENTITLEMENT_MOVED_WITH_ELDER", ENTITY, entitlementsMoved.stream()
+                .map(m -> new AuditLog.Entry(m.id(), ApplicationService.details("elderId", m.elderId(), "from", m.from(),
+                        "to", m.to())))
+                .toList());
     }
 
     /** Re-evaluates one elder's active entitlements with RuleEvaluator; flags those that no longer hold. */

@@ -136,6 +136,80 @@ class EntitlementStore {
                 .params(elderId, actor, note, actor).query(Long.class).list();
     }
 
+    /** An application or entitlement that followed its elder to another community: from where to where. */
+    record Moved(long id, long elderId, String from, String to) {
+    }
+
+    /**
+     * The open applications of {@code elderId} (of every elder when null) whose elder now lives in another community,
+     * as {@code FROM} rows {@code a} (application), {@code e} (elder) and whether the policy covers the new community
+     * ({@code covered}): a policy of a street covers the street's communities, one of the district the district's.
+     */
+    private static final String OPEN_OF_MOVED_ELDERS = """
+            SELECT a.id, a.elder_id, a.stage, a.community_code AS from_code, e.community_code AS to_code,
+                   left(e.community_code, d.digits) = left(p.region_code, d.digits) AS covered
+            FROM (SELECT id, elder_id, stage, community_code, policy_id FROM subsidy_application
+                  WHERE %s AND (CAST(:elder AS bigint) IS NULL OR elder_id = :elder)) a
+            JOIN elder e ON e.id = a.elder_id
+            JOIN subsidy_policy p ON p.id = a.policy_id
+            JOIN region r ON r.code = p.region_code
+            CROSS JOIN LATERAL (SELECT CASE r.level WHEN 'DISTRICT' THEN 6 WHEN 'STREET' THEN 9 ELSE 12 END AS digits) d
+            WHERE a.community_code <> e.community_code
+            """.formatted(ApplicationStages.OPEN_CONDITION);
+
+    /**
+     * Open applications follow their elder to the new community (where the policy covers it): the new community's and
+     * street's queues take them over at the stage they reached. Returns what moved.
+     */
+    List<Moved> moveOpenApplicationsWithElder(Long elderId, String actor) {
+        return jdbc.sql("""
+                        WITH moved AS (%s)
+                        UPDATE subsidy_application a SET community_code = moved.to_code, updated_at = now(),
+                            updated_by = :actor, lock_version = a.lock_version + 1
+                        FROM moved WHERE a.id = moved.id AND moved.covered
+                        RETURNING a.id, a.elder_id, moved.from_code, moved.to_code
+                        """.formatted(OPEN_OF_MOVED_ELDERS))
+                .param("elder", elderId).param("actor", actor)
+                .query((rs, row) -> new Moved(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    /**
+     * Open applications whose elder moved out of the policy's region (a street's policy, another street) are withdrawn
+     * with a decision row each, as at a move out of the district. Returns their ids.
+     */
+    List<Long> withdrawOpenApplicationsOutsidePolicy(Long elderId, String note, String actor) {
+        return jdbc.sql("""
+                        WITH open AS (%s), withdrawn AS (
+                            UPDATE subsidy_application a SET stage = 'WITHDRAWN', closed_at = now(), updated_at = now(),
+                                updated_by = :actor, lock_version = a.lock_version + 1
+                            FROM open WHERE a.id = open.id AND NOT open.covered
+                            RETURNING a.id, open.stage
+                        )
+                        INSERT INTO subsidy_decision (application_id, action, stage_from, stage_to, note, decided_by)
+                        SELECT id, 'WITHDRAW', stage, 'WITHDRAWN', :note, :actor FROM withdrawn
+                        RETURNING application_id
+                        """.formatted(OPEN_OF_MOVED_ELDERS))
+                .param("elder", elderId).param("actor", actor).param("note", note).query(Long.class).list();
+    }
+
+    /** Active entitlements follow their elder too, so that the new street re-checks them. Returns what moved. */
+    List<Moved> moveActiveEntitlementsWithElder(Long elderId, String actor) {
+        return jdbc.sql("""
+                        WITH moved AS (
+                            SELECT en.id, en.elder_id, en.community_code AS from_code, e.community_code AS to_code
+                            FROM subsidy_entitlement en JOIN elder e ON e.id = en.elder_id
+                            WHERE en.status = 'ACTIVE' AND en.community_code <> e.community_code
+                              AND (CAST(:elder AS bigint) IS NULL OR en.elder_id = :elder)
+                        )
+                        UPDATE subsidy_entitlement en SET community_code = moved.to_code, updated_at = now(),
+                            updated_by = :actor, lock_version = en.lock_version + 1
+                        FROM moved WHERE en.id = moved.id
+                        RETURNING en.id, en.elder_id, moved.from_code, moved.to_code
+                        """)
+                .param("elder", elderId).param("actor", actor)
+                .query((rs, row) -> new Moved(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+    }
+
     /** The elder's active entitlements with their policy's rule, for a re-evaluation. */
     record Active(long id, long policyId, int tierIndex, String recheckReason) {
     }

@@ -258,6 +258,9 @@ public record PolicyForm(
         if (connective == null) {
             errors.rejectValue("connective", "NotNull");
         }
+        if (!withinSlots(errors)) {
+            return null;
+        }
         Conversion conversion = toRule();
         List<RuleProblem> problems = RuleValidator.validate(conversion.rule());
         for (RuleProblem problem : problems) {
@@ -271,6 +274,49 @@ public record PolicyForm(
             }
         }
         return connective == null || !problems.isEmpty() ? null : conversion.rule();
+    }
+
+    /** The most choices a criterion row may send (every attribute has fewer). */
+    static final int MAX_CHOICES = 20;
+
+    /**
+     * Whether the request stayed inside the form's slots: the page offers {@value #GROUP_SLOTS} groups of
+     * {@value #ROW_SLOTS} criteria and {@value #TIER_SLOTS} tiers, so more is a crafted request (penetration test L2),
+     * refused with a message at the list it overfilled.
+     */
+    boolean withinSlots(Errors errors) {
+        boolean within = true;
+        if (groups.size() > GROUP_SLOTS) {
+            errors.rejectValue("connective", "policy.form.tooManyGroups", new Object[] {GROUP_SLOTS}, null);
+            within = false;
+        }
+        for (int g = 0; g < Math.min(groups.size(), GROUP_SLOTS); g++) {
+            GroupForm group = groups.get(g);
+            if (group.criteria().size() > ROW_SLOTS) {
+                errors.rejectValue("groups[%d].connective".formatted(g), "policy.form.tooManyCriteria",
+                        new Object[] {ROW_SLOTS}, null);
+                within = false;
+            }
+            for (int c = 0; c < Math.min(group.criteria().size(), ROW_SLOTS); c++) {
+                if (group.criteria().get(c).choices().size() > MAX_CHOICES) {
+                    errors.rejectValue("groups[%d].criteria[%d].value".formatted(g, c), "policy.form.tooManyChoices",
+                            new Object[] {MAX_CHOICES}, null);
+                    within = false;
+                }
+            }
+        }
+        if (tiers.size() > TIER_SLOTS) {
+            errors.rejectValue("fixedAmount", "policy.form.tooManyTiers", new Object[] {TIER_SLOTS}, null);
+            within = false;
+        }
+        for (int t = 0; t < Math.min(tiers.size(), TIER_SLOTS); t++) {
+            if (tiers.get(t).choices().size() > MAX_CHOICES) {
+                errors.rejectValue("tiers[%d].value".formatted(t), "policy.form.tooManyChoices",
+                        new Object[] {MAX_CHOICES}, null);
+                within = false;
+            }
+        }
+        return within;
     }
 
     /** The form field a problem belongs to, or null for the whole rule. */

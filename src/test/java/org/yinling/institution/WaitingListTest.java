@@ -11,6 +11,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yinling.region.RegionScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -48,12 +49,12 @@ class WaitingListTest {
         long tieA = wait(home, elder("周五", "NONE", 2), "2026-02-01");
         long tieB = wait(home, elder("吴六", "NONE", 2), "2026-02-01");
 
-        assertThat(list.waiting(home).stream().map(WaitingEntry::id).toList())
+        assertThat(list.waiting(home, RegionScope.everything()).stream().map(WaitingEntry::id).toList())
                 .containsExactly(poorLate, severe, early, other, tieA, tieB);
         // an assessment that changes the level moves the elder at once
         jdbc.sql("UPDATE elder SET capability_level = 4 WHERE id = (SELECT elder_id FROM waiting_application WHERE id = ?)")
                 .param(early).update();
-        assertThat(list.waiting(home).stream().map(WaitingEntry::id).toList())
+        assertThat(list.waiting(home, RegionScope.everything()).stream().map(WaitingEntry::id).toList())
                 .containsExactly(poorLate, early, severe, other, tieA, tieB);
     }
 
@@ -69,12 +70,12 @@ class WaitingListTest {
                         .with(as("district")).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"waiting-problems\"")));
-        assertThat(list.waiting(home)).hasSize(2);
+        assertThat(list.waiting(home, RegionScope.everything())).hasSize(2);
 
         mvc.perform(post("/waiting-list/{i}/{e}/admit", home, second).param("bedId", Long.toString(bed))
                         .param("skipReason", "第一位老人住院，暂不能入住").with(as("district")).with(csrf()))
                 .andExpect(flash().attribute("flashSuccess", "waiting.admitted"));
-        assertThat(list.waiting(home).stream().map(WaitingEntry::id).toList()).containsExactly(first);
+        assertThat(list.waiting(home, RegionScope.everything()).stream().map(WaitingEntry::id).toList()).containsExactly(first);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'WAITING_SKIPPED' AND entity_id = ?")
                 .param(Long.toString(second)).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT skip_reason FROM waiting_application WHERE id = ?").param(second)

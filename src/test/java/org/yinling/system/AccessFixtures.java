@@ -33,7 +33,20 @@ final class AccessFixtures {
     final String elderName;
     String residentId;
 
+    /** Where the institution of this set lies: 蓝天, or another community for the matrix rows "@in:<community>". */
+    private final String institutionCommunity;
+
     AccessFixtures(JdbcClient jdbc) {
+        this(jdbc, LANTIAN);
+    }
+
+    /**
+     * A set whose institution lies in {@code institutionCommunity} while its elders (the resident and the waiting
+     * elder) stay in 蓝天: an institution serves elders of many communities. Unless it is 蓝天, the institution's name
+     * carries no marker, so that what must stay hidden from the institution's community is only the elders' data.
+     */
+    AccessFixtures(JdbcClient jdbc, String institutionCommunity) {
+        this.institutionCommunity = institutionCommunity;
         this.jdbc = jdbc;
         int n = SEQUENCE.incrementAndGet();
         this.marker = "矩阵" + Integer.toString(n, 36) + UUID.randomUUID().toString().substring(0, 6);
@@ -256,7 +269,8 @@ final class AccessFixtures {
                         INSERT INTO institution (name, kind, ownership, community_code, address, created_by, updated_by)
                         VALUES (?, 'PUBLIC_HOME', 'PUBLIC', ?, '测试路 1 号', 'matrix', 'matrix') RETURNING id
                         """)
-                .params(marker + "养老院", LANTIAN).query(Long.class).single());
+                .params(institutionCommunity.equals(LANTIAN) ? marker + "养老院" : "矩阵外院" + SEQUENCE.incrementAndGet(),
+                        institutionCommunity).query(Long.class).single());
     }
 
     long bed() {
