@@ -1,5 +1,7 @@
 package org.yinling.system;
 
+import java.net.URI;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -7,6 +9,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
@@ -91,7 +94,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(backToTheSavedPageOnThisSite())
                         .failureHandler(new LoginFailureHandler())
                         .permitAll())
                 .logout(logout -> logout
@@ -121,5 +124,30 @@ class SecurityConfiguration {
     @Bean
     <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
         return new SpringSessionBackedSessionRegistry<>(sessions);
+    }
+
+    /**
+     * After login, back to the page first asked for (or home), as a path: the saved request's absolute address is
+     * built from the Host header the client sent, which must never reach a redirect (penetration test, info).
+     */
+    private static SavedRequestAwareAuthenticationSuccessHandler backToTheSavedPageOnThisSite() {
+        SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/");
+        handler.setRedirectStrategy((request, response, url) ->
+                response.sendRedirect(response.encodeRedirectURL(pathOf(url))));
+        return handler;
+    }
+
+    /** The path and query of {@code url}, absolute or not; never another host ("//host" included). */
+    static String pathOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            path = "/" + path.replaceFirst("^/+", "");
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        }
+        catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 }

@@ -44,6 +44,7 @@ class HostileInputHttpTest {
     PasswordEncoder passwordEncoder;
 
     private final CookieManager cookies = new CookieManager();
+    private HttpResponse<String> lastLogin;
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -127,6 +128,35 @@ class HostileInputHttpTest {
         assertThat(location(home)).isEqualTo("/").doesNotContain(EVIL_HOST);
     }
 
+    @Test
+    void afterLoginTheSavedPageIsReachedOnThisSiteNotOnTheHostTheClientSent() throws Exception {
+        // a visitor asks for a page with the attacker's Host header: the page is saved in the new session
+        String toLogin = rawGet("/elders?q=1", null);
+        String session = setCookie(toLogin);
+        cookies.getCookieStore().add(uri("/"), sessionCookie(session));
+        logIn("district", "yinling");
+        HttpResponse<String> after = lastLogin;
+        assertThat(after.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .doesNotContain(EVIL_HOST).startsWith("/elders"));
+    }
+
+    private static String setCookie(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.regionMatches(true, 0, "Set-Cookie:", 0, 11) && line.contains(SecurityConfiguration.SESSION_COOKIE + "=")) {
+                String value = line.substring(line.indexOf('=') + 1);
+                return value.substring(0, value.indexOf(';') < 0 ? value.length() : value.indexOf(';'));
+            }
+        }
+        throw new AssertionError("no session cookie in " + head);
+    }
+
+    private static HttpCookie sessionCookie(String value) {
+        HttpCookie cookie = new HttpCookie(SecurityConfiguration.SESSION_COOKIE, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        return cookie;
+    }
+
     /** A GET with the attacker's Host header (Java's HttpClient does not let a request set it), the answer's head. */
     private String rawGet(String path, String session) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
@@ -162,6 +192,7 @@ class HostileInputHttpTest {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        lastLogin = response;
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
     }
