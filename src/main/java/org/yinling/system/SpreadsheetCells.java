@@ -11,7 +11,7 @@ package org.yinling.system;
  * <p>
  * A CSV cannot carry a type, so the names that reach the bank list (elders, institutions, meal points) may not
  * start with {@code = + - @} at entry ({@link #NO_FORMULA_START}); the bank CSV itself is sent unchanged, as data
- * for the bank's import tool (docs/pentest-p-data.md gives the reasons).
+ * for the bank's import tool (docs/security.md, "The bank CSV: sent unchanged", gives the reasons).
  */
 public final class SpreadsheetCells {
 

@@ -143,7 +143,7 @@ class EscapingTest {
         assertNoFormula(xlsx);
         String csv = mvc.perform(get("/payments/batches/{id}/bank-list.csv", batch).with(as("district"))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        // the bank's CSV carries the values unchanged (docs/pentest-p-data.md); names cannot start like a formula
+        // the bank's CSV carries the values unchanged (docs/security.md); names cannot start like a formula
         assertThat(csv).contains("\"甲=2+3").doesNotContain("'=");
         String batchPage = page(get("/payments/batches/{id}", batch).with(as("district")));
         assertThat(batchPage).doesNotContain(name);
