@@ -120,6 +120,8 @@ class ElderRegistryBrowserIT extends BrowserTest {
         page.fill("#password", "Guashan2026");
         page.click("#login-submit");
         // the administrator chose the password: the clerk sets their own first
+        assertThat(page.locator("#currentPassword")).isVisible();
+        screenshotsInBothLanguages(page, "password-change");
         page.fill("#currentPassword", "Guashan2026");
         page.fill("#password", "Guashan2027x");
         page.fill("#passwordConfirm", "Guashan2027x");
