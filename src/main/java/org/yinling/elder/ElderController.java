@@ -76,7 +76,7 @@ class ElderController {
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
         model.addAttribute("regionNames", regions.allNames());
         model.addAttribute("sorts", List.of("newest", "name", "oldest", "youngest"));
-        model.addAttribute("mayExportFullIds", ElderExporter.mayExportFullIds(user));
+        model.addAttribute("mayExportFullIds", user.seesFullPersonalData());
         return LIST_VIEW;
     }
 

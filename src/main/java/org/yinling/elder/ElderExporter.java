@@ -45,11 +45,6 @@ class ElderExporter {
         this.transaction = transaction;
     }
 
-    /** Full resident IDs go only to roles that see them on the detail page; managers get masked IDs. */
-    static boolean mayExportFullIds(CurrentUser user) {
-        return user.seesFullPersonalData();
-    }
-
     long export(ElderSearch search, boolean fullIdsRequested, CurrentUser user, Locale locale, OutputStream out) {
         return export(search, fullIdsRequested, user, locale, () -> out);
     }
@@ -60,7 +55,8 @@ class ElderExporter {
      * before that, so the user gets the error page, never a file or a download that is half a file.
      */
     long export(ElderSearch search, boolean fullIdsRequested, CurrentUser user, Locale locale, Download open) {
-        boolean fullIds = fullIdsRequested && mayExportFullIds(user);
+        // full resident IDs go only to roles that see them on the pages; managers get masked IDs
+        boolean fullIds = fullIdsRequested && user.seesFullPersonalData();
         OutputStream out = new OpenOnFirstWrite(open);
         Map<String, String> regionNames = regions.allNames();
         List<List<String>> head = COLUMNS.stream().map(c -> List.of(text("elder.export.column." + c, locale))).toList();

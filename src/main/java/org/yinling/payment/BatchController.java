@@ -75,7 +75,7 @@ class BatchController {
     @PostMapping
     String create(@RequestParam(required = false) String month, @RequestParam(defaultValue = "false") boolean carryFailed,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        YearMonth parsed = parseMonth(month);
+        YearMonth parsed = RequestDates.month(month).orElse(null);
         YearMonth now = YearMonth.now(clock);
         if (parsed == null || parsed.isBefore(now.minusMonths(12)) || parsed.isAfter(now.plusMonths(1))) {
             redirect.addFlashAttribute("flashError", "payment.month.invalid");
@@ -231,9 +231,5 @@ class BatchController {
     private PaymentBatch load(long id, CurrentUser user) {
         return batches.find(id, user.scope().likePattern())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static YearMonth parseMonth(String month) {
-        return RequestDates.month(month).orElse(null);
     }
 }
