@@ -48,6 +48,10 @@ class AppUser {
     @Column(name = "password_change_required")
     private boolean passwordChangeRequired;
 
+    /** The home-care provider of a provider manager or care worker. */
+    @Column(name = "provider_id")
+    private Long providerId;
+
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
 
@@ -58,6 +62,10 @@ class AppUser {
     private long version;
 
     protected AppUser() {
+    }
+
+    Long getProviderId() {
+        return providerId;
     }
 
     /** A new account with a password the administrator chose: its holder changes it at the first login. */

@@ -32,10 +32,12 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final boolean locked;
     /** An administrator set the password: every page leads to the change-password page until the user sets their own. */
     private final boolean passwordChangeRequired;
+    /** The home-care provider of a provider manager or care worker; null for every other role. */
+    private final Long providerId;
 
     CurrentUser(long id, String username, String displayName, String passwordHash, Role role, String regionCode,
                 String regionName, RegionLevel regionLevel, boolean enabled, boolean locked,
-                boolean passwordChangeRequired) {
+                boolean passwordChangeRequired, Long providerId) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -47,6 +49,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.enabled = enabled;
         this.locked = locked;
         this.passwordChangeRequired = passwordChangeRequired;
+        if (role.belongsToProvider() != (providerId != null)) {
+            throw new IllegalStateException("A provider role needs a provider, and only a provider role has one");
+        }
+        this.providerId = providerId;
     }
 
     public long id() {
@@ -73,9 +79,20 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         return regionLevel;
     }
 
-    /** The records this user may see: their region's subtree; the whole system for the administrator. */
+    /**
+     * The records this user may see: their region's subtree; the whole system for the administrator. Provider users
+     * have no region scope (they are scoped by {@link #providerId()}): asking for one fails closed.
+     */
     public RegionScope scope() {
+        if (role.belongsToProvider()) {
+            throw new IllegalStateException("A provider's user has no region scope");
+        }
         return role == Role.ADMIN ? RegionScope.everything() : RegionScope.of(regionCode, regionLevel);
+    }
+
+    /** The home-care provider of a provider manager or care worker, else null. */
+    public Long providerId() {
+        return providerId;
     }
 
     /** True until the user replaces a password an administrator set for them. */

@@ -6,8 +6,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +24,10 @@ class DemoAccounts implements ApplicationRunner {
     static final String COMMUNITY_LANTIAN = "330105001001";
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
-    private final JdbcClient jdbc;
-    private final PasswordEncoder passwordEncoder;
+    private final DemoUsers users;
 
-    DemoAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
-        this.jdbc = jdbc;
-        this.passwordEncoder = passwordEncoder;
+    DemoAccounts(DemoUsers users) {
+        this.users = users;
     }
 
     @Override
@@ -48,21 +44,6 @@ class DemoAccounts implements ApplicationRunner {
     }
 
     private int insert(String username, String displayName, Role role, String regionCode) {
-        boolean exists = jdbc.sql("SELECT count(*) > 0 FROM app_user WHERE lower(username) = :u")
-                .param("u", username).query(Boolean.class).single();
-        if (exists) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        INSERT INTO app_user (username, display_name, password_hash, role, region_code, demo)
-                        VALUES (:username, :displayName, :hash, :role, :region, TRUE)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .param("username", username)
-                .param("displayName", displayName)
-                .param("hash", passwordEncoder.encode(PASSWORD))
-                .param("role", role.name())
-                .param("region", regionCode)
-                .update();
+        return users.add(username, displayName, role, regionCode, null);
     }
 }

@@ -4,7 +4,10 @@ import java.util.Set;
 
 import org.yinling.region.RegionLevel;
 
-/** The five roles of domain.md; each user has exactly one, bound to a region of the levels it allows. */
+/**
+ * The roles of domain.md; each user has exactly one, bound to a region of the levels it allows, and the provider roles
+ * to a home-care provider as well.
+ */
 public enum Role {
     /** System administrator: users, regions, policies, targets; manages the whole system. */
     ADMIN(Set.of(RegionLevel.DISTRICT, RegionLevel.STREET, RegionLevel.COMMUNITY)),
@@ -15,7 +18,11 @@ public enum Role {
     /** 社区: registers elders and applications of the community. */
     COMMUNITY_CLERK(Set.of(RegionLevel.COMMUNITY)),
     /** Bureau leadership: reads dashboards and reports of their region, changes nothing. */
-    MANAGER(Set.of(RegionLevel.DISTRICT, RegionLevel.STREET));
+    MANAGER(Set.of(RegionLevel.DISTRICT, RegionLevel.STREET)),
+    /** 服务组织负责人: a home-care provider's manager; sees only their provider's orders, workers and settlements. */
+    PROVIDER_MANAGER(Set.of(RegionLevel.DISTRICT)),
+    /** 护理员: a provider's care worker; sees only the orders assigned to them. */
+    CARE_WORKER(Set.of(RegionLevel.DISTRICT));
 
     private final Set<RegionLevel> regionLevels;
 
@@ -29,7 +36,15 @@ public enum Role {
      * pages at all); the roles that register and review elders see them in full, and each such view is audited.
      */
     public boolean seesFullPersonalData() {
-        return this != MANAGER && this != ADMIN;
+        return this != MANAGER && this != ADMIN && !belongsToProvider();
+    }
+
+    /**
+     * Provider managers and care workers belong to a home-care provider, not to a region: their access is scoped by
+     * the provider ({@link CurrentUser#providerId()}); their region is only the district that contracts the provider.
+     */
+    public boolean belongsToProvider() {
+        return this == PROVIDER_MANAGER || this == CARE_WORKER;
     }
 
     public boolean allowsRegionLevel(RegionLevel level) {

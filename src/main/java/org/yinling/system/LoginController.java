@@ -24,7 +24,9 @@ class LoginController {
             new DemoAccount("district", "role.DISTRICT_STAFF", "login.demo.scope.district"),
             new DemoAccount("street", "role.STREET_REVIEWER", "login.demo.scope.street"),
             new DemoAccount("community", "role.COMMUNITY_CLERK", "login.demo.scope.community"),
-            new DemoAccount("manager", "role.MANAGER", "login.demo.scope.district"));
+            new DemoAccount("manager", "role.MANAGER", "login.demo.scope.district"),
+            new DemoAccount("provider", "role.PROVIDER_MANAGER", "login.demo.scope.provider"),
+            new DemoAccount("worker", "role.CARE_WORKER", "login.demo.scope.worker"));
 
     private final int maxFailedLogins;
     private final long lockoutMinutes;

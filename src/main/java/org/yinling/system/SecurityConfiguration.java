@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -34,6 +35,12 @@ class SecurityConfiguration {
     static final String[] RECORD_KEEPERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK"};
     /** Roles that read records (in their region). */
     static final String[] READERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER"};
+    /** Roles that read home-care pages: the readers of records, and a provider's manager (their provider only). */
+    static final String[] HOME_CARE_READERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER",
+            "PROVIDER_MANAGER"};
+    /** Roles that change home-care records (each service method says which of them may do what). */
+    static final String[] HOME_CARE_WRITERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK",
+            "PROVIDER_MANAGER"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
@@ -89,9 +96,16 @@ class SecurityConfiguration {
                         // district records the streets' dedicated staff
                         .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**", "/reports/**").hasAnyRole(READERS)
                         .requestMatchers("/dashboard/**").hasRole("DISTRICT_STAFF")
+                        // home care: a care worker's own pages; the rest for the region's staff and the provider's
+                        // manager, each service method narrowing by role and each store by region or provider
+                        .requestMatchers("/home-care/work", "/home-care/work/**").hasRole("CARE_WORKER")
+                        .requestMatchers(HttpMethod.GET, "/home-care", "/home-care/**").hasAnyRole(HOME_CARE_READERS)
+                        .requestMatchers("/home-care/**").hasAnyRole(HOME_CARE_WRITERS)
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())
+                // provider users reach the home-care pages only, whatever a route's own rule says
+                .addFilterAfter(new ProviderUserConfinement(), AuthorizationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(backToTheSavedPageOnThisSite())

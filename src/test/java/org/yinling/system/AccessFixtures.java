@@ -74,7 +74,9 @@ final class AccessFixtures {
             Map.entry("batch", "payment_batch"), Map.entry("approvedBatch", "payment_batch"),
             Map.entry("payeeLine", "payment_payee_line"), Map.entry("paymentLine", "payment_line"),
             Map.entry("recovery", "payment_recovery"), Map.entry("elderImport", "elder_import"),
-            Map.entry("statusImport", "status_import"), Map.entry("user", "app_user"));
+            Map.entry("statusImport", "status_import"), Map.entry("user", "app_user"),
+            Map.entry("homeCareProvider", "home_care_provider"), Map.entry("homeCareItem", "home_care_item"),
+            Map.entry("homeCareOrder", "home_care_order"), Map.entry("homeCarePlan", "home_care_plan"));
 
     /**
      * Every record of this set as it is stored now (each row as JSON), plus the meals, stays and applications that
@@ -330,6 +332,65 @@ final class AccessFixtures {
                         VALUES (?, 'MEAL_POINT', ?, TRUE, 'matrix', 'matrix') RETURNING id
                         """)
                 .params(marker + "食堂", LANTIAN).query(Long.class).single());
+    }
+
+    /** The demo provider 蓝天居家养老服务中心, whose manager and worker are the matrix's PROVIDER_MANAGER and CARE_WORKER. */
+    long homeCareProvider() {
+        return once("homeCareProvider", () -> jdbc.sql(
+                        "SELECT id FROM home_care_provider WHERE credit_code = '52330105MJ1234567X'")
+                .query(Long.class).single());
+    }
+
+    /** A catalogue item of this set, priced for the district since 2020. */
+    long homeCareItem() {
+        return once("homeCareItem", () -> {
+            long id = jdbc.sql("""
+                            INSERT INTO home_care_item (code, name, category, unit, standard_minutes, updated_by)
+                            VALUES (?, ?, 'CLEANING', 'VISIT', 60, 'matrix') RETURNING id
+                            """)
+                    .params(("HC" + Integer.toString(SEQUENCE.incrementAndGet(), 36) + "-" + System.nanoTime() % 100000).toUpperCase(),
+                            marker + "助洁")
+                    .query(Long.class).single();
+            jdbc.sql("""
+                    INSERT INTO home_care_price (item_id, region_code, effective_from, unit_price, created_by)
+                    VALUES (?, ?, DATE '2020-01-01', 50, 'matrix')
+                    """).params(id, DISTRICT).update();
+            return id;
+        });
+    }
+
+    /** A plan of this set's elder with the demo provider, from this month, one cleaning visit a week. */
+    long homeCarePlan() {
+        return once("homeCarePlan", () -> {
+            long id = jdbc.sql("""
+                            INSERT INTO home_care_plan (elder_id, community_code, provider_id, valid_from, notes,
+                                                        created_by, updated_by)
+                            VALUES (?, ?, ?, date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, ?,
+                                    'matrix', 'matrix')
+                            RETURNING id
+                            """)
+                    .params(elder(), LANTIAN, homeCareProvider(), marker + "计划").query(Long.class).single();
+            jdbc.sql("INSERT INTO home_care_plan_item (plan_id, item_id, times_per_month) VALUES (?, ?, 4)")
+                    .params(id, homeCareItem()).update();
+            return id;
+        });
+    }
+
+    /** An order of this set's elder, sent to the demo provider and accepted by its worker, due today at 10:00. */
+    long homeCareOrder() {
+        return once("homeCareOrder", () -> jdbc.sql("""
+                        INSERT INTO home_care_order (elder_id, community_code, month, item_id, provider_id, worker_id,
+                                                     scheduled_at, state, unit_price, quantity, amount, government_share,
+                                                     ad_hoc, service_notes, created_by)
+                        SELECT ?, ?, date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, ?, ?, u.id,
+                               (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + INTERVAL '10 hours')
+                                   AT TIME ZONE 'Asia/Shanghai',
+                               'ACCEPTED', 50, 1, 50, 1.00, TRUE, ?, 'matrix'
+                        FROM app_user u WHERE u.username = 'worker'
+                        RETURNING id
+                        """)
+                .params(elder(), LANTIAN, homeCareItem(), homeCareProvider(), marker + "上门")
+                .query(Long.class).single());
     }
 
     /** A generated batch of the district, in a month of its own long ago, with one payee line. */

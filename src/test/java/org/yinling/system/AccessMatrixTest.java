@@ -89,9 +89,13 @@ class AccessMatrixTest {
         USERS.put("MANAGER", "manager");
         USERS.put("OTHER_STREET", "matrix.otherstreet");
         USERS.put("OTHER_COMMUNITY", "matrix.othercommunity");
+        USERS.put("PROVIDER_MANAGER", "provider");
+        USERS.put("CARE_WORKER", "worker");
+        USERS.put("OTHER_PROVIDER", "matrix.otherprovider");
+        USERS.put("OTHER_WORKER", "worker2");
     }
 
-    private static final Set<String> OTHERS = Set.of("OTHER_STREET", "OTHER_COMMUNITY");
+    private static final Set<String> OTHERS = Set.of("OTHER_STREET", "OTHER_COMMUNITY", "OTHER_PROVIDER", "OTHER_WORKER");
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
     private static final String TABLE = "access-matrix.csv";
 
@@ -157,6 +161,12 @@ class AccessMatrixTest {
                 INSERT INTO app_user (username, display_name, password_hash, role, region_code)
                 VALUES ('matrix.otherstreet', '祥符街道审核', '{noop}x', 'STREET_REVIEWER', '330105002000'),
                        ('matrix.othercommunity', '瓜山社区受理', '{noop}x', 'COMMUNITY_CLERK', '330105001002')
+                ON CONFLICT DO NOTHING
+                """).update();
+        jdbc.sql("""
+                INSERT INTO app_user (username, display_name, password_hash, role, region_code, provider_id)
+                SELECT 'matrix.otherprovider', '祥符助老服务社负责人', '{noop}x', 'PROVIDER_MANAGER', region_code, id
+                FROM home_care_provider WHERE credit_code = '52330105MJ7654321T'
                 ON CONFLICT DO NOTHING
                 """).update();
         shared = new AccessFixtures(jdbc);
@@ -425,6 +435,10 @@ class AccessMatrixTest {
             case "entry" -> f.waitingEntry();
             case "lineId" -> f.payeeLine();
             case "attachmentId" -> f.attachment();
+            case "providerId" -> f.homeCareProvider();
+            case "itemId" -> f.homeCareItem();
+            case "planId" -> f.homeCarePlan();
+            case "orderId" -> f.homeCareOrder();
             case "change" -> -1;
             case "code" -> -2;
             case "id" -> switch (prefix) {
