@@ -79,10 +79,21 @@ class AppUser {
     }
 
     void assign(String displayName, Role role, String regionCode) {
+        assign(displayName, role, regionCode, null);
+    }
+
+    /** As {@link #assign(String, Role, String)}, with the provider of a provider manager or care worker (else null). */
+    void assign(String displayName, Role role, String regionCode, Long providerId) {
         this.displayName = displayName;
         this.role = role;
         this.regionCode = regionCode;
+        this.providerId = providerId;
         touch();
+    }
+
+    /** Sets the provider of a new provider manager or care worker. */
+    void belongTo(Long providerId) {
+        this.providerId = providerId;
     }
 
     /** The administrator sets a new password: the holder must replace it at their next login. */

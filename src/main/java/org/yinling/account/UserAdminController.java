@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,8 +35,11 @@ class UserAdminController {
     private final Regions regions;
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
+    private final ObjectProvider<ProviderDirectory> providers;
 
-    UserAdminController(UserAdministration administration, Regions regions, PasswordPolicy passwordPolicy, Clock clock) {
+    UserAdminController(UserAdministration administration, Regions regions, PasswordPolicy passwordPolicy, Clock clock,
+                        ObjectProvider<ProviderDirectory> providers) {
+        this.providers = providers;
         this.clock = clock;
         this.administration = administration;
         this.regions = regions;
@@ -54,6 +58,7 @@ class UserAdminController {
                 Paging.of(page, PAGE_SIZE, Sort.by("username")));
         model.addAttribute("users", result.map(user -> UserRow.of(user, clock)));
         model.addAttribute("regionNames", regions.names(result.map(AppUser::getRegionCode).getContent()));
+        model.addAttribute("providerNames", providerNames());
         model.addAttribute("q", q.trim());
         model.addAttribute("role", role);
         return LIST_VIEW;
@@ -124,6 +129,18 @@ class UserAdminController {
         return "redirect:/admin/users/" + id + "/edit";
     }
 
+    /** The providers a provider manager or care worker may belong to (none without the home-care module). */
+    private List<ProviderDirectory.Option> providerOptions() {
+        ProviderDirectory directory = providers.getIfAvailable();
+        return directory == null ? List.of() : directory.providers();
+    }
+
+    private java.util.Map<Long, String> providerNames() {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        providerOptions().forEach(option -> names.put(option.id(), option.name()));
+        return names;
+    }
+
     private String showForm(UserForm form, AppUser user, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("user", user == null ? null : UserRow.of(user, clock));
@@ -131,6 +148,7 @@ class UserAdminController {
             model.addAttribute("passwordForm", PasswordResetForm.blank());
         }
         model.addAttribute("regionOptions", regions.all());
+        model.addAttribute("providerOptions", providerOptions());
         model.addAttribute("passwordMinLength", passwordPolicy.minLength());
         return FORM_VIEW;
     }

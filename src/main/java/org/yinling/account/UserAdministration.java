@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.session.SessionInformation;
@@ -28,9 +29,12 @@ class UserAdministration {
     private final PasswordPolicy passwordPolicy;
     private final AuditLog audit;
     private final SessionRegistry sessions;
+    private final ObjectProvider<ProviderDirectory> providers;
 
     UserAdministration(AppUserRepository users, Regions regions, PasswordEncoder passwordEncoder,
-                       PasswordPolicy passwordPolicy, AuditLog audit, SessionRegistry sessions) {
+                       PasswordPolicy passwordPolicy, AuditLog audit, SessionRegistry sessions,
+                       ObjectProvider<ProviderDirectory> providers) {
+        this.providers = providers;
         this.sessions = sessions;
         this.users = users;
         this.regions = regions;
@@ -62,8 +66,10 @@ class UserAdministration {
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        AppUser user = users.save(new AppUser(username, form.displayName().trim(),
-                passwordEncoder.encode(form.password()), form.role(), form.regionCode()));
+        AppUser created = new AppUser(username, form.displayName().trim(), passwordEncoder.encode(form.password()),
+                form.role(), regionOf(form));
+        created.belongTo(form.role().belongsToProvider() ? form.providerId() : null);
+        AppUser user = users.save(created);
         audit.record("USER_CREATED", "app_user", user.getId(), Map.of("after", snapshot(user)));
         return Optional.of(user.getId());
     }
@@ -84,11 +90,13 @@ class UserAdministration {
             return false;
         }
         Map<String, Object> before = snapshot(user);
-        user.assign(form.displayName().trim(), form.role(), form.regionCode());
+        user.assign(form.displayName().trim(), form.role(), regionOf(form),
+                form.role().belongsToProvider() ? form.providerId() : null);
         // A concurrent commit between the check above and ours fails at flush; the global handler reports it.
         users.saveAndFlush(user);
         audit.record("USER_UPDATED", "app_user", id, Map.of("before", before, "after", snapshot(user)));
-        if (!before.get("role").equals(user.getRole().name()) || !before.get("regionCode").equals(user.getRegionCode())) {
+        if (!before.get("role").equals(user.getRole().name()) || !before.get("regionCode").equals(user.getRegionCode())
+                || !Objects.equals(before.get("providerId"), user.getProviderId())) {
             endSessions(user.getUsername());
         }
         return true;
@@ -141,7 +149,35 @@ class UserAdministration {
         sessions.getAllSessions(username, false).forEach(SessionInformation::expireNow);
     }
 
+    /**
+     * The region a user gets: a provider manager's or care worker's is their provider's district, whatever the form
+     * says; other roles take the form's.
+     */
+    private String regionOf(UserForm form) {
+        if (form.role() != null && form.role().belongsToProvider() && form.providerId() != null) {
+            return providers.getObject().districtOf(form.providerId()).orElse(form.regionCode());
+        }
+        return form.regionCode();
+    }
+
     private void checkRoleAndRegion(UserForm form, Errors errors) {
+        if (form.role() != null && form.role().belongsToProvider()) {
+            ProviderDirectory directory = providers.getIfAvailable();
+            if (form.providerId() == null) {
+                errors.rejectValue("providerId", "user.provider.required");
+            }
+            else if (directory == null || directory.districtOf(form.providerId()).isEmpty()) {
+                errors.rejectValue("providerId", "user.provider.unknown");
+            }
+            return;
+        }
+        if (form.providerId() != null) {
+            errors.rejectValue("providerId", "user.provider.notAllowed");
+        }
+        if (!errors.hasFieldErrors("regionCode") && (form.regionCode() == null || form.regionCode().isBlank())) {
+            errors.rejectValue("regionCode", "NotBlank");
+            return;
+        }
         if (errors.hasFieldErrors("regionCode") || form.regionCode() == null) {
             return;
         }
@@ -170,6 +206,7 @@ class UserAdministration {
         values.put("displayName", user.getDisplayName());
         values.put("role", user.getRole().name());
         values.put("regionCode", user.getRegionCode());
+        values.put("providerId", user.getProviderId());
         values.put("enabled", user.isEnabled());
         return values;
     }

@@ -13,17 +13,19 @@ record UserForm(
         String username,
         @NotBlank @Size(max = 100) String displayName,
         @NotNull Role role,
-        @NotBlank String regionCode,
+        // required for region roles; a provider user's region is their provider's district
+        String regionCode,
+        Long providerId,
         String password,
         String passwordConfirm,
         Long version) {
 
     static UserForm blank() {
-        return new UserForm("", "", null, "", "", "", null);
+        return new UserForm("", "", null, "", null, "", "", null);
     }
 
     static UserForm of(AppUser user) {
-        return new UserForm(user.getUsername(), user.getDisplayName(), user.getRole(), user.getRegionCode(), "", "",
-                user.getVersion());
+        return new UserForm(user.getUsername(), user.getDisplayName(), user.getRole(), user.getRegionCode(),
+                user.getProviderId(), "", "", user.getVersion());
     }
 }
