@@ -2,8 +2,11 @@ package org.yinling.homecare;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +45,26 @@ class OrderGeneration {
     record Result(LocalDate month, int budgetsOpened, OrderStore.Generated orders) {
     }
 
-    /** The months a user may generate: this month and the next. */
-    boolean allowedMonth(LocalDate month) {
-        LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
-        return month.getDayOfMonth() == 1 && !month.isBefore(thisMonth) && !month.isAfter(thisMonth.plusMonths(1));
+    /** A month as {@code yyyy-MM} the district may generate: this month or the next; empty otherwise. */
+    @PreAuthorize("hasRole('DISTRICT_STAFF')")
+    Optional<LocalDate> month(String text) {
+        if (text == null || text.length() != 7) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate month = YearMonth.parse(text).atDay(1);
+            LocalDate thisMonth = LocalDate.now(clock).withDayOfMonth(1);
+            return month.isBefore(thisMonth) || month.isAfter(thisMonth.plusMonths(1)) ? Optional.empty()
+                    : Optional.of(month);
+        }
+        catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**
-     * What generating the month for the user's district would do (its budgets not opened yet count as they would be
-     * once opened only after the run: the preview counts the orders of the budgets open now and opens none).
+     * What generating the month for the user's district would do: its budgets are opened as the run would open them,
+     * the orders counted, and the whole rolled back (the preview changes nothing).
      */
     @Transactional
     @PreAuthorize("hasRole('DISTRICT_STAFF')")

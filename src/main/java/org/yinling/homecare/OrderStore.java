@@ -102,7 +102,7 @@ class OrderStore {
     /** What a generation did. */
     record Generated(long created, long dispatched, long skipped) {
 
-        long pending() {
+        public long pending() {
             return created - dispatched;
         }
     }

@@ -3,7 +3,6 @@ package org.yinling.homecare;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -131,7 +130,7 @@ class PlanController {
     @GetMapping("/generation")
     String confirm(@RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user,
                    Model model, RedirectAttributes redirect) {
-        Optional<LocalDate> chosen = month(month);
+        Optional<LocalDate> chosen = generation.month(month);
         if (chosen.isEmpty()) {
             redirect.addFlashAttribute("flashError", "homecare.generation.month.invalid");
             return "redirect:/home-care/plans";
@@ -144,27 +143,13 @@ class PlanController {
     @PostMapping("/generation")
     String generate(@RequestParam(required = false) String month, @AuthenticationPrincipal CurrentUser user,
                     RedirectAttributes redirect) {
-        Optional<LocalDate> chosen = month(month);
+        Optional<LocalDate> chosen = generation.month(month);
         if (chosen.isEmpty()) {
             redirect.addFlashAttribute("flashError", "homecare.generation.month.invalid");
             return "redirect:/home-care/plans";
         }
         redirect.addFlashAttribute("generated", generation.generate(chosen.get(), user));
         return "redirect:/home-care/plans";
-    }
-
-    /** A month as {@code yyyy-MM}, when it is this month or the next. */
-    private Optional<LocalDate> month(String text) {
-        if (text == null || text.length() != 7) {
-            return Optional.empty();
-        }
-        try {
-            LocalDate month = YearMonth.parse(text).atDay(1);
-            return generation.allowedMonth(month) ? Optional.of(month) : Optional.empty();
-        }
-        catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     private static String base(ServicePlans.Search search) {

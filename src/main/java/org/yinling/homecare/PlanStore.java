@@ -49,11 +49,11 @@ class PlanStore {
     record Row(long elderId, String name, String residentId, String communityCode, BigDecimal budget,
                BigDecimal planned, BigDecimal used, Long planId, String providerName) {
 
-        BigDecimal left() {
+        public BigDecimal left() {
             return budget.subtract(used).max(BigDecimal.ZERO);
         }
 
-        String maskedResidentId() {
+        public String maskedResidentId() {
             return ResidentId.mask(residentId);
         }
     }
@@ -124,11 +124,11 @@ class PlanStore {
     /** The elder as the plan page shows them, when inside the scope. */
     record Elder(long id, String name, String residentId, String communityCode, String address, String lifeStatus) {
 
-        String maskedResidentId() {
+        public String maskedResidentId() {
             return ResidentId.mask(residentId);
         }
 
-        boolean active() {
+        public boolean active() {
             return "ACTIVE".equals(lifeStatus);
         }
     }
@@ -152,11 +152,11 @@ class PlanStore {
                 LocalDate validFrom, LocalDate validTo, String notes, LocalDateTime createdAt, String createdBy,
                 List<PlanItem> items) {
 
-        BigDecimal monthlyValue() {
+        public BigDecimal monthlyValue() {
             return items.stream().map(PlanItem::monthlyValue).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
-        boolean open() {
+        public boolean open() {
             return validTo == null;
         }
     }
@@ -165,12 +165,12 @@ class PlanStore {
     record PlanItem(long itemId, String code, String name, String unit, int timesPerMonth, LocalTime preferredTime,
                     BigDecimal unitPrice, BigDecimal quantity) {
 
-        BigDecimal visitValue() {
+        public BigDecimal visitValue() {
             return unitPrice == null ? BigDecimal.ZERO : unitPrice.multiply(quantity)
                     .setScale(2, java.math.RoundingMode.HALF_UP);
         }
 
-        BigDecimal monthlyValue() {
+        public BigDecimal monthlyValue() {
             return visitValue().multiply(BigDecimal.valueOf(timesPerMonth));
         }
     }
@@ -257,7 +257,7 @@ class PlanStore {
     record Item(long id, String code, String name, String category, String unit, int standardMinutes,
                 BigDecimal unitPrice, BigDecimal quantity) {
 
-        BigDecimal visitValue() {
+        public BigDecimal visitValue() {
             return unitPrice == null ? null : unitPrice.multiply(quantity).setScale(2, java.math.RoundingMode.HALF_UP);
         }
     }

@@ -27,37 +27,37 @@ record ServiceBudget(long id, long elderId, LocalDate month, BigDecimal amount, 
     }
 
     /** What may be spent this month: the amount and what was carried over. */
-    BigDecimal total() {
+    public BigDecimal total() {
         return amount.add(carriedOver);
     }
 
     /** What is left (never below zero, even when a price rose after orders were made). */
-    BigDecimal left() {
+    public BigDecimal left() {
         return total().subtract(used).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Whether orders of this value still fit in what is left. */
-    boolean fits(BigDecimal value) {
+    public boolean fits(BigDecimal value) {
         return value.compareTo(left()) <= 0;
     }
 
     /** Whether a plan of this monthly value fits in the month's whole budget. */
-    boolean planFits(BigDecimal monthlyValue) {
+    public boolean planFits(BigDecimal monthlyValue) {
         return monthlyValue.compareTo(total()) <= 0;
     }
 
     /** The part of a value the elder pays (自付): nothing for 全额, half for 半额. */
-    BigDecimal elderShare(BigDecimal value) {
+    public BigDecimal elderShare(BigDecimal value) {
         return value.subtract(governmentPart(value));
     }
 
     /** The part of a value the government pays. */
-    BigDecimal governmentPart(BigDecimal value) {
+    public BigDecimal governmentPart(BigDecimal value) {
         return value.multiply(governmentShare).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Used as a whole percentage of the budget (0 for an empty budget). */
-    int usedPercent() {
+    public int usedPercent() {
         if (total().signum() == 0) {
             return 0;
         }
@@ -65,7 +65,7 @@ record ServiceBudget(long id, long elderId, LocalDate month, BigDecimal amount, 
     }
 
     /** Whether the budget ended before the given day (no orders on or after it). */
-    boolean endedBefore(LocalDate day) {
+    public boolean endedBefore(LocalDate day) {
         return endedOn != null && !day.isBefore(endedOn);
     }
 }

@@ -80,7 +80,7 @@ class ServicePlans {
                     List<PlanStore.Order> orders, List<PlanStore.Provider> providers, List<PlanStore.Item> items) {
 
         /** The plan the form starts from: the one starting next month, else the one in force. */
-        Optional<PlanStore.Plan> latest() {
+        public Optional<PlanStore.Plan> latest() {
             return next.isPresent() ? next : current;
         }
     }
