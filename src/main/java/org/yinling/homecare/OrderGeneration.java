@@ -41,8 +41,11 @@ class OrderGeneration {
         this.clock = clock;
     }
 
-    /** What a generation did: budgets opened, orders created (of them dispatched), visits beyond budgets skipped. */
-    record Result(LocalDate month, int budgetsOpened, OrderStore.Generated orders) {
+    /**
+     * What a generation did: budgets opened, orders created (of them dispatched), visits beyond budgets skipped
+     * (serializable: shown once after the redirect, through the session).
+     */
+    record Result(LocalDate month, int budgetsOpened, OrderStore.Generated orders) implements java.io.Serializable {
     }
 
     /** A month as {@code yyyy-MM} the district may generate: this month or the next; empty otherwise. */

@@ -100,7 +100,7 @@ class OrderStore {
     }
 
     /** What a generation did. */
-    record Generated(long created, long dispatched, long skipped) {
+    record Generated(long created, long dispatched, long skipped) implements java.io.Serializable {
 
         public long pending() {
             return created - dispatched;

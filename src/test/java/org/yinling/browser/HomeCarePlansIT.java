@@ -2,7 +2,6 @@ package org.yinling.browser;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -10,6 +9,7 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yinling.TestDates;
 import org.yinling.elder.ResidentId;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -28,7 +28,7 @@ class HomeCarePlansIT extends BrowserTest {
 
     @Test
     void theDistrictOpensTheBudgetsAndMakesAPlanWithinTheBudget() {
-        LocalDate month = LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1);
+        LocalDate month = TestDates.today().withDayOfMonth(1);
         long elder = elderWithJujia(month);
         long cleaning = item("BRCLEAN", "助洁（浏览器测试）", "30");
         long bath = item("BRBATH", "助浴（浏览器测试）", "80");
