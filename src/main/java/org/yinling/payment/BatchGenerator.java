@@ -158,7 +158,7 @@ class BatchGenerator {
         }
     }
 
-    /** The policy versions of the district's entitlements that may be paid in this batch. */
+    /** The policy versions of the district's entitlements that may be paid in this batch (cash policies only). */
     private List<Policy> policyVersions(PaymentBatch batch, String regionPattern) {
         List<Long> ids = jdbc.sql("""
                         SELECT DISTINCT en.policy_id FROM subsidy_entitlement en
@@ -170,7 +170,11 @@ class BatchGenerator {
                 .query(Long.class).list();
         List<Policy> versions = new ArrayList<>();
         for (long id : ids) {
-            versions.add(policies.find(id).orElseThrow());
+            Policy policy = policies.find(id).orElseThrow();
+            // a service-budget policy delivers home-care services, never cash: no regular nor back-pay line
+            if (!policy.serviceBudget()) {
+                versions.add(policy);
+            }
         }
         return versions;
     }

@@ -143,6 +143,9 @@ class LineWriter {
                         JOIN elder e ON e.id = f.elder_id
                         WHERE f.status = 'FAILED' AND b.region_code LIKE ? AND b.month < ?
                           AND NOT EXISTS (SELECT 1 FROM payment_line c WHERE c.carried_from_line_id = f.id)
+                          -- a policy that now delivers a service budget pays no cash, not even a failed line again
+                          AND NOT EXISTS (SELECT 1 FROM subsidy_policy sp
+                                          WHERE sp.id = f.policy_id AND sp.delivery = 'SERVICE_BUDGET')
                         ON CONFLICT DO NOTHING
                         """)
                 .params(batch.id(), batch.month().format(YEAR_MONTH) + "-C", regionPattern, batch.month())

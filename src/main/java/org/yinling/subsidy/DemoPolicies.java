@@ -27,7 +27,8 @@ import org.yinling.subsidy.rule.Tier;
 /**
  * The demo district's two policies from the seed documents, published and in force from 2026-01-01: 高龄津贴
  * (local 户籍, 80+, three tiers 100 / 500 / 800 a month, automatic) and 居家养老服务补贴 (65+, living alone, income per
- * person under 490 → 160 a month). Runs after the demo elders; a policy code that exists is left as it is.
+ * person under 490 → a service budget of 160 a month, paid in full by the government). Runs after the demo
+ * elders; a policy code that exists is left as it is.
  */
 @Component
 @Order(DemoPolicies.ORDER)
@@ -90,7 +91,8 @@ class DemoPolicies implements ApplicationRunner {
                 Criterion.of(Attribute.LIVING_ARRANGEMENT, Operator.EQ, "ALONE"),
                 Criterion.of(Attribute.INCOME_PER_PERSON, Operator.LT, "490")));
         return demo("JUJIA", "居家养老服务补贴", PolicyKind.HOME_CARE_SERVICE, false,
-                PolicyRule.fixed(eligibility, new BigDecimal("160")), "种子文件 004。");
+                PolicyRule.fixed(eligibility, new BigDecimal("160")), "种子文件 004：每月 160 元服务额度，政府全额承担。")
+                .withServiceBudget(Policy.FULL_SHARE, false);
     }
 
     private static Policy demo(String code, String name, PolicyKind kind, boolean automatic, PolicyRule rule,

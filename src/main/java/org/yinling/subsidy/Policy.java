@@ -1,5 +1,6 @@
 package org.yinling.subsidy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -11,7 +12,48 @@ public record Policy(long id, String code, int version, String name, PolicyKind 
                      LocalDate effectiveFrom, LocalDate effectiveTo, Frequency frequency, boolean automatic,
                      int backPayMonths, PolicyRule rule, PolicyStatus status, String notes, boolean demo,
                      Instant publishedAt, String publishedBy, Instant createdAt, String createdBy,
-                     Instant updatedAt, String updatedBy, long lockVersion) {
+                     Instant updatedAt, String updatedBy, long lockVersion, PolicyDelivery delivery,
+                     BigDecimal governmentShare, boolean budgetCarryOver) {
+
+    /** 全额: the government pays the whole service budget. */
+    public static final BigDecimal FULL_SHARE = new BigDecimal("1.00");
+    /** 半额: the government pays half, the elder the rest. */
+    public static final BigDecimal HALF_SHARE = new BigDecimal("0.50");
+
+    /** A cash policy (what every policy was before service budgets). */
+    public Policy(long id, String code, int version, String name, PolicyKind kind, String regionCode,
+                  LocalDate effectiveFrom, LocalDate effectiveTo, Frequency frequency, boolean automatic,
+                  int backPayMonths, PolicyRule rule, PolicyStatus status, String notes, boolean demo,
+                  Instant publishedAt, String publishedBy, Instant createdAt, String createdBy,
+                  Instant updatedAt, String updatedBy, long lockVersion) {
+        this(id, code, version, name, kind, regionCode, effectiveFrom, effectiveTo, frequency, automatic,
+                backPayMonths, rule, status, notes, demo, publishedAt, publishedBy, createdAt, createdBy, updatedAt,
+                updatedBy, lockVersion, PolicyDelivery.CASH, null, false);
+    }
+
+    /** A cash policy has no government share and no carry-over; a service budget always has a share. */
+    public Policy {
+        delivery = delivery == null ? PolicyDelivery.CASH : delivery;
+        if (delivery == PolicyDelivery.CASH) {
+            governmentShare = null;
+            budgetCarryOver = false;
+        }
+        else if (governmentShare == null) {
+            throw new IllegalArgumentException("a service budget needs the government's share");
+        }
+    }
+
+    /** Delivered as a monthly service budget rather than cash. */
+    public boolean serviceBudget() {
+        return delivery == PolicyDelivery.SERVICE_BUDGET;
+    }
+
+    /** The same version delivering a service budget with the given share and carry-over. */
+    public Policy withServiceBudget(BigDecimal share, boolean carryOver) {
+        return new Policy(id, code, version, name, kind, regionCode, effectiveFrom, effectiveTo, frequency, automatic,
+                backPayMonths, rule, status, notes, demo, publishedAt, publishedBy, createdAt, createdBy, updatedAt,
+                updatedBy, lockVersion, PolicyDelivery.SERVICE_BUDGET, share, carryOver);
+    }
 
     /** In force on {@code day}: published and within its effective dates. */
     public boolean inForceOn(LocalDate day) {

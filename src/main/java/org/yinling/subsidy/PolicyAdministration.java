@@ -252,6 +252,7 @@ class PolicyAdministration {
                 && form.effectiveTo().isBefore(form.effectiveFrom())) {
             errors.rejectValue("effectiveTo", "policy.effectiveTo.beforeFrom");
         }
+        form.checkDelivery(errors);
         PolicyRule rule = form.checkedRule(errors);
         return errors.hasErrors() ? null : rule;
     }
@@ -260,7 +261,8 @@ class PolicyAdministration {
                                    long lockVersion) {
         return new Policy(id, code, version, form.name().trim(), form.kind(), form.regionCode(), form.effectiveFrom(),
                 form.effectiveTo(), form.frequency(), form.automaticOrFalse(), form.backPayMonths(), rule,
-                PolicyStatus.DRAFT, blankToNull(form.notes()), false, null, null, null, null, null, null, lockVersion);
+                PolicyStatus.DRAFT, blankToNull(form.notes()), false, null, null, null, null, null, null, lockVersion,
+                form.delivery(), form.shareOrNull(), form.budgetCarryOverOrFalse());
     }
 
     private static String blankToNull(String text) {

@@ -51,6 +51,9 @@ public record PolicyForm(
         String amountMode,
         String fixedAmount,
         List<TierForm> tiers,
+        PolicyDelivery delivery,
+        BigDecimal governmentShare,
+        Boolean budgetCarryOver,
         Long lockVersion) {
 
     static final int GROUP_SLOTS = 3;
@@ -63,6 +66,48 @@ public record PolicyForm(
     public PolicyForm {
         groups = padGroups(groups == null ? List.of() : groups);
         tiers = padTiers(tiers == null ? List.of() : tiers);
+        delivery = delivery == null ? PolicyDelivery.CASH : delivery;
+    }
+
+    /** The government's shares a service budget may have: 全额 and 半额. */
+    static final List<BigDecimal> SHARES = List.of(Policy.FULL_SHARE, Policy.HALF_SHARE);
+
+    Boolean budgetCarryOverOrFalse() {
+        return Boolean.TRUE.equals(budgetCarryOver);
+    }
+
+    /**
+     * Checks the delivery: a service budget needs the government's share (全额 or 半额) and is monthly; a cash policy
+     * has neither a share nor a carry-over.
+     */
+    void checkDelivery(Errors errors) {
+        if (delivery == PolicyDelivery.SERVICE_BUDGET) {
+            if (governmentShare == null) {
+                errors.rejectValue("governmentShare", "policy.governmentShare.required");
+            }
+            else if (SHARES.stream().noneMatch(share -> share.compareTo(governmentShare) == 0)) {
+                errors.rejectValue("governmentShare", "policy.governmentShare.invalid");
+            }
+            if (frequency == Frequency.ONE_TIME) {
+                errors.rejectValue("frequency", "policy.delivery.monthlyOnly");
+            }
+        }
+        else {
+            if (governmentShare != null) {
+                errors.rejectValue("governmentShare", "policy.governmentShare.cash");
+            }
+            if (budgetCarryOverOrFalse()) {
+                errors.rejectValue("budgetCarryOver", "policy.budgetCarryOver.cash");
+            }
+        }
+    }
+
+    /** The share as stored (two decimals), or null for cash. */
+    BigDecimal shareOrNull() {
+        if (delivery != PolicyDelivery.SERVICE_BUDGET || governmentShare == null) {
+            return null;
+        }
+        return SHARES.stream().filter(share -> share.compareTo(governmentShare) == 0).findFirst().orElse(null);
     }
 
     /** One group of criteria in the form. */
@@ -166,7 +211,7 @@ public record PolicyForm(
 
     static PolicyForm blank(String regionCode, LocalDate today) {
         return new PolicyForm("", "", PolicyKind.AGE_ALLOWANCE, regionCode, today, null, Frequency.MONTHLY,
-                false, 0, "", Connective.AND, List.of(), FIXED, "", List.of(), null);
+                false, 0, "", Connective.AND, List.of(), FIXED, "", List.of(), PolicyDelivery.CASH, null, false, null);
     }
 
     static PolicyForm of(Policy policy) {
@@ -181,7 +226,8 @@ public record PolicyForm(
         return new PolicyForm(policy.code(), policy.name(), policy.kind(), policy.regionCode(), policy.effectiveFrom(),
                 policy.effectiveTo(), policy.frequency(), policy.automatic(), policy.backPayMonths(), policy.notes(),
                 rule.eligibility().connective(), groups, fixed ? FIXED : TIERS,
-                fixed ? rule.tiers().get(0).amount().toPlainString() : "", tiers, policy.lockVersion());
+                fixed ? rule.tiers().get(0).amount().toPlainString() : "", tiers, policy.delivery(),
+                policy.governmentShare(), policy.budgetCarryOver(), policy.lockVersion());
     }
 
     private static List<GroupForm> padGroups(List<GroupForm> groups) {

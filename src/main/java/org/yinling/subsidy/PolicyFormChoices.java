@@ -19,6 +19,8 @@ class PolicyFormChoices {
         model.addAttribute("kinds", Arrays.asList(PolicyKind.values()));
         model.addAttribute("statuses", Arrays.asList(PolicyStatus.values()));
         model.addAttribute("frequencies", Arrays.asList(Frequency.values()));
+        model.addAttribute("deliveries", Arrays.asList(PolicyDelivery.values()));
+        model.addAttribute("governmentShares", PolicyForm.SHARES);
         model.addAttribute("connectives", Arrays.asList(Connective.values()));
         model.addAttribute("attributes", Arrays.asList(Attribute.values()));
         model.addAttribute("operators", Arrays.asList(Operator.values()));

@@ -20,7 +20,8 @@ class PolicyStore {
     static final String COLUMNS = """
             p.id, p.code, p.version, p.name, p.kind, p.region_code, p.effective_from, p.effective_to, p.frequency,
             p.automatic, p.back_pay_months, p.rule, p.status, p.notes, p.demo, p.published_at, p.published_by,
-            p.created_at, p.created_by, p.updated_at, p.updated_by, p.lock_version""";
+            p.created_at, p.created_by, p.updated_at, p.updated_by, p.lock_version, p.delivery, p.government_share,
+            p.budget_carry_over""";
 
     private final JdbcClient jdbc;
     private final PolicyRuleJson ruleJson;
@@ -83,15 +84,16 @@ class PolicyStore {
     Optional<Long> tryInsert(Policy policy, String actor) {
         return jdbc.sql("""
                         INSERT INTO subsidy_policy (code, version, name, kind, region_code, effective_from, effective_to,
-                            frequency, automatic, back_pay_months, rule, status, notes, demo, created_by, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'DRAFT', ?, ?, ?, ?)
+                            frequency, automatic, back_pay_months, rule, status, notes, demo, created_by, updated_by,
+                            delivery, government_share, budget_carry_over)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'DRAFT', ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING
                         RETURNING id
                         """)
                 .params(policy.code(), policy.version(), policy.name(), policy.kind().name(), policy.regionCode(),
                         policy.effectiveFrom(), policy.effectiveTo(), policy.frequency().name(), policy.automatic(),
                         policy.backPayMonths(), ruleJson.write(policy.rule()), policy.notes(), policy.demo(),
-                        actor, actor)
+                        actor, actor, policy.delivery().name(), policy.governmentShare(), policy.budgetCarryOver())
                 .query(Long.class).optional();
     }
 
@@ -100,13 +102,15 @@ class PolicyStore {
         return jdbc.sql("""
                         UPDATE subsidy_policy SET name = ?, kind = ?, region_code = ?, effective_from = ?,
                             effective_to = ?, frequency = ?, automatic = ?, back_pay_months = ?,
-                            rule = CAST(? AS jsonb), notes = ?, updated_at = now(), updated_by = ?,
+                            rule = CAST(? AS jsonb), notes = ?, delivery = ?, government_share = ?,
+                            budget_carry_over = ?, updated_at = now(), updated_by = ?,
                             lock_version = lock_version + 1
                         WHERE id = ? AND status = 'DRAFT' AND lock_version = ?
                         """)
                 .params(policy.name(), policy.kind().name(), policy.regionCode(), policy.effectiveFrom(),
                         policy.effectiveTo(), policy.frequency().name(), policy.automatic(), policy.backPayMonths(),
-                        ruleJson.write(policy.rule()), policy.notes(), actor, policy.id(), policy.lockVersion())
+                        ruleJson.write(policy.rule()), policy.notes(), policy.delivery().name(),
+                        policy.governmentShare(), policy.budgetCarryOver(), actor, policy.id(), policy.lockVersion())
                 .update() == 1;
     }
 
@@ -153,7 +157,9 @@ class PolicyStore {
                 PolicyStatus.valueOf(rs.getString("status")), rs.getString("notes"), rs.getBoolean("demo"),
                 instant(rs.getTimestamp("published_at")), rs.getString("published_by"),
                 instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
-                instant(rs.getTimestamp("updated_at")), rs.getString("updated_by"), rs.getLong("lock_version"));
+                instant(rs.getTimestamp("updated_at")), rs.getString("updated_by"), rs.getLong("lock_version"),
+                PolicyDelivery.valueOf(rs.getString("delivery")), rs.getBigDecimal("government_share"),
+                rs.getBoolean("budget_carry_over"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,0 +1,104 @@
+package org.yinling.homecare;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yinling.audit.AuditLog;
+import org.yinling.elder.ElderDeceased;
+import org.yinling.elder.ElderMovedOut;
+
+/**
+ * What the registry and the calendar do to home care: a death or a move-out (followed synchronously, in the
+ * transaction that changed the elder, like subsidy's entitlements) cancels the elder's open orders with that reason
+ * and ends the budget and plan from the next month; a provider whose contract has ended has its open orders sent back
+ * to dispatch (a daily job, or {@link #returnExpiredContracts()}).
+ */
+@Service
+class HomeCareEvents {
+
+    static final String DECEASED = "ELDER_DECEASED";
+    static final String MOVED_OUT = "ELDER_MOVED_OUT";
+    static final String CONTRACT_ENDED = "CONTRACT_ENDED";
+    private static final Logger log = LoggerFactory.getLogger(HomeCareEvents.class);
+
+    private final OrderStore orders;
+    private final BudgetStore budgets;
+    private final PlanStore plans;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    HomeCareEvents(OrderStore orders, BudgetStore budgets, PlanStore plans, AuditLog audit, Clock clock) {
+        this.orders = orders;
+        this.budgets = budgets;
+        this.plans = plans;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ElderDeceased event) {
+        elderLeft(event.elderId(), event.date(), DECEASED);
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ElderMovedOut event) {
+        elderLeft(event.elderId(), event.date(), MOVED_OUT);
+    }
+
+    private void elderLeft(long elderId, LocalDate date, String reason) {
+        String actor = AuditLog.SYSTEM;
+        List<Long> cancelled = orders.cancelOpen(elderId, reason, actor);
+        int ended = budgets.end(elderId, date);
+        int plansEnded = plans.endPlans(elderId, date.withDayOfMonth(1), actor);
+        if (cancelled.isEmpty() && ended == 0 && plansEnded == 0) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", reason);
+        details.put("date", date.toString());
+        details.put("ordersCancelled", cancelled.size());
+        details.put("orders", cancelled.size() > 200 ? cancelled.subList(0, 200) : cancelled);
+        details.put("budgetsEnded", ended);
+        details.put("plansEnded", plansEnded);
+        audit.recordAs(actor, "HOME_CARE_ELDER_LEFT", "elder", elderId, details);
+    }
+
+    /** Every day just after midnight (Asia/Shanghai): providers whose contract has ended. */
+    @Scheduled(cron = "${yinling.homecare.contract-cron:0 20 0 * * *}", zone = "${yinling.time-zone:Asia/Shanghai}")
+    @Transactional
+    public void daily() {
+        int returned = returnExpiredContracts();
+        if (returned > 0) {
+            log.info("Home care: {} open orders of providers whose contract ended sent back to dispatch", returned);
+        }
+    }
+
+    /**
+     * Sends the open orders of providers whose contract has ended (and does not cover the order's day) back to
+     * dispatch, one audit record per provider. The number of orders.
+     */
+    @Transactional
+    public int returnExpiredContracts() {
+        List<OrderStore.Returned> returned = orders.returnExpired(LocalDate.now(clock), CONTRACT_ENDED,
+                AuditLog.SYSTEM);
+        Map<Long, List<Long>> byProvider = returned.stream().collect(Collectors.groupingBy(
+                OrderStore.Returned::providerId, java.util.TreeMap::new,
+                Collectors.mapping(OrderStore.Returned::orderId, Collectors.toList())));
+        byProvider.forEach((provider, ids) -> audit.recordAs(AuditLog.SYSTEM, "HOME_CARE_ORDERS_RETURNED",
+                "home_care_provider", provider, Map.of("reason", CONTRACT_ENDED, "orders", ids.size(),
+                        "orderIds", ids.size() > 200 ? ids.subList(0, 200) : ids)));
+        return returned.size();
+    }
+}
