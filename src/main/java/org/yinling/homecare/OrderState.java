@@ -9,7 +9,7 @@ enum OrderState {
     /** Orders a provider has not yet served: they may still be cancelled or reported missed. */
     static final Set<OrderState> OPEN = Set.of(PENDING_DISPATCH, DISPATCHED, ACCEPTED);
 
-    String messageKey() {
+    public String messageKey() {
         return "homecare.order.state." + name();
     }
 

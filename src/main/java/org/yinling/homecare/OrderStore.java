@@ -128,8 +128,8 @@ class OrderStore {
                 .query(Long.class).single();
         List<OrderRow> rows = jdbc.sql("""
                         SELECT o.id, e.name, o.community_code, i.name, o.scheduled_at, o.state, p.name, w.display_name,
-                               o.amount, """ + FLAGS_OPEN + """
-                        AS flags_open
+                               o.amount,\s""" + FLAGS_OPEN + """
+                         AS flags_open
                         FROM home_care_order o
                         JOIN elder e ON e.id = o.elder_id
                         JOIN home_care_item i ON i.id = o.item_id
@@ -156,7 +156,7 @@ class OrderStore {
     record EventRow(long id, String event, OrderState fromState, OrderState toState, String providerName,
                     String workerName, String reason, LocalDateTime at, String byName) {
 
-        String eventKey() {
+        public String eventKey() {
             return "homecare.order.event." + event;
         }
     }
@@ -192,11 +192,11 @@ class OrderStore {
         return jdbc.sql("""
                         WITH old AS (
                             SELECT o.id, o.state, o.provider_id FROM home_care_order o
-                            WHERE o.id = :id AND o.state IN (:expected) AND """ + scope.orderCondition("o") + extra + """
+                            WHERE o.id = :id AND o.state IN (:expected) AND\s""" + scope.orderCondition("o") + " " + extra + """
 
                             FOR UPDATE OF o),
                         changed AS (
-                            UPDATE home_care_order o SET """ + set + """
+                            UPDATE home_care_order o SET\s""" + set + """
                         , lock_version = o.lock_version + 1
                             FROM old WHERE o.id = old.id
                             RETURNING o.id, o.state, coalesce(o.provider_id, old.provider_id) AS provider_id,
@@ -308,7 +308,7 @@ class OrderStore {
                         JOIN home_care_item i ON i.id = o.item_id
                         LEFT JOIN home_care_provider p ON p.id = o.provider_id
                         LEFT JOIN app_user w ON w.id = o.worker_id
-                        WHERE """ + MISSED + " AND " + scope.orderCondition("o") + """
+                        WHERE\s""" + MISSED + " AND " + scope.orderCondition("o") + """
 
                         ORDER BY o.scheduled_at, o.id LIMIT :limit
                         """)
@@ -327,7 +327,7 @@ class OrderStore {
         return jdbc.sql("""
                         SELECT p.id, p.name, count(*) FROM home_care_order o
                         JOIN home_care_provider p ON p.id = o.provider_id
-                        WHERE """ + MISSED + " AND " + scope.orderCondition("o") + """
+                        WHERE\s""" + MISSED + " AND " + scope.orderCondition("o") + """
 
                         GROUP BY p.id, p.name ORDER BY count(*) DESC, p.name
                         """)

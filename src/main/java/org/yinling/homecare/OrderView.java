@@ -16,27 +16,27 @@ record OrderView(long id, long elderId, String elderName, String elderPhone, Str
                  LocalDateTime flagsClearedAt, String flagsClearedBy, String flagsNote, String closeReason,
                  LocalDateTime closedAt, String digest, long lockVersion) {
 
-    boolean flagged() {
+    public boolean flagged() {
         return flagDistance || flagDuration || flagCode;
     }
 
     /** Flagged and not yet cleared by the district. */
-    boolean flagsOpen() {
+    public boolean flagsOpen() {
         return flagged() && flagsClearedAt == null;
     }
 
     /** Minutes between check-in and check-out, or null before check-out. */
-    Long durationMinutes() {
+    public Long durationMinutes() {
         return checkInAt == null || checkOutAt == null ? null
                 : java.time.Duration.between(checkInAt, checkOutAt).toMinutes();
     }
 
     /** The confirmation's message key, or null before it. */
-    String confirmationKey() {
+    public String confirmationKey() {
         return confirmation == null ? null : "homecare.order.confirmation." + confirmation;
     }
 
-    boolean closed() {
+    public boolean closed() {
         return state == OrderState.CONFIRMED || state == OrderState.CALLED_BACK || state == OrderState.CANCELLED
                 || state == OrderState.MISSED;
     }
