@@ -31,13 +31,13 @@ class HomeCareEvents {
     static final String CONTRACT_ENDED = "CONTRACT_ENDED";
     private static final Logger log = LoggerFactory.getLogger(HomeCareEvents.class);
 
-    private final OrderStore orders;
+    private final OrderIntakeStore orders;
     private final BudgetStore budgets;
     private final PlanStore plans;
     private final AuditLog audit;
     private final Clock clock;
 
-    HomeCareEvents(OrderStore orders, BudgetStore budgets, PlanStore plans, AuditLog audit, Clock clock) {
+    HomeCareEvents(OrderIntakeStore orders, BudgetStore budgets, PlanStore plans, AuditLog audit, Clock clock) {
         this.orders = orders;
         this.budgets = budgets;
         this.plans = plans;
@@ -91,11 +91,11 @@ class HomeCareEvents {
      */
     @Transactional
     public int returnExpiredContracts() {
-        List<OrderStore.Returned> returned = orders.returnExpired(LocalDate.now(clock), CONTRACT_ENDED,
+        List<OrderIntakeStore.Returned> returned = orders.returnExpired(LocalDate.now(clock), CONTRACT_ENDED,
                 AuditLog.SYSTEM);
         Map<Long, List<Long>> byProvider = returned.stream().collect(Collectors.groupingBy(
-                OrderStore.Returned::providerId, java.util.TreeMap::new,
-                Collectors.mapping(OrderStore.Returned::orderId, Collectors.toList())));
+                OrderIntakeStore.Returned::providerId, java.util.TreeMap::new,
+                Collectors.mapping(OrderIntakeStore.Returned::orderId, Collectors.toList())));
         byProvider.forEach((provider, ids) -> audit.recordAs(AuditLog.SYSTEM, "HOME_CARE_ORDERS_RETURNED",
                 "home_care_provider", provider, Map.of("reason", CONTRACT_ENDED, "orders", ids.size(),
                         "orderIds", ids.size() > 200 ? ids.subList(0, 200) : ids)));

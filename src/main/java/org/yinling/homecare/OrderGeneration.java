@@ -30,11 +30,11 @@ class OrderGeneration {
     private static final Logger log = LoggerFactory.getLogger(OrderGeneration.class);
 
     private final BudgetStore budgets;
-    private final OrderStore orders;
+    private final OrderIntakeStore orders;
     private final AuditLog audit;
     private final Clock clock;
 
-    OrderGeneration(BudgetStore budgets, OrderStore orders, AuditLog audit, Clock clock) {
+    OrderGeneration(BudgetStore budgets, OrderIntakeStore orders, AuditLog audit, Clock clock) {
         this.budgets = budgets;
         this.orders = orders;
         this.audit = audit;
@@ -45,7 +45,7 @@ class OrderGeneration {
      * What a generation did: budgets opened, orders created (of them dispatched), visits beyond budgets skipped
      * (serializable: shown once after the redirect, through the session).
      */
-    record Result(LocalDate month, int budgetsOpened, OrderStore.Generated orders) implements java.io.Serializable {
+    record Result(LocalDate month, int budgetsOpened, OrderIntakeStore.Generated orders) implements java.io.Serializable {
     }
 
     /** A month as {@code yyyy-MM} the district may generate: this month or the next; empty otherwise. */
@@ -71,10 +71,10 @@ class OrderGeneration {
      */
     @Transactional
     @PreAuthorize("hasRole('DISTRICT_STAFF')")
-    OrderStore.Preview preview(LocalDate month, CurrentUser user) {
+    OrderIntakeStore.Preview preview(LocalDate month, CurrentUser user) {
         // opening the budgets is part of what the run does; the preview sees them without keeping them
         budgets.open(month, user.scope().likePattern());
-        OrderStore.Preview preview = orders.preview(month, user.scope().likePattern());
+        OrderIntakeStore.Preview preview = orders.preview(month, user.scope().likePattern());
         org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
                 .setRollbackOnly();
         return preview;
@@ -104,7 +104,7 @@ class OrderGeneration {
 
     private Result run(LocalDate month, String regionPattern, String actor) {
         int opened = budgets.open(month, regionPattern);
-        OrderStore.Generated generated = orders.generate(month, regionPattern, actor);
+        OrderIntakeStore.Generated generated = orders.generate(month, regionPattern, actor);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("month", month.toString());
         details.put("region", regionPattern);

@@ -44,11 +44,11 @@ class ServicePlans {
 
     private final PlanStore plans;
     private final BudgetStore budgets;
-    private final OrderStore orders;
+    private final OrderIntakeStore orders;
     private final AuditLog audit;
     private final Clock clock;
 
-    ServicePlans(PlanStore plans, BudgetStore budgets, OrderStore orders, AuditLog audit, Clock clock) {
+    ServicePlans(PlanStore plans, BudgetStore budgets, OrderIntakeStore orders, AuditLog audit, Clock clock) {
         this.plans = plans;
         this.budgets = budgets;
         this.orders = orders;
