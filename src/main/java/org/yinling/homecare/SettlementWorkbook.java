@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class SettlementWorkbook {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final String[] COLUMNS = {"homecare.order", "homecare.elder", "homecare.item", "homecare.scheduledAt",
+    private static final String[] COLUMNS = {"homecare.settlements.order", "homecare.settlements.elder", "homecare.settlements.item", "homecare.settlements.scheduledAt",
             "homecare.settlements.amount", "homecare.settlements.share", "homecare.settlements.government",
             "homecare.settlements.deduction", "homecare.settlements.reason", "homecare.settlements.payable"};
     private static final int[] WIDTHS = {10, 14, 18, 18, 12, 10, 14, 12, 22, 14};
