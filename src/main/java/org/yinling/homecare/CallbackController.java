@@ -96,7 +96,8 @@ class CallbackController {
         if (recheck.isEmpty()) {
             redirect.addFlashAttribute("flashError", "homecare.callbacks.notDrawn");
         } else if (recheck.get().matches()) {
-            redirect.addFlashAttribute("recheck", recheck.get());
+            redirect.addFlashAttribute("recheckCount", recheck.get().recomputed());
+            redirect.addFlashAttribute("recheckPopulation", recheck.get().population());
         } else {
             redirect.addFlashAttribute("flashError", "homecare.callbacks.recheck.differs");
             redirect.addFlashAttribute("flashErrorArguments",
