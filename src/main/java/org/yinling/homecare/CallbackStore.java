@@ -62,6 +62,13 @@ class CallbackStore {
                 .list();
     }
 
+    /** The provider's orders of the month confirmed or called back: the population a draw would have. */
+    int population(long providerId, LocalDate month) {
+        return jdbc.sql("SELECT count(*) FROM home_care_order WHERE provider_id = ? AND month = ? AND state IN "
+                        + POPULATION_STATES)
+                .params(providerId, month).query(Integer.class).single();
+    }
+
     /** A provider the scope sees. */
     record Provider(long id, String name, String regionCode) {
     }

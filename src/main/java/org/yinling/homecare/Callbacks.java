@@ -55,9 +55,7 @@ class Callbacks {
         HomeCareScope scope = HomeCareScope.of(user);
         Optional<CallbackStore.Draw> draw = store.draw(provider.id(), month.atDay(1));
         List<CallbackStore.Sampled> sampled = draw.map(d -> store.sampled(scope, d.id())).orElse(List.of());
-        int population = store.month(scope, month.atDay(1)).stream()
-                .filter(p -> p.providerId() == provider.id()).mapToInt(CallbackStore.ProviderMonth::confirmed)
-                .findFirst().orElse(0);
+        int population = store.population(provider.id(), month.atDay(1));
         if (!sampled.isEmpty()) {
             audit.record("HOME_CARE_CALLBACKS_VIEWED", "home_care_provider", provider.id(),
                     Map.of("month", month.toString(), "orders", sampled.size()));
