@@ -104,7 +104,8 @@ class LineQueries {
 
     /**
      * A line paid to an organisation: an institution (operating subsidy with residents behind it, construction grant)
-     * or a meal point (its monthly settlement); {@code payeeId} is the institution or the meal point.
+     * or a meal point or a home-care provider (its monthly settlement); {@code payeeId} is the institution, the meal
+     * point or the provider.
      */
     record PayeeLine(long id, String kind, long payeeId, String payeeName, String communityCode, LocalDate month,
                      int residents, BigDecimal amount, String payeeBank, String payeeAccount, String reference,
@@ -125,7 +126,7 @@ class LineQueries {
 
     List<PayeeLine> payeeLines(long batchId) {
         return jdbc.sql("""
-                        SELECT id, kind, COALESCE(institution_id, meal_point_id), payee_name, community_code, month, COALESCE(residents, 0),
+                        SELECT id, kind, COALESCE(institution_id, meal_point_id, provider_id), payee_name, community_code, month, COALESCE(residents, 0),
                             amount, payee_bank, payee_account, reference, status, failure_reason
                         FROM payment_payee_line WHERE batch_id = ? ORDER BY community_code, payee_name, id
                         """)

@@ -174,11 +174,12 @@ class LineWriter {
                             ) s
                         ),
                         lines AS (
-                            INSERT INTO payment_payee_line (batch_id, institution_id, meal_point_id, kind, month, payee_name,
+                            INSERT INTO payment_payee_line (batch_id, institution_id, meal_point_id, provider_id, kind, month, payee_name,
                                 community_code, residents, amount, payee_bank, payee_account, reference, grant_id)
                             SELECT :paymentBatchId,
                                    CASE WHEN min(o.payee_kind) = 'INSTITUTION' THEN min(o.payee_id) END,
                                    CASE WHEN min(o.payee_kind) = 'MEAL_POINT' THEN min(o.payee_id) END,
+                                   CASE WHEN min(o.payee_kind) = 'PROVIDER' THEN min(o.payee_id) END,
                                    min(o.kind), min(o.month), min(o.payee_name), min(o.community_code),
                                    NULLIF(count(o.elder_id), 0), sum(o.amount), min(o.payee_bank), min(o.payee_account),
                                    o.reference, min(o.grant_id)

@@ -16,9 +16,10 @@ import java.util.Set;
  * <p>The select returns one row per line, or one row per resident behind a line (the line's amount is then the sum of
  * its rows), with exactly these columns (names and types):
  * <ul>
- *   <li>{@code payee_kind} text: {@link PayeeKind#INSTITUTION} or {@link PayeeKind#MEAL_POINT};</li>
+ *   <li>{@code payee_kind} text: {@link PayeeKind#INSTITUTION}, {@link PayeeKind#MEAL_POINT} or
+ *       {@link PayeeKind#PROVIDER} (a home-care provider);</li>
  *   <li>{@code payee_id} bigint: the institution or the meal point paid;</li>
- *   <li>{@code kind} text: {@code OPERATING}, {@code CONSTRUCTION} or {@code MEAL} (the kinds a payee line may have);</li>
+ *   <li>{@code kind} text: {@code OPERATING}, {@code CONSTRUCTION}, {@code MEAL} or {@code HOME_CARE} (the kinds a payee line may have);</li>
  *   <li>{@code month} date: the first day of the month the line pays for;</li>
  *   <li>{@code payee_name}, {@code community_code}, {@code payee_bank}, {@code payee_account} text: as of now;</li>
  *   <li>{@code source} text: what the line pays, unique among the lines of all sources in one batch month; it becomes
@@ -64,6 +65,6 @@ public interface OrganisationPayments {
 
     /** Who a line pays. */
     enum PayeeKind {
-        INSTITUTION, MEAL_POINT
+        INSTITUTION, MEAL_POINT, PROVIDER
     }
 }

@@ -441,6 +441,7 @@ class AccessMatrixTest {
             case "orderId" -> f.homeCareOrder();
             case "change" -> -1;
             case "code" -> -2;
+            case "month" -> -3;
             case "id" -> switch (prefix) {
                 case "/elders/imports/" -> f.elderImport();
                 case "/elders/status-imports/" -> f.statusImport();
@@ -466,6 +467,9 @@ class AccessMatrixTest {
         }
         if (variable.equals("code")) {
             return AccessFixtures.LANTIAN;
+        }
+        if (variable.equals("month")) {
+            return "2019-03";   // a month long over, of the home-care call-backs and settlements
         }
         return Long.toString(id);
     }
