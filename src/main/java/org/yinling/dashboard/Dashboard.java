@@ -10,12 +10,12 @@ import org.yinling.region.RegionView;
  * What the dashboard page shows for one region on one day: its indicators against their targets, one row per child
  * region, the street staffing rule, the communities to act on, and the figures behind the charts; and the elders 80+
  * of every community of the region, which the page does not show, but which {@link PageDisclosures} needs to know
- * what the care-gap list gives away.
+ * what the care-gap list gives away; and the month's home care per provider.
  */
 public record Dashboard(RegionView region, List<RegionView> path, LocalDate day, Figures total, IndicatorSheet sheet,
                  List<UnitRow> units, List<StreetStaffing.Row> staffing, List<CareGap> gaps,
                  List<FigureQueries.MonthlySpending> spendingByMonth, Map<String, String> policyNames,
-                 Map<String, Long> elders80ByCommunity) {
+                 Map<String, Long> elders80ByCommunity, List<FigureQueries.ProviderFigures> providers) {
 
     /** A child region (street or community) with its figures and indicators. */
     public record UnitRow(RegionView region, Figures figures, IndicatorSheet sheet) {

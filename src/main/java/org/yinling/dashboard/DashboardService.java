@@ -51,7 +51,7 @@ class DashboardService {
         return new Dashboard(region, regions.path(region.code()), day, total, sheet, units,
                 staffing(region, units, communities), gaps(communities),
                 queries.spendingByMonth(region.scope(), month.minusMonths(SPENDING_MONTHS - 1), month),
-                queries.policyNames(), elders80(communities));
+                queries.policyNames(), elders80(communities), queries.byProvider(region.scope(), day));
     }
 
     private static Map<String, Long> elders80(Map<String, Figures> communities) {

@@ -77,6 +77,7 @@ class FigureQueries {
         countCaregivers(communities, params);
         countEntitlements(communities, params, source == ElderSource.TALLIES);
         countSpending(communities, params);
+        countHomeCare(communities, params);
         return communities;
     }
 
@@ -268,14 +269,17 @@ class FigureQueries {
                 SELECT community_code, policy_code, count(*) FROM subsidy_entitlement
                 WHERE created_at < CAST(:day AS date) + 1 AND (status = 'ACTIVE' OR stopped_at >= CAST(:day AS date) + 1)
                 GROUP BY 1, 2""";
-        List<String> purchased = jdbc.sql("SELECT DISTINCT code FROM subsidy_policy WHERE kind = 'PURCHASED_SERVICE'")
+        List<String> purchased = jdbc.sql("""
+                        SELECT DISTINCT code FROM subsidy_policy
+                        WHERE kind IN ('PURCHASED_SERVICE', 'HOME_CARE_SERVICE') OR delivery = 'SERVICE_BUDGET'
+                        """)
                 .query(String.class).list();
         jdbc.sql("SELECT * FROM (" + inForce + ") t WHERE t.community_code LIKE :scope")
                 .params(params)
                 .query(toCommunity(communities, (figures, rs) -> {
                     figures.entitlementsByPolicy.merge(rs.getString(2), rs.getLong(3), Long::sum);
                     if (purchased.contains(rs.getString(2))) {
-                        figures.purchasedServiceElders += rs.getLong(3);
+                        figures.purchasedServiceEntitlements += rs.getLong(3);
                     }
                 }));
     }
@@ -306,6 +310,111 @@ class FigureQueries {
                         figures.spendingByPolicy.merge(rs.getString(2), amount, BigDecimal::add);
                     }
                 });
+    }
+
+    /** The confirmed states: the elder confirmed the visit (and it may have been called back since). */
+    static final String CONFIRMED = "('CONFIRMED', 'CALLED_BACK')";
+
+    /**
+     * Home care of the day's month (issue 18, item 10): the month's budgets (home_care_budget_month_idx) and the
+     * month's orders with their call-backs (home_care_order_community_idx: community prefix and month), one pass
+     * each, grouped by community. A visit is on time when checked in within the missed-after minutes in force for
+     * its community on the day.
+     */
+    private void countHomeCare(Map<String, Figures> communities, Map<String, Object> params) {
+        Map<String, Object> month = new LinkedHashMap<>(params);
+        month.put("month", ((LocalDate) params.get("day")).withDayOfMonth(1));
+        jdbc.sql("""
+                        SELECT community_code, count(DISTINCT elder_id), sum(amount + carried_over)
+                        FROM home_care_budget
+                        WHERE month = :month AND community_code LIKE :scope
+                        GROUP BY 1
+                        """)
+                .params(month)
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.budgetElders = rs.getLong(2);
+                    figures.budgetFen = fen(rs.getBigDecimal(3));
+                }));
+        jdbc.sql("""
+                        WITH late AS (
+                            SELECT c.code AS community_code,
+                                   (home_care_setting_on(c.code, CAST(:day AS date))).missed_after_minutes AS minutes
+                            FROM (SELECT DISTINCT community_code AS code FROM home_care_order
+                                  WHERE community_code LIKE :scope AND month = :month) c)
+                        SELECT o.community_code,
+                               count(DISTINCT o.elder_id) FILTER (WHERE o.state IN %1$s),
+                               count(*) FILTER (WHERE o.state IN %1$s),
+                               coalesce(sum(extract(epoch FROM o.check_out_at - o.check_in_at)) FILTER (WHERE o.state IN %1$s), 0),
+                               count(*) FILTER (WHERE o.state IN %1$s
+                                                  AND o.check_in_at <= o.scheduled_at + make_interval(mins => l.minutes)),
+                               coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0),
+                               count(cb.outcome),
+                               count(*) FILTER (WHERE cb.outcome = 'DELIVERED'),
+                               count(*) FILTER (WHERE cb.outcome = 'COMPLAINT')
+                        FROM home_care_order o
+                        JOIN late l ON l.community_code = o.community_code
+                        LEFT JOIN home_care_callback cb ON cb.order_id = o.id
+                        WHERE o.community_code LIKE :scope AND o.month = :month
+                        GROUP BY 1
+                        """.formatted(CONFIRMED))
+                .params(month)
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.purchasedServiceElders = rs.getLong(2);
+                    figures.visits = rs.getLong(3);
+                    figures.serviceSeconds = Math.round(rs.getDouble(4));
+                    figures.onTimeVisits = rs.getLong(5);
+                    figures.budgetUsedFen = fen(rs.getBigDecimal(6));
+                    figures.callbacks = rs.getLong(7);
+                    figures.callbacksDelivered = rs.getLong(8);
+                    figures.complaints = rs.getLong(9);
+                }));
+    }
+
+    /** One provider's home care of a month in a region. */
+    public record ProviderFigures(long providerId, String name, long visits, long serviceSeconds, long onTime,
+                                  BigDecimal amount, long callbacks, long delivered, long complaints) {
+
+        public BigDecimal hours() {
+            return BigDecimal.valueOf(serviceSeconds).divide(BigDecimal.valueOf(3600), 1, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    /** The month's home care per provider in the scope (orders of the scope's communities), busiest first. */
+    List<ProviderFigures> byProvider(RegionScope scope, LocalDate day) {
+        return jdbc.sql("""
+                        WITH late AS (
+                            SELECT c.code AS community_code,
+                                   (home_care_setting_on(c.code, CAST(:day AS date))).missed_after_minutes AS minutes
+                            FROM (SELECT DISTINCT community_code AS code FROM home_care_order
+                                  WHERE community_code LIKE :scope AND month = :month) c),
+                        figures AS (
+                            SELECT o.provider_id,
+                                   count(*) FILTER (WHERE o.state IN %1$s) AS visits,
+                                   coalesce(sum(extract(epoch FROM o.check_out_at - o.check_in_at)) FILTER (WHERE o.state IN %1$s), 0) AS seconds,
+                                   count(*) FILTER (WHERE o.state IN %1$s
+                                                      AND o.check_in_at <= o.scheduled_at + make_interval(mins => l.minutes)) AS on_time,
+                                   coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0) AS amount,
+                                   count(cb.outcome) AS callbacks,
+                                   count(*) FILTER (WHERE cb.outcome = 'DELIVERED') AS delivered,
+                                   count(*) FILTER (WHERE cb.outcome = 'COMPLAINT') AS complaints
+                            FROM home_care_order o
+                            JOIN late l ON l.community_code = o.community_code
+                            LEFT JOIN home_care_callback cb ON cb.order_id = o.id
+                            WHERE o.community_code LIKE :scope AND o.month = :month AND o.provider_id IS NOT NULL
+                            GROUP BY 1)
+                        SELECT p.id, p.name, f.visits, f.seconds, f.on_time, f.amount, f.callbacks, f.delivered, f.complaints
+                        FROM figures f JOIN home_care_provider p ON p.id = f.provider_id
+                        ORDER BY f.visits DESC, p.name, p.id
+                        """.formatted(CONFIRMED))
+                .param("scope", scope.likePattern()).param("day", day).param("month", day.withDayOfMonth(1))
+                .query((rs, row) -> new ProviderFigures(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        Math.round(rs.getDouble(4)), rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getLong(8),
+                        rs.getLong(9)))
+                .list();
+    }
+
+    private static long fen(BigDecimal yuan) {
+        return yuan == null ? 0 : yuan.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
 
     /** A handler for rows whose first column is a community code: each row goes to that community's figures. */

@@ -28,7 +28,22 @@ public final class Figures {
     long occupiedBeds;
     long caregivers;
     long certifiedCaregivers;
+    /** elders served this month: at least one order confirmed by the elder (seed 002's 政府购买服务老人数) */
     long purchasedServiceElders;
+    /** active entitlements of purchased-service and home-care policies */
+    long purchasedServiceEntitlements;
+    /** home care this month: elders with a budget, the budgets and the amounts of orders not cancelled or missed
+     *  (in fen), visits confirmed, their seconds of service and those on time, call-backs recorded, delivered,
+     *  complaints */
+    long budgetElders;
+    long budgetFen;
+    long budgetUsedFen;
+    long visits;
+    long serviceSeconds;
+    long onTimeVisits;
+    long callbacks;
+    long callbacksDelivered;
+    long complaints;
     int communities;
     int urbanCommunities;
     int urbanWithDayCare;
@@ -99,6 +114,16 @@ public final class Figures {
         caregivers += other.caregivers;
         certifiedCaregivers += other.certifiedCaregivers;
         purchasedServiceElders += other.purchasedServiceElders;
+        purchasedServiceEntitlements += other.purchasedServiceEntitlements;
+        budgetElders += other.budgetElders;
+        budgetFen += other.budgetFen;
+        budgetUsedFen += other.budgetUsedFen;
+        visits += other.visits;
+        serviceSeconds += other.serviceSeconds;
+        onTimeVisits += other.onTimeVisits;
+        callbacks += other.callbacks;
+        callbacksDelivered += other.callbacksDelivered;
+        complaints += other.complaints;
         communities += other.communities;
         urbanCommunities += other.urbanCommunities;
         urbanWithDayCare += other.urbanWithDayCare;

@@ -32,16 +32,39 @@ public enum Indicator {
     EXTREME_POVERTY_CONCENTRATED(Unit.SHARE),
     /** elders whose latest capability level is 2–4 (moderately to completely disabled) */
     CAPABILITY_2_TO_4(Unit.PEOPLE),
-    /** elders with an active entitlement of a government-purchased-service policy */
+    /**
+     * 政府购买服务老人数 (seed 002): elders served this month, at least one home-care order confirmed by the elder
+     * (CONFIRMED or CALLED_BACK) in the month
+     */
     PURCHASED_SERVICE_ELDERS(Unit.PEOPLE),
     /** active entitlements of all policies */
     ACTIVE_ENTITLEMENTS(Unit.PEOPLE),
     /** this month's batch, lines not failed, elder and organisation lines */
-    MONTH_SPENDING(Unit.MONEY);
+    MONTH_SPENDING(Unit.MONEY),
+    /** active entitlements of a purchased-service or home-care policy (the old count of seed 002's figure) */
+    PURCHASED_SERVICE_ENTITLEMENTS(Unit.PEOPLE),
+    /** elders with a home-care service budget for this month */
+    HOME_CARE_BUDGET_ELDERS(Unit.PEOPLE),
+    /** home-care visits delivered this month: orders confirmed by the elder (CONFIRMED or CALLED_BACK) */
+    HOME_CARE_VISITS(Unit.COUNT),
+    /** hours delivered this month: check-out − check-in of the confirmed orders */
+    HOME_CARE_HOURS(Unit.HOURS),
+    /** amounts of this month's orders not cancelled or missed / this month's budgets (with what was carried over) */
+    HOME_CARE_BUDGET_USED(Unit.SHARE),
+    /** confirmed orders checked in within the missed-after minutes of their scheduled time / confirmed orders */
+    HOME_CARE_ON_TIME(Unit.SHARE),
+    /** call-backs that found the visit delivered as recorded / call-backs recorded, on this month's orders */
+    HOME_CARE_CALLBACK_CONFIRMED(Unit.SHARE),
+    /** call-backs on this month's orders that recorded a complaint */
+    HOME_CARE_COMPLAINTS(Unit.COUNT);
 
     /** How a value reads, and whether a small one could identify people. */
     public enum Unit {
-        PEOPLE, SHARE, PER_THOUSAND, MONEY;
+        PEOPLE, SHARE, PER_THOUSAND, MONEY,
+        /** a count of things, not of people (visits, complaints): never hidden as small */
+        COUNT,
+        /** hours, one decimal */
+        HOURS;
     }
 
     private final Unit unit;
@@ -56,7 +79,7 @@ public enum Indicator {
 
     /** Counts of people take a target only for the region it is set for: a district's target is not a street's. */
     public boolean targetInherited() {
-        return unit != Unit.PEOPLE && unit != Unit.MONEY;
+        return unit == Unit.SHARE || unit == Unit.PER_THOUSAND;
     }
 
     public String messageKey() {

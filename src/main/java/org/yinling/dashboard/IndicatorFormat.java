@@ -16,6 +16,7 @@ public final class IndicatorFormat {
     private final Disclosure disclosure;
     private final NumberFormat decimal;
     private final NumberFormat money;
+    private final NumberFormat whole;
 
     IndicatorFormat(SmallCounts counts, Locale locale) {
         this(counts, Disclosure.none(), locale);
@@ -30,6 +31,7 @@ public final class IndicatorFormat {
         this.money = NumberFormat.getNumberInstance(locale);
         this.money.setMinimumFractionDigits(2);
         this.money.setMaximumFractionDigits(2);
+        this.whole = NumberFormat.getIntegerInstance(locale);
     }
 
     public String value(IndicatorValue value) {
@@ -113,6 +115,8 @@ public final class IndicatorFormat {
             case SHARE -> decimal.format(number.multiply(BigDecimal.valueOf(100))) + "%";
             case PER_THOUSAND -> decimal.format(number);
             case MONEY -> money.format(number);
+            case COUNT -> whole.format(number);
+            case HOURS -> decimal.format(number);
         };
     }
 }

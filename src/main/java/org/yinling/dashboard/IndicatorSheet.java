@@ -32,6 +32,14 @@ public record IndicatorSheet(Map<Indicator, IndicatorValue> values) {
         put(values, targets, Indicator.CAPABILITY_2_TO_4, f.capability2to4, 1);
         put(values, targets, Indicator.PURCHASED_SERVICE_ELDERS, f.purchasedServiceElders, 1);
         put(values, targets, Indicator.ACTIVE_ENTITLEMENTS, f.entitlements(), 1);
+        put(values, targets, Indicator.PURCHASED_SERVICE_ENTITLEMENTS, f.purchasedServiceEntitlements, 1);
+        put(values, targets, Indicator.HOME_CARE_BUDGET_ELDERS, f.budgetElders, 1);
+        put(values, targets, Indicator.HOME_CARE_VISITS, f.visits, 1);
+        put(values, targets, Indicator.HOME_CARE_HOURS, f.serviceSeconds, 1);
+        put(values, targets, Indicator.HOME_CARE_BUDGET_USED, f.budgetUsedFen, f.budgetFen);
+        put(values, targets, Indicator.HOME_CARE_ON_TIME, f.onTimeVisits, f.visits);
+        put(values, targets, Indicator.HOME_CARE_CALLBACK_CONFIRMED, f.callbacksDelivered, f.callbacks);
+        put(values, targets, Indicator.HOME_CARE_COMPLAINTS, f.complaints, 1);
         BigDecimal spending = f.spending();
         values.put(Indicator.MONTH_SPENDING, value(Indicator.MONTH_SPENDING, spending, 0, 0,
                 targets.get(Indicator.MONTH_SPENDING)));
@@ -41,7 +49,9 @@ public record IndicatorSheet(Map<Indicator, IndicatorValue> values) {
     private static void put(Map<Indicator, IndicatorValue> values, Map<Indicator, BigDecimal> targets,
                             Indicator indicator, long numerator, long denominator) {
         BigDecimal value = switch (indicator.unit()) {
-            case PEOPLE, MONEY -> BigDecimal.valueOf(numerator);
+            case PEOPLE, MONEY, COUNT -> BigDecimal.valueOf(numerator);
+            // the numerator is in seconds
+            case HOURS -> BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP);
             case SHARE -> denominator == 0 ? null
                     : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
             case PER_THOUSAND -> denominator == 0 ? null

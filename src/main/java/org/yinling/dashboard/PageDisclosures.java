@@ -23,6 +23,9 @@ final class PageDisclosures {
     private static final int[] AGE_OF = {60, 65, 80, 90, 100};
     private static final Indicator[] UNIT_COUNTS = {Indicator.ELDERS_60, Indicator.ELDERS_80,
             Indicator.ACTIVE_ENTITLEMENTS};
+    /** The counts of people of the dashboard's home-care table, one row per child region. */
+    private static final Indicator[] HOME_CARE_UNIT_COUNTS = {Indicator.HOME_CARE_BUDGET_ELDERS,
+            Indicator.PURCHASED_SERVICE_ELDERS};
 
     private PageDisclosures() {
     }
@@ -60,6 +63,17 @@ final class PageDisclosures {
             x.relation("T:" + AGE_COUNTS[k], bands);
         }
         units(x, d.units().stream().map(u -> new Unit(u.region(), u.sheet())).toList());
+        if (!d.units().isEmpty()) {
+            for (Indicator indicator : HOME_CARE_UNIT_COUNTS) {
+                List<String> parts = new ArrayList<>();
+                for (Dashboard.UnitRow u : d.units()) {
+                    String id = unit(u.region().code(), indicator);
+                    x.count(id, u.sheet().get(indicator));
+                    parts.add(id);
+                }
+                x.relation("T:" + indicator, parts);
+            }
+        }
 
         List<String> policies = new ArrayList<>();
         d.total().entitlementsByPolicy.forEach((policy, n) -> {

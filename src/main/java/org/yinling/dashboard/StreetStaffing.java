@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Seed 002's staffing rule: a street whose elders 60+ are under 20 % of its registered population needs one
  * dedicated elder-care worker, from 20 % two; and each of its communities with 100 or more government-purchased-
- * service elders needs one more. Compared with the staff the district records per street.
+ * service elders needs one more. Compared with the staff the district records per street. "Government-purchased-
+ * service elders" are the elders served this month ({@link Indicator#PURCHASED_SERVICE_ELDERS}: at least one visit
+ * confirmed), as seed 002 counts them, not the entitlements ({@link Indicator#PURCHASED_SERVICE_ENTITLEMENTS}): a
+ * community whose elders hold entitlements but get no service needs no extra worker for them.
  */
 @Component
 class StreetStaffing {

@@ -122,7 +122,8 @@ class DashboardTest {
         assertThat(value(sheet, Indicator.CAREGIVER_CERTIFIED)).isEqualTo("0.5000");         // 2 valid of 4 active
         assertThat(value(sheet, Indicator.EXTREME_POVERTY_CONCENTRATED)).isEqualTo("0.5000");
         assertThat(value(sheet, Indicator.CAPABILITY_2_TO_4)).isEqualTo("2");
-        assertThat(value(sheet, Indicator.PURCHASED_SERVICE_ELDERS)).isEqualTo("1");
+        assertThat(value(sheet, Indicator.PURCHASED_SERVICE_ENTITLEMENTS)).isEqualTo("1");
+        assertThat(value(sheet, Indicator.PURCHASED_SERVICE_ELDERS)).isEqualTo("0");        // served: no home care here
         assertThat(value(sheet, Indicator.ACTIVE_ENTITLEMENTS)).isEqualTo("2");
         assertThat(value(sheet, Indicator.MONTH_SPENDING)).isEqualTo("400.00");              // failed line left out
 
