@@ -241,6 +241,8 @@ CREATE INDEX home_care_order_worker_idx ON home_care_order (worker_id, scheduled
 CREATE INDEX home_care_order_provider_idx ON home_care_order (provider_id, month, state);
 CREATE INDEX home_care_order_community_idx ON home_care_order (community_code, month, state);
 CREATE INDEX home_care_order_elder_idx ON home_care_order (elder_id, month);
+-- one month's orders of a region (dashboard, monthly report): the month first, so the read is that month only
+CREATE INDEX home_care_order_month_idx ON home_care_order (month, community_code);
 CREATE INDEX home_care_order_open_idx ON home_care_order (scheduled_at)
     WHERE state IN ('PENDING_DISPATCH', 'DISPATCHED', 'ACCEPTED');
 
@@ -366,7 +368,7 @@ CREATE TABLE home_care_settlement_line (
     amount              NUMERIC(10, 2) NOT NULL,
     government_amount   NUMERIC(10, 2) NOT NULL,
     deduction           NUMERIC(10, 2) NOT NULL DEFAULT 0,
-    deduction_reason    VARCHAR(16)   CHECK (deduction_reason IN ('FLAGGED', 'CALLBACK_NOT_DELIVERED', 'EXTRAPOLATED')),
+    deduction_reason    VARCHAR(24)   CHECK (deduction_reason IN ('FLAGGED', 'CALLBACK_NOT_DELIVERED', 'EXTRAPOLATED')),
     PRIMARY KEY (settlement_id, order_id)
 );
 CREATE FUNCTION home_care_settlement_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
