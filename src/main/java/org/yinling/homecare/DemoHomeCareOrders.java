@@ -38,10 +38,12 @@ class DemoHomeCareOrders implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoHomeCareOrders.class);
 
     private final JdbcClient jdbc;
+    private final OrderStore orderStore;
     private final Clock clock;
 
-    DemoHomeCareOrders(JdbcClient jdbc, Clock clock) {
+    DemoHomeCareOrders(JdbcClient jdbc, OrderStore orderStore, Clock clock) {
         this.jdbc = jdbc;
+        this.orderStore = orderStore;
         this.clock = clock;
     }
 
@@ -77,6 +79,8 @@ class DemoHomeCareOrders implements ApplicationRunner {
         int orders = orders(params);
         callbacks(params);
         events();
+        // closed demo orders carry the digest a confirmation would have given them
+        orderStore.sealClosedWithoutDigest();
         log.info("Demo home-care orders: {} entitlements, {} budgets, {} plans, {} orders", entitled, budgets, plans,
                 orders);
     }
@@ -166,8 +170,9 @@ class DemoHomeCareOrders implements ApplicationRunner {
     }
 
     /**
-     * A plan from last month with the demo provider serving the community: the first two demo items (cleaning and
-     * companionship in the demo catalogue), twice a month each, at an hour of the elder's own.
+     * A plan from last month with the demo provider serving the community: companionship and a health check at home
+     * (the demo catalogue's 30 and 20 yuan items), twice a month each, within the 160-yuan budget, at an hour of the
+     * elder's own.
      */
     private int plans(Map<String, Object> params) {
         int plans = jdbc.sql("""
@@ -177,7 +182,7 @@ class DemoHomeCareOrders implements ApplicationRunner {
                                (SELECT min(pc.provider_id) FROM home_care_provider_community pc
                                 JOIN home_care_provider v ON v.id = pc.provider_id
                                 WHERE v.demo AND pc.community_code = b.community_code),
-                               CAST(:last AS date), '每月两次居室清洁、两次精神慰藉（演示）', :actor, :actor
+                               CAST(:last AS date), '每月两次精神慰藉、两次上门测血压血糖（演示）', :actor, :actor
                         FROM home_care_budget b JOIN elder e ON e.id = b.elder_id
                         WHERE b.month = :last AND e.created_by = 'demo'
                           AND EXISTS (SELECT 1 FROM home_care_provider_community pc JOIN home_care_provider v
@@ -189,7 +194,7 @@ class DemoHomeCareOrders implements ApplicationRunner {
                         SELECT p.id, i.id, 2, TIME '08:30' + make_interval(hours => (p.elder_id % 4)::int * 2)
                         FROM home_care_plan p
                         CROSS JOIN (SELECT id FROM home_care_item WHERE demo AND active
-                                    ORDER BY (category = 'CLEANING' AND unit = 'HOUR') DESC, category = 'COMPANIONSHIP' DESC,
+                                    ORDER BY category = 'COMPANIONSHIP' DESC, (category = 'MEDICAL' AND unit = 'VISIT') DESC,
                                              code LIMIT 2) i
                         WHERE p.created_by = 'demo'
                         ON CONFLICT DO NOTHING

@@ -46,6 +46,30 @@ class OrderStore {
     /** Flagged and not cleared, as SQL on alias o. */
     static final String FLAGS_OPEN = "(o.flag_distance OR o.flag_duration OR o.flag_code) AND o.flags_cleared_at IS NULL";
 
+    /** The facts of an order (alias {@code o}) that its digest covers, as one text. */
+    static final String DIGEST_FACTS = """
+            concat_ws('|',
+            coalesce(CAST(o.id AS text), '-'),
+            coalesce(CAST(o.elder_id AS text), '-'),
+            coalesce(CAST(o.item_id AS text), '-'),
+            coalesce(CAST(o.provider_id AS text), '-'),
+            coalesce(CAST(o.worker_id AS text), '-'),
+            coalesce(CAST(extract(epoch FROM o.scheduled_at) AS text), '-'),
+            coalesce(CAST(extract(epoch FROM o.check_in_at) AS text), '-'),
+            coalesce(CAST(o.check_in_latitude AS text), '-'),
+            coalesce(CAST(o.check_in_longitude AS text), '-'),
+            coalesce(CAST(o.check_in_distance_m AS text), '-'),
+            coalesce(CAST(extract(epoch FROM o.check_out_at) AS text), '-'),
+            coalesce(CAST(o.work_done AS text), '-'),
+            coalesce(CAST(extract(epoch FROM o.confirmed_at) AS text), '-'),
+            coalesce(CAST(o.confirmation AS text), '-'),
+            coalesce(CAST(o.unit_price AS text), '-'),
+            coalesce(CAST(o.quantity AS text), '-'),
+            coalesce(CAST(o.amount AS text), '-'),
+            coalesce(CAST(o.government_share AS text), '-'),
+            coalesce(CAST((SELECT md5(s.image) FROM home_care_signature s WHERE s.order_id = o.id) AS text), '-'))
+            """;
+
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
@@ -439,29 +463,17 @@ class OrderStore {
 
     /** The facts the digest covers, read raw from the row (no rounding, no time zone). */
     Optional<String> digestFacts(long id) {
-        return jdbc.sql("""
-                        SELECT concat_ws('|',
-                                         coalesce(CAST(o.id AS text), '-'),
-                                         coalesce(CAST(o.elder_id AS text), '-'),
-                                         coalesce(CAST(o.item_id AS text), '-'),
-                                         coalesce(CAST(o.provider_id AS text), '-'),
-                                         coalesce(CAST(o.worker_id AS text), '-'),
-                                         coalesce(CAST(extract(epoch FROM o.scheduled_at) AS text), '-'),
-                                         coalesce(CAST(extract(epoch FROM o.check_in_at) AS text), '-'),
-                                         coalesce(CAST(o.check_in_latitude AS text), '-'),
-                                         coalesce(CAST(o.check_in_longitude AS text), '-'),
-                                         coalesce(CAST(o.check_in_distance_m AS text), '-'),
-                                         coalesce(CAST(extract(epoch FROM o.check_out_at) AS text), '-'),
-                                         coalesce(CAST(o.work_done AS text), '-'),
-                                         coalesce(CAST(extract(epoch FROM o.confirmed_at) AS text), '-'),
-                                         coalesce(CAST(o.confirmation AS text), '-'),
-                                         coalesce(CAST(o.unit_price AS text), '-'),
-                                         coalesce(CAST(o.quantity AS text), '-'),
-                                         coalesce(CAST(o.amount AS text), '-'),
-                                         coalesce(CAST(o.government_share AS text), '-'),
-                                         coalesce(CAST((SELECT md5(s.image) FROM home_care_signature s WHERE s.order_id = o.id) AS text), '-'))
-                        FROM home_care_order o WHERE o.id = ?
-                        """)
+        return jdbc.sql("SELECT " + DIGEST_FACTS + " FROM home_care_order o WHERE o.id = ?")
                 .param(id).query(String.class).optional();
+    }
+
+    /**
+     * Seals the closed orders that have no digest yet (orders written by the demo data, not by a confirmation) with
+     * the same SHA-256 as {@link OrderWorkflow#digest(long)} computes, in one statement.
+     */
+    int sealClosedWithoutDigest() {
+        return jdbc.sql("UPDATE home_care_order o SET digest = encode(sha256(convert_to(" + DIGEST_FACTS
+                        + ", 'UTF8')), 'hex') WHERE o.digest IS NULL AND o.state IN ('CONFIRMED', 'CALLED_BACK')")
+                .update();
     }
 }

@@ -23,6 +23,8 @@ class DemoHomeCareOrdersTest {
     JdbcClient jdbc;
     @Autowired
     DemoHomeCareOrders demo;
+    @Autowired
+    OrderWorkflow workflow;
 
     final LocalDate today = TestDates.today();
 
@@ -45,6 +47,13 @@ class DemoHomeCareOrdersTest {
                         SELECT DISTINCT state FROM home_care_order WHERE created_by = 'demo' AND month = ? ORDER BY 1
                         """).param(today.withDayOfMonth(1).minusMonths(1)).query(String.class).list();
         assertThat(lastMonth).containsExactly("CALLED_BACK", "CANCELLED", "CONFIRMED", "MISSED");
+        // closed demo orders are sealed like confirmed ones: the order page shows them unchanged
+        List<Long> closed = jdbc.sql("""
+                        SELECT id FROM home_care_order WHERE created_by = 'demo' AND state IN ('CONFIRMED', 'CALLED_BACK')
+                        """).query(Long.class).list();
+        assertThat(closed).isNotEmpty().allSatisfy(id -> assertThat(jdbc.sql(
+                "SELECT digest FROM home_care_order WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo(workflow.digest(id)));
         assertThat(jdbc.sql("SELECT count(*) FROM home_care_order WHERE created_by = 'demo' AND flag_duration")
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("""

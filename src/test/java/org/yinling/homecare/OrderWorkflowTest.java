@@ -24,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.FlashMap;
+import org.yinling.TestDates;
 import org.yinling.elder.ResidentId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -438,12 +439,15 @@ class OrderWorkflowTest {
     @Test
     void theListIsScopedAndFiltered() throws Exception {
         long elder = elder();
-        long accepted = order(elder, "ACCEPTED", lantian, worker, OffsetDateTime.now().plusDays(3));
-        long pending = order(elder, "PENDING_DISPATCH", null, null, OffsetDateTime.now().plusDays(3));
-        String all = page("/home-care/orders?region=" + LANTIAN, "community");
+        // in three days at 10:00 Beijing time; the window keeps the demo's orders of the month off the page
+        LocalDate day = TestDates.today().plusDays(3);
+        OffsetDateTime at = day.atTime(10, 0).atZone(TestDates.ZONE).toOffsetDateTime();
+        long accepted = order(elder, "ACCEPTED", lantian, worker, at);
+        long pending = order(elder, "PENDING_DISPATCH", null, null, at);
+        String window = "&from=" + day.minusDays(1) + "&to=" + day.plusDays(1);
+        String all = page("/home-care/orders?region=" + LANTIAN + window, "community");
         assertThat(all).contains("/home-care/orders/" + accepted + "\"").contains("/home-care/orders/" + pending + "\"");
-        String filtered = page("/home-care/orders?state=ACCEPTED&provider=" + lantian + "&from="
-                + LocalDate.now().plusDays(2) + "&to=" + LocalDate.now().plusDays(4), "community");
+        String filtered = page("/home-care/orders?state=ACCEPTED&provider=" + lantian + window, "community");
         assertThat(filtered).contains("/home-care/orders/" + accepted + "\"").doesNotContain("/home-care/orders/" + pending + "\"");
         // the provider sees only its orders; another community's clerk sees neither
         assertThat(page("/home-care/orders?state=PENDING_DISPATCH", "provider")).doesNotContain("/home-care/orders/" + pending + "\"");
