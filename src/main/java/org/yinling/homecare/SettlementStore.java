@@ -61,7 +61,7 @@ class SettlementStore {
                       AND o.provider_id IN (SELECT id FROM providers)
                       AND NOT EXISTS (SELECT 1 FROM home_care_settlement_line l WHERE l.order_id = o.id)
                 ),
-                share AS (
+                share AS MATERIALIZED (
                     SELECT d.provider_id,
                            CASE WHEN count(c.outcome) = 0 THEN 0
                                 ELSE (count(*) FILTER (WHERE c.outcome = 'NOT_DELIVERED')
@@ -70,7 +70,7 @@ class SettlementStore {
                     WHERE d.month = :month AND d.provider_id IN (SELECT id FROM providers)
                     GROUP BY d.provider_id
                 ),
-                settings AS (
+                settings AS MATERIALIZED (
                     SELECT x.community_code, (home_care_setting_on(x.community_code, :monthEnd)).callback_extrapolation
                                AS extrapolate
                     FROM (SELECT DISTINCT community_code FROM base) x
@@ -115,9 +115,9 @@ class SettlementStore {
         }
     }
 
-    /** All providers' months the scope sees, in one query: the drafts grouped by provider and the confirmed ones. */
-    List<Row> month(HomeCareScope scope, LocalDate month, Long provider) {
-        return jdbc.sql(draft(scope) + """
+    /** The query of {@link #month}. */
+    static String monthSql(HomeCareScope scope) {
+        return draft(scope) + """
                         , totals AS (
                             SELECT provider_id, count(*) AS orders, sum(amount) AS gross, sum(gov) AS gov,
                                    COALESCE(sum(deduction) FILTER (WHERE deduction_reason = 'FLAGGED'), 0) AS flag_d,
@@ -135,7 +135,16 @@ class SettlementStore {
                         LEFT JOIN home_care_settlement s ON s.provider_id = p.id AND s.month = :month
                         WHERE p.id IN (SELECT id FROM providers) AND (t.provider_id IS NOT NULL OR s.id IS NOT NULL)
                         ORDER BY p.name, p.id
-                        """)
+                        """;
+    }
+
+    static Map<String, Object> monthParams(HomeCareScope scope, LocalDate month, Long provider) {
+        return params(scope, month, provider);
+    }
+
+    /** All providers' months the scope sees, in one query: the drafts grouped by provider and the confirmed ones. */
+    List<Row> month(HomeCareScope scope, LocalDate month, Long provider) {
+        return jdbc.sql(monthSql(scope))
                 .params(params(scope, month, provider))
                 .query((rs, row) -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),

@@ -62,6 +62,9 @@ class SettlementScaleCheck {
         var rows = settlements.month(scope, month, null);
         long settleMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(rows.stream().filter(r -> r.orders() == 2000)).hasSize(200);
+        jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + SettlementStore.monthSql(scope))
+                .params(SettlementStore.monthParams(scope, month, null)).query(String.class).list()
+                .forEach(line -> System.out.println("PLAN " + line));
         System.out.printf("SCALE draw of 200 providers / 400000 orders: %d ms; all settlements: %d ms%n", drawMs, settleMs);
     }
 }
