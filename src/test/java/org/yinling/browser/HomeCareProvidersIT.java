@@ -81,6 +81,8 @@ class HomeCareProvidersIT extends BrowserTest {
             page.locator(".price-form").first().locator("input[name=unitPrice]").fill("99");
             page.locator(".price-form").first().locator("button").click();
             assertThat(page.locator(".alert-danger")).containsText("不能重新定价");
+            // the address without the item's #fragment, so that the language can be added to it
+            page.navigate(url("/home-care/catalogue"));
             screenshotsInBothLanguages(page, "home-care-catalogue");
 
             page.navigate(url("/home-care/settings"));
