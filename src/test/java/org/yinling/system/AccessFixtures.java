@@ -131,8 +131,10 @@ final class AccessFixtures {
 
     private String newElder(String name, long[] id) {
         while (true) {
-            int sequence = java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 999);
-            LocalDate birth = LocalDate.of(1935 + sequence % 10, 1 + sequence % 12, 1 + sequence % 28);
+            // the date drawn apart from the sequence: 998 IDs ran out once the matrix made more sets than that
+            java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+            int sequence = random.nextInt(1, 999);
+            LocalDate birth = LocalDate.of(1935 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
             String body = "110105" + birth.toString().replace("-", "") + String.format("%03d", sequence);
             String candidate = body + ResidentId.checkCharacter(body);
             List<Long> inserted = jdbc.sql("""
