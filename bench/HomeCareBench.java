@@ -131,7 +131,7 @@ public class HomeCareBench {
             long draws = count(s, "SELECT count(*) FROM home_care_callback_draw WHERE month = DATE '" + last + "-01'");
             long sampled = count(s, "SELECT count(*) FROM home_care_callback");
             System.out.printf("| call-back samples for all providers of %s (%d draws, %,d orders sampled) | 1 | %.2f s | | < 2 s: %s |%n",
-                    last, draws, sampled, draw, draw < 2 && draws == PROVIDERS ? "PASS" : "**FAIL**");
+                    last, draws, sampled, draw, draw < 2 && draws >= PROVIDERS ? "PASS" : "**FAIL**");
             double[] settle = new double[10];
             for (int i = 0; i < 12; i++) {
                 long t = System.nanoTime();
