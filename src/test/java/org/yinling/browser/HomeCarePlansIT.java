@@ -61,13 +61,13 @@ class HomeCarePlansIT extends BrowserTest {
             assertThat(page.locator("#plan-form .alert-danger")).containsText("剩余 160.00 元");
 
             page.selectOption("#items0\\.itemId", String.valueOf(cleaning));
-            page.fill("#items0\\.timesPerMonth", "4");
+            page.fill("#items0\\.timesPerMonth", "2");
             page.fill("#items0\\.preferredTime", "09:30");
             page.selectOption("#items1\\.itemId", String.valueOf(bath));
             page.fill("#items1\\.timesPerMonth", "1");
             page.click("#plan-save");
             assertThat(page.locator(".alert-success")).containsText("服务计划已保存");
-            assertThat(page.locator("#plan-current .plan-value")).hasText("200.00");
+            assertThat(page.locator("#plan-current .plan-value")).hasText("140.00");
             screenshotsInBothLanguages(page, "home-care-plan");
         }
     }
