@@ -52,13 +52,15 @@ class ElderCardsTest {
                     "subsidy-summary 补贴 outerHTML /subsidies/elders/" + id + "/summary",
                     "payment-history 补贴发放记录 innerHTML /payments/elders/" + id + "/history",
                     "institution-stays 入住养老机构 innerHTML /institutions/elders/" + id + "/stays",
-                    "meal-history 助餐记录 innerHTML /meal-points/elders/" + id + "/meals");
+                    "meal-history 助餐记录 innerHTML /meal-points/elders/" + id + "/meals",
+                    "home-care 居家上门服务 outerHTML /home-care/elders/" + id + "/summary");
         }
         assertThat(cards(id, "en", "district")).containsExactly(
                 "subsidy-summary Subsidies outerHTML /subsidies/elders/" + id + "/summary",
                 "payment-history Payments innerHTML /payments/elders/" + id + "/history",
                 "institution-stays Stays in care institutions innerHTML /institutions/elders/" + id + "/stays",
-                "meal-history Meals innerHTML /meal-points/elders/" + id + "/meals");
+                "meal-history Meals innerHTML /meal-points/elders/" + id + "/meals",
+                "home-care Home care outerHTML /home-care/elders/" + id + "/summary");
     }
 
     @Test
@@ -71,7 +73,7 @@ class ElderCardsTest {
                 .containsExactly(everyone, districtOnly);
         assertThat(contributed.visibleTo((CurrentUser) users.loadUserByUsername("manager"))).containsExactly(everyone);
         assertThat(contributed.visibleTo((CurrentUser) users.loadUserByUsername("community"))).isEmpty();
-        assertThat(cards.visibleTo((CurrentUser) users.loadUserByUsername("community"))).hasSize(4);
+        assertThat(cards.visibleTo((CurrentUser) users.loadUserByUsername("community"))).hasSize(5);
     }
 
     @Test

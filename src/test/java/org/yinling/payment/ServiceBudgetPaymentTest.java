@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A service-budget policy (issue 18: 居家养老服务补贴 buys services, it pays no cash) gets no payment line: not the
  * month's, not a back pay, not a failed line carried again; a cash policy's entitlement beside it is paid as before.
- * Its own years (2040–2041).
+ * Its own years (2040 and 2042; OrganisationPaymentsTest has 2041).
  */
 @SpringBootTest
 class ServiceBudgetPaymentTest {
@@ -57,18 +57,18 @@ class ServiceBudgetPaymentTest {
     void aPolicyTurnedIntoAServiceBudgetHasItsFailedLinesNotCarriedAndNoBackPay() {
         long policy = fixtures.policy("PAY-SB-TURN", PaymentFixtures.AGE_ALLOWANCE, LocalDate.of(2030, 1, 1), 3);
         long elder = fixtures.elder(LocalDate.of(1950, 6, 6));
-        fixtures.entitlement(elder, policy, "PAY-SB-TURN", LocalDate.of(2041, 3, 1), 0, "100");
-        long march = generate(LocalDate.of(2041, 3, 1));
-        assertThat(fixtures.lines(elder, march)).contains("2041-03 REGULAR 500.00");   // 90 years old: tier 2
+        fixtures.entitlement(elder, policy, "PAY-SB-TURN", LocalDate.of(2042, 3, 1), 0, "100");
+        long march = generate(LocalDate.of(2042, 3, 1));
+        assertThat(fixtures.lines(elder, march)).contains("2042-03 REGULAR 500.00");   // 90 years old: tier 2
         jdbc.sql("UPDATE payment_line SET status = 'FAILED', failure_reason = '账户已销户' WHERE batch_id = ? AND elder_id = ?")
                 .params(march, elder).update();
         jdbc.sql("UPDATE subsidy_policy SET delivery = 'SERVICE_BUDGET', government_share = 1.00 WHERE id = ?")
                 .param(policy).update();
         // a late entitlement of the same policy, which a cash policy would back-pay
         long late = fixtures.elder(LocalDate.of(1950, 7, 7));
-        fixtures.entitlement(late, policy, "PAY-SB-TURN", LocalDate.of(2041, 3, 1), 0, "100");
+        fixtures.entitlement(late, policy, "PAY-SB-TURN", LocalDate.of(2042, 3, 1), 0, "100");
 
-        long april = generate(LocalDate.of(2041, 4, 1));
+        long april = generate(LocalDate.of(2042, 4, 1));
 
         assertThat(fixtures.lines(elder, april)).isEmpty();
         assertThat(fixtures.lines(late)).isEmpty();
