@@ -42,7 +42,7 @@ class CallbackController {
         model.addAttribute("month", chosen.toString());
         model.addAttribute("providers", callbacks.month(user, chosen));
         model.addAttribute("drawable", chosen.isBefore(YearMonth.now(clock)));
-        return "home-care/callbacks/list";
+        return "homecare/callbacks/list";
     }
 
     @PostMapping("/draw")
@@ -73,7 +73,7 @@ class CallbackController {
         model.addAttribute("outcomes", CallbackOutcome.values());
         model.addAttribute("drawable", chosen.isBefore(YearMonth.now(clock)));
         model.addAttribute("regionNames", regions.allNames());
-        return "home-care/callbacks/provider";
+        return "homecare/callbacks/provider";
     }
 
     @PostMapping("/{providerId}/{month}/draw")

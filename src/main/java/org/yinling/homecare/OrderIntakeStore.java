@@ -145,7 +145,7 @@ class OrderIntakeStore {
                                (SELECT count(*) FROM inserted WHERE state = 'DISPATCHED') AS dispatched,
                                (SELECT count(*) FROM wanted WHERE NOT within) AS skipped,
                                (SELECT count(*) FROM events) AS events
-                        """.formatted(PlanStore.takesOrders("pr", "w.community_code", "w.day")))
+                        """.formatted(ProviderContracts.takesOrders("pr", "w.community_code", "w.day")))
                 .param("month", month).param("days", month.lengthOfMonth()).param("region", regionPattern)
                 .param("actor", actor)
                 .query((rs, n) -> new Generated(rs.getLong("created"), rs.getLong("dispatched"),

@@ -247,10 +247,8 @@ class OrderStore {
     }
 
     /** The condition {@link #providerMayServe} as SQL on the order, with parameters :provider and :today. */
-    static final String PROVIDER_MAY_SERVE = """
-             AND EXISTS (SELECT 1 FROM home_care_provider p JOIN home_care_provider_community pc ON pc.provider_id = p.id
-                         WHERE p.id = :provider AND pc.community_code = o.community_code AND p.status = 'ACTIVE'
-                           AND p.contract_from <= :today AND p.contract_to >= :today)""";
+    static final String PROVIDER_MAY_SERVE = " AND EXISTS (SELECT 1 FROM home_care_provider p WHERE p.id = :provider AND "
+            + ProviderContracts.takesOrders("p", "o.community_code", ":today") + ")";
 
     /** The worker condition, with parameter :worker: an enabled care worker of the order's provider. */
     static final String WORKER_OF_PROVIDER = """

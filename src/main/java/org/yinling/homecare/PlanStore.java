@@ -24,16 +24,6 @@ import org.yinling.elder.ResidentId;
 @Repository
 class PlanStore {
 
-    /**
-     * A provider takes orders for a community on a day: active, its contract covering the day, and serving the
-     * community (alias {@code pr}, named parameters {@code :takesDay} and the community expression given).
-     */
-    static String takesOrders(String provider, String community, String day) {
-        return ("(%1$s.status = 'ACTIVE' AND %1$s.contract_from <= %3$s AND %1$s.contract_to >= %3$s"
-                + " AND EXISTS (SELECT 1 FROM home_care_provider_community tpc WHERE tpc.provider_id = %1$s.id"
-                + " AND tpc.community_code = %2$s))").formatted(provider, community, day);
-    }
-
     /** The quantity of one visit of an item (alias): 1 for a visit, the standard minutes in hours for an hour. */
     static String quantity(String item) {
         return "(CASE WHEN %1$s.unit = 'HOUR' THEN round(%1$s.standard_minutes / 60.0, 2) ELSE 1 END)".formatted(item);
@@ -240,7 +230,7 @@ class PlanStore {
     List<Provider> providersFor(String community, LocalDate day) {
         return jdbc.sql("""
                         SELECT pr.id, pr.name FROM home_care_provider pr WHERE %s ORDER BY pr.name, pr.id
-                        """.formatted(takesOrders("pr", ":community", ":takesDay")))
+                        """.formatted(ProviderContracts.takesOrders("pr", ":community", ":takesDay")))
                 .param("community", community).param("takesDay", day)
                 .query((rs, n) -> new Provider(rs.getLong("id"), rs.getString("name"))).list();
     }
@@ -248,7 +238,7 @@ class PlanStore {
     /** Whether the provider takes orders for the community on the day. */
     boolean takesOrders(long providerId, String community, LocalDate day) {
         return jdbc.sql("SELECT count(*) FROM home_care_provider pr WHERE pr.id = :provider AND "
-                        + takesOrders("pr", ":community", ":takesDay"))
+                        + ProviderContracts.takesOrders("pr", ":community", ":takesDay"))
                 .param("provider", providerId).param("community", community).param("takesDay", day)
                 .query(Integer.class).single() == 1;
     }

@@ -45,14 +45,14 @@ class SettlementController {
         YearMonth chosen = RequestDates.month(month).orElseGet(() -> YearMonth.now(clock).minusMonths(1));
         model.addAttribute("month", chosen.toString());
         model.addAttribute("rows", settlements.month(user, chosen));
-        return "home-care/settlements/list";
+        return "homecare/settlements/list";
     }
 
     @GetMapping("/{providerId}/{month}")
     String detail(@PathVariable long providerId, @PathVariable String month, @AuthenticationPrincipal CurrentUser user,
                   Model model) {
         statement(user, providerId, month, model);
-        return "home-care/settlements/detail";
+        return "homecare/settlements/detail";
     }
 
     @GetMapping("/{providerId}/{month}/print")
@@ -65,7 +65,7 @@ class SettlementController {
         model.addAttribute("printedBy", user.getDisplayName());
         model.addAttribute("confirmedByName", statement.settlement().map(SettlementStore.Settlement::confirmedByName)
                 .orElse(null));
-        return "home-care/settlements/print";
+        return "homecare/settlements/print";
     }
 
     @GetMapping("/{providerId}/{month}.xlsx")

@@ -270,7 +270,7 @@ class ServicePlanTest {
     }
 
     @Test
-    void aDeathCancelsTheOpenOrdersAndEndsTheBudgetAndPlan() {
+    void aDeathCancelsTheOpenOrdersAndEndsTheBudgetAndPlan() throws Exception {
         long elder = fixtures.elderWithBudget("去世老人");
         budgets.open(thisMonth(), "330105%");
         long planId = fixtures.plan(elder, lantian, cleaning, 4);
@@ -289,6 +289,12 @@ class ServicePlanTest {
                         SELECT count(*) FROM home_care_order_event ev JOIN home_care_order o ON o.id = ev.order_id
                         WHERE o.elder_id = ? AND ev.event = 'CANCELLED' AND ev.reason = ?""")
                 .params(elder, HomeCareEvents.DECEASED).query(Integer.class).single()).isEqualTo(4);
+        // the order page gives the reason in words, never its code
+        long cancelled = jdbc.sql("SELECT min(id) FROM home_care_order WHERE elder_id = ?").param(elder)
+                .query(Long.class).single();
+        String page = mvc.perform(get("/home-care/orders/{id}", cancelled).with(as("district")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("老人去世").doesNotContain(HomeCareEvents.DECEASED);
         assertThat(budgets.of(elder, thisMonth()).orElseThrow().endedOn()).isEqualTo(today);
         assertThat(jdbc.sql("SELECT valid_to FROM home_care_plan WHERE id = ?").param(planId).query(LocalDate.class)
                 .single()).isEqualTo(thisMonth());
