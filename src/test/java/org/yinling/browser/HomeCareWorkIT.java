@@ -83,7 +83,9 @@ class HomeCareWorkIT extends BrowserTest {
                 .setLocale("zh-CN"))) {
             Page page = context.newPage();
             logIn(page, "provider", "yinling");
-            page.navigate(url("/home-care/orders?state=DISPATCHED"));
+            // the day it is due (in an hour, Beijing time): the demo's dispatched orders of other days stay off the page
+            java.time.LocalDate due = java.time.ZonedDateTime.now(org.yinling.TestDates.ZONE).plusHours(1).toLocalDate();
+            page.navigate(url("/home-care/orders?state=DISPATCHED&from=" + due + "&to=" + due));
             page.click("a[href$=\"/home-care/orders/" + order + "\"]");
             assertThat(page.locator("#order-state")).hasText("已派单");
             screenshotsInBothLanguages(page, "home-care-order-dispatched");
