@@ -191,12 +191,13 @@ class CallbackStore {
         return jdbc.sql("""
                         SELECT o.id, e.name, e.phone, e.address, o.community_code, i.name,
                                o.scheduled_at AT TIME ZONE 'Asia/Shanghai', w.display_name, o.state, c.outcome,
-                               c.satisfaction, c.note, c.called_at, c.called_by
+                               c.satisfaction, c.note, c.called_at, coalesce(caller.display_name, c.called_by)
                         FROM home_care_callback c
                         JOIN home_care_order o ON o.id = c.order_id
                         JOIN elder e ON e.id = o.elder_id
                         JOIN home_care_item i ON i.id = o.item_id
                         LEFT JOIN app_user w ON w.id = o.worker_id
+                        LEFT JOIN app_user caller ON caller.username = c.called_by
                         WHERE c.draw_id = :draw AND %s
                         ORDER BY o.community_code, e.name, o.id
                         """.formatted(scope.orderCondition("o")))
@@ -219,12 +220,14 @@ class CallbackStore {
         Map<String, Object> params = new HashMap<>(scope.parameters());
         params.put("provider", providerId);
         return jdbc.sql("""
-                        SELECT o.id, o.month, e.name, i.name, c.satisfaction, c.note, c.called_at, c.called_by
+                        SELECT o.id, o.month, e.name, i.name, c.satisfaction, c.note, c.called_at,
+                               coalesce(caller.display_name, c.called_by)
                         FROM home_care_callback c
                         JOIN home_care_callback_draw d ON d.id = c.draw_id
                         JOIN home_care_order o ON o.id = c.order_id
                         JOIN elder e ON e.id = o.elder_id
                         JOIN home_care_item i ON i.id = o.item_id
+                        LEFT JOIN app_user caller ON caller.username = c.called_by
                         WHERE d.provider_id = :provider AND c.outcome = 'COMPLAINT' AND %s
                         ORDER BY c.called_at DESC, o.id
                         LIMIT 200

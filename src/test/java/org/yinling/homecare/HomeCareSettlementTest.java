@@ -182,6 +182,8 @@ class HomeCareSettlementTest {
                 .isEqualTo("CALLED_BACK CONFIRMED CALLED_BACK community");
         assertThat(jdbc.sql("SELECT outcome || ' ' || satisfaction || ' ' || called_by FROM home_care_callback WHERE order_id = ?")
                 .param(first).query(String.class).single()).isEqualTo("NOT_DELIVERED 2 community");
+        // the page names the caller by their name, as on the printed statement
+        mvc.perform(get(page).with(as("community"))).andExpect(content().string(containsString("蓝天社区 张丽（演示）")));
 
         // once: a second call on the same order changes nothing
         mvc.perform(post(page + "/orders/" + first).param("outcome", "DELIVERED").param("satisfaction", "5")
