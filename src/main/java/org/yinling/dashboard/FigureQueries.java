@@ -337,23 +337,18 @@ class FigureQueries {
                 }));
         jdbc.sql("""
                         WITH late AS (
-                            SELECT c.code AS community_code,
-                                   (home_care_setting_on(c.code, CAST(:day AS date))).missed_after_minutes AS minutes
-                            FROM (SELECT DISTINCT community_code AS code FROM home_care_order
-                                  WHERE community_code LIKE :scope AND month = :month) c)
+                            SELECT code AS community_code,
+                                   (home_care_setting_on(code, CAST(:day AS date))).missed_after_minutes AS minutes
+                            FROM region WHERE level = 'COMMUNITY' AND code LIKE :scope)
                         SELECT o.community_code,
                                count(DISTINCT o.elder_id) FILTER (WHERE o.state IN %1$s),
                                count(*) FILTER (WHERE o.state IN %1$s),
                                coalesce(sum(extract(epoch FROM o.check_out_at - o.check_in_at)) FILTER (WHERE o.state IN %1$s), 0),
                                count(*) FILTER (WHERE o.state IN %1$s
                                                   AND o.check_in_at <= o.scheduled_at + make_interval(mins => l.minutes)),
-                               coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0),
-                               count(cb.outcome),
-                               count(*) FILTER (WHERE cb.outcome = 'DELIVERED'),
-                               count(*) FILTER (WHERE cb.outcome = 'COMPLAINT')
+                               coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0)
                         FROM home_care_order o
                         JOIN late l ON l.community_code = o.community_code
-                        LEFT JOIN home_care_callback cb ON cb.order_id = o.id
                         WHERE o.community_code LIKE :scope AND o.month = :month
                         GROUP BY 1
                         """.formatted(CONFIRMED))
@@ -364,9 +359,23 @@ class FigureQueries {
                     figures.serviceSeconds = Math.round(rs.getDouble(4));
                     figures.onTimeVisits = rs.getLong(5);
                     figures.budgetUsedFen = fen(rs.getBigDecimal(6));
-                    figures.callbacks = rs.getLong(7);
-                    figures.callbacksDelivered = rs.getLong(8);
-                    figures.complaints = rs.getLong(9);
+                }));
+        // the month's call-backs from the month's draws: a few thousand rows, not a join over every order
+        jdbc.sql("""
+                        SELECT o.community_code, count(cb.outcome),
+                               count(*) FILTER (WHERE cb.outcome = 'DELIVERED'),
+                               count(*) FILTER (WHERE cb.outcome = 'COMPLAINT')
+                        FROM home_care_callback_draw d
+                        JOIN home_care_callback cb ON cb.draw_id = d.id
+                        JOIN home_care_order o ON o.id = cb.order_id
+                        WHERE d.month = :month AND o.community_code LIKE :scope
+                        GROUP BY 1
+                        """)
+                .params(month)
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.callbacks = rs.getLong(2);
+                    figures.callbacksDelivered = rs.getLong(3);
+                    figures.complaints = rs.getLong(4);
                 }));
     }
 
@@ -383,27 +392,33 @@ class FigureQueries {
     List<ProviderFigures> byProvider(RegionScope scope, LocalDate day) {
         return jdbc.sql("""
                         WITH late AS (
-                            SELECT c.code AS community_code,
-                                   (home_care_setting_on(c.code, CAST(:day AS date))).missed_after_minutes AS minutes
-                            FROM (SELECT DISTINCT community_code AS code FROM home_care_order
-                                  WHERE community_code LIKE :scope AND month = :month) c),
+                            SELECT code AS community_code,
+                                   (home_care_setting_on(code, CAST(:day AS date))).missed_after_minutes AS minutes
+                            FROM region WHERE level = 'COMMUNITY' AND code LIKE :scope),
                         figures AS (
                             SELECT o.provider_id,
                                    count(*) FILTER (WHERE o.state IN %1$s) AS visits,
                                    coalesce(sum(extract(epoch FROM o.check_out_at - o.check_in_at)) FILTER (WHERE o.state IN %1$s), 0) AS seconds,
                                    count(*) FILTER (WHERE o.state IN %1$s
                                                       AND o.check_in_at <= o.scheduled_at + make_interval(mins => l.minutes)) AS on_time,
-                                   coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0) AS amount,
-                                   count(cb.outcome) AS callbacks,
-                                   count(*) FILTER (WHERE cb.outcome = 'DELIVERED') AS delivered,
-                                   count(*) FILTER (WHERE cb.outcome = 'COMPLAINT') AS complaints
+                                   coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0) AS amount
                             FROM home_care_order o
                             JOIN late l ON l.community_code = o.community_code
-                            LEFT JOIN home_care_callback cb ON cb.order_id = o.id
                             WHERE o.community_code LIKE :scope AND o.month = :month AND o.provider_id IS NOT NULL
+                            GROUP BY 1),
+                        calls AS (
+                            SELECT o.provider_id, count(cb.outcome) AS callbacks,
+                                   count(*) FILTER (WHERE cb.outcome = 'DELIVERED') AS delivered,
+                                   count(*) FILTER (WHERE cb.outcome = 'COMPLAINT') AS complaints
+                            FROM home_care_callback_draw d
+                            JOIN home_care_callback cb ON cb.draw_id = d.id
+                            JOIN home_care_order o ON o.id = cb.order_id
+                            WHERE d.month = :month AND o.community_code LIKE :scope
                             GROUP BY 1)
-                        SELECT p.id, p.name, f.visits, f.seconds, f.on_time, f.amount, f.callbacks, f.delivered, f.complaints
+                        SELECT p.id, p.name, f.visits, f.seconds, f.on_time, f.amount, coalesce(c.callbacks, 0),
+                               coalesce(c.delivered, 0), coalesce(c.complaints, 0)
                         FROM figures f JOIN home_care_provider p ON p.id = f.provider_id
+                        LEFT JOIN calls c ON c.provider_id = f.provider_id
                         ORDER BY f.visits DESC, p.name, p.id
                         """.formatted(CONFIRMED))
                 .param("scope", scope.likePattern()).param("day", day).param("month", day.withDayOfMonth(1))

@@ -55,24 +55,36 @@ class OrderIntakeStore {
                 WHERE p.valid_from <= CAST(:month AS date)
                   AND (p.valid_to IS NULL OR p.valid_to >= CAST(:month AS date))
             ),
+            -- the price rule once per item, community and day, not once per visit
+            prices AS (
+                SELECT d.item_id, d.community_code, d.day,
+                       home_care_price_on(d.item_id, d.community_code, d.day) AS unit_price
+                FROM (SELECT DISTINCT item_id, community_code, day FROM visits) d
+            ),
             priced AS (
-                SELECT v.*, home_care_price_on(v.item_id, v.community_code, v.day) AS unit_price,
+                SELECT v.*, pr.unit_price,
                        CASE WHEN v.unit = 'HOUR' THEN round(v.standard_minutes / 60.0, 2) ELSE 1 END AS quantity
                 FROM visits v
+                JOIN prices pr ON pr.item_id = v.item_id AND pr.community_code = v.community_code AND pr.day = v.day
+            ),
+            -- what each elder's other orders of the month (ad hoc, or of a plan no longer in force) already use
+            used AS (
+                SELECT o.elder_id, sum(o.amount) AS amount
+                FROM home_care_order o JOIN budgets bu ON bu.elder_id = o.elder_id
+                WHERE o.month = CAST(:month AS date) AND o.state NOT IN ('CANCELLED', 'MISSED')
+                  AND (o.plan_id IS NULL OR NOT EXISTS (
+                      SELECT 1 FROM home_care_plan op
+                      WHERE op.id = o.plan_id AND op.valid_from <= CAST(:month AS date)
+                        AND (op.valid_to IS NULL OR op.valid_to >= CAST(:month AS date))))
+                GROUP BY o.elder_id
             ),
             valued AS (
                 SELECT p.*, round(p.unit_price * p.quantity, 2) AS amount,
                        sum(round(p.unit_price * p.quantity, 2)) OVER (
                            PARTITION BY p.elder_id ORDER BY p.day, p.plan_id, p.item_id, p.seq) AS running,
-                       COALESCE((SELECT sum(o.amount) FROM home_care_order o
-                                 WHERE o.elder_id = p.elder_id AND o.month = CAST(:month AS date)
-                                   AND o.state NOT IN ('CANCELLED', 'MISSED')
-                                   AND (o.plan_id IS NULL OR o.plan_id NOT IN (
-                                       SELECT op.id FROM home_care_plan op
-                                       WHERE op.elder_id = p.elder_id AND op.valid_from <= CAST(:month AS date)
-                                         AND (op.valid_to IS NULL OR op.valid_to >= CAST(:month AS date))))),
-                                0) AS other_used
+                       COALESCE(u.amount, 0) AS other_used
                 FROM priced p
+                LEFT JOIN used u ON u.elder_id = p.elder_id
                 WHERE p.unit_price IS NOT NULL
             ),
             wanted AS (
@@ -115,7 +127,13 @@ class OrderIntakeStore {
      */
     Generated generate(LocalDate month, String regionPattern, String actor) {
         return jdbc.sql(VISITS + """
-                        , inserted AS (
+                        -- whether the plan's provider takes orders, once per provider, community and day
+                        , takers AS (
+                            SELECT d.provider_id, d.community_code, d.day,
+                                   EXISTS (SELECT 1 FROM home_care_provider pr WHERE pr.id = d.provider_id AND %s) AS ok
+                            FROM (SELECT DISTINCT provider_id, community_code, day FROM wanted WHERE within) d
+                        ),
+                        inserted AS (
                             INSERT INTO home_care_order (elder_id, community_code, month, budget_id, plan_id,
                                                          plan_sequence, item_id, provider_id, scheduled_at, state,
                                                          unit_price, quantity, amount, government_share, created_by)
@@ -125,8 +143,8 @@ class OrderIntakeStore {
                                    CASE WHEN t.ok THEN 'DISPATCHED' ELSE 'PENDING_DISPATCH' END,
                                    w.unit_price, w.quantity, w.amount, w.government_share, :actor
                             FROM wanted w
-                            CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM home_care_provider pr
-                                                               WHERE pr.id = w.provider_id AND %s) AS ok) t
+                            JOIN takers t ON t.provider_id = w.provider_id AND t.community_code = w.community_code
+                                         AND t.day = w.day
                             WHERE w.within
                             ORDER BY w.elder_id, w.day, w.plan_id, w.item_id, w.seq
                             ON CONFLICT DO NOTHING
@@ -145,7 +163,7 @@ class OrderIntakeStore {
                                (SELECT count(*) FROM inserted WHERE state = 'DISPATCHED') AS dispatched,
                                (SELECT count(*) FROM wanted WHERE NOT within) AS skipped,
                                (SELECT count(*) FROM events) AS events
-                        """.formatted(ProviderContracts.takesOrders("pr", "w.community_code", "w.day")))
+                        """.formatted(ProviderContracts.takesOrders("pr", "d.community_code", "d.day")))
                 .param("month", month).param("days", month.lengthOfMonth()).param("region", regionPattern)
                 .param("actor", actor)
                 .query((rs, n) -> new Generated(rs.getLong("created"), rs.getLong("dispatched"),
