@@ -62,6 +62,12 @@ class LoginAndHomeBrowserIT extends BrowserTest {
 
         page.navigate(url("/?lang=en"));
         assertThat(page.locator("#home-scope")).containsText("District staff");
+        // every menu of district staff fits the bar at 1280 px, in the longer language too: nothing to scroll sideways
+        org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                .as("page width at a 1280 px window").isLessThanOrEqualTo(1280);
+        org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
+                        "document.querySelector('nav.navbar').getBoundingClientRect().height")).intValue())
+                .as("the navigation bar on one line").isLessThan(80);
         screenshot("home-en");
         page.navigate(url("/?lang=zh-CN"));
 
