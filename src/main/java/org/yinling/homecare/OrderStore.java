@@ -298,25 +298,13 @@ class OrderStore {
         return jdbc.sql("SELECT display_name FROM app_user WHERE id = ?").param(userId).query(String.class).optional();
     }
 
-    /** The settings in force for a community on a day: radius (m), missed-after (minutes), closed-visible days. */
-    record Setting(int checkinRadiusM, int missedAfterMinutes, int closedVisibleDays) {
-    }
-
-    Setting setting(String communityCode, LocalDate day) {
-        return jdbc.sql("""
-                        SELECT checkin_radius_m, missed_after_minutes, closed_visible_days
-                        FROM home_care_setting_on(:c, :day)
-                        """)
-                .param("c", communityCode).param("day", day)
-                .query((rs, n) -> new Setting(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
-    }
-
     /** A missed visit: an order sent or accepted with no check-in long after its time. */
     record MissedRow(long id, String elderName, String communityCode, String itemName, LocalDateTime scheduledAt,
                      OrderState state, Long providerId, String providerName, String workerName) {
     }
 
-    private static final String MISSED = """
+    /** A missed visit as a condition on an order {@code o}, with parameters :now and :zone (the one rule). */
+    static final String MISSED = """
              o.state IN ('DISPATCHED', 'ACCEPTED') AND o.check_in_at IS NULL AND o.scheduled_at < :now
              AND o.scheduled_at + make_interval(mins => (home_care_setting_on(o.community_code,
                  (o.scheduled_at AT TIME ZONE :zone)::date)).missed_after_minutes) < :now""";

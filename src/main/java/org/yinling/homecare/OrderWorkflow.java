@@ -59,12 +59,14 @@ class OrderWorkflow {
     private final OrderStore store;
     private final AuditLog audit;
     private final Clock clock;
+    private final HomeCareSettings settings;
     private final PasswordEncoder encoder;
 
-    OrderWorkflow(OrderStore store, AuditLog audit, Clock clock, PasswordEncoder encoder) {
+    OrderWorkflow(OrderStore store, AuditLog audit, Clock clock, PasswordEncoder encoder, HomeCareSettings settings) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.settings = settings;
         this.encoder = encoder;
     }
 
@@ -294,7 +296,7 @@ class OrderWorkflow {
             distance = (int) Math.round(Haversine.metres(location.get()[0].doubleValue(),
                     location.get()[1].doubleValue(), home.get().latitude().doubleValue(),
                     home.get().longitude().doubleValue()));
-            far = distance > store.setting(order.communityCode(), LocalDate.now(clock)).checkinRadiusM();
+            far = distance > settings.on(order.communityCode(), LocalDate.now(clock)).checkinRadiusM();
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("lat", location.map(l -> l[0]).orElse(null));

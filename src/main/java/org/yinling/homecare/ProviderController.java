@@ -103,7 +103,7 @@ class ProviderController {
         model.addAttribute("contactPhone", user.phone(provider.contactPhone()));
         model.addAttribute("workers", users.workersOf(providerId));
         // the coordinator links these to the missed-visits list
-        model.addAttribute("missedVisits", store.missedVisits(providerId, OffsetDateTime.now(clock)));
+        model.addAttribute("missedVisits", store.missedVisits(providerId, OffsetDateTime.now(clock), clock.getZone()));
         model.addAttribute("regionNames", regions.allNames());
         return "homecare/provider";
     }

@@ -133,15 +133,9 @@ class ProviderStore {
      * How many of the provider's orders were sent or accepted and are now past the missed-after minutes of the
      * settings in force for their community and day, with no check-in: visits the provider has missed so far.
      */
-    long missedVisits(long providerId, OffsetDateTime now) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM home_care_order o
-                        WHERE o.provider_id = :provider AND o.state IN ('DISPATCHED', 'ACCEPTED')
-                          AND o.scheduled_at + make_interval(mins => (home_care_setting_on(o.community_code,
-                                  CAST(o.scheduled_at AT TIME ZONE 'Asia/Shanghai' AS date))).missed_after_minutes)
-                              < :now
-                        """)
-                .param("provider", providerId).param("now", now)
+    long missedVisits(long providerId, OffsetDateTime now, java.time.ZoneId zone) {
+        return jdbc.sql("SELECT count(*) FROM home_care_order o WHERE o.provider_id = :provider AND " + OrderStore.MISSED)
+                .param("provider", providerId).param("now", now).param("zone", zone.getId())
                 .query(Long.class).single();
     }
 

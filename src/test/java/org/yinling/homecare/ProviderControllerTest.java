@@ -69,7 +69,17 @@ class ProviderControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("6222000011112222333")))
                 .andExpect(content().string(containsString("10 天后到期")))
-                .andExpect(model().attributeExists("missedVisits"));
+                .andExpect(model().attribute("missedVisits", 0L));
+        // a visit due 45 minutes ago with no check-in is a missed visit on the provider's page (the orders' rule)
+        jdbc.sql("""
+                INSERT INTO home_care_order (elder_id, community_code, month, item_id, provider_id, scheduled_at, state,
+                                             unit_price, quantity, amount, government_share, ad_hoc, created_by)
+                SELECT (SELECT min(id) FROM elder WHERE community_code = '330105001001'), '330105001001',
+                       date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date, (SELECT min(id) FROM home_care_item),
+                       ?, now() - INTERVAL '45 minutes', 'DISPATCHED', 40, 1, 40, 1.00, TRUE, 'test'
+                """).param(id).update();
+        mvc.perform(get("/home-care/providers/{id}", id).with(as("district")))
+                .andExpect(model().attribute("missedVisits", 1L));
         // the manager sees the account masked
         mvc.perform(get("/home-care/providers/{id}", id).with(as("manager")))
                 .andExpect(status().isOk())
