@@ -79,19 +79,27 @@ class RuleAgreementTest {
         for (int i = 0; i < ELDERS; i++) {
             LocalDate birth = birthDate(random);
             String lifeStatus = pick(random, List.of("ACTIVE", "ACTIVE", "ACTIVE", "DECEASED", "MOVED_OUT"));
+            boolean disabled = random.nextInt(3) == 0;
             String residentId = "110105" + birth.toString().replace("-", "") + "%03dX".formatted(i % 1000);
             ids.add(jdbc.sql("""
                             INSERT INTO elder (resident_id, name, sex, birth_date, hukou_local, community_code,
                                 living_arrangement, economic_status, income_per_person, capability_level, life_status,
-                                life_status_date, created_by, updated_by)
-                            VALUES (?, ?, 'FEMALE', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', 'test') RETURNING id
+                                life_status_date, solitary, lost_only_child, only_child_disabled, left_behind,
+                                special_care_recipient, serious_illness, disability_category, disability_level,
+                                created_by, updated_by)
+                            VALUES (?, ?, 'FEMALE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'test', 'test')
+                            RETURNING id
                             """)
                     .params(residentId, "测试" + i, birth, random.nextBoolean(), pick(random, COMMUNITIES),
                             pick(random, Attribute.LIVING_ARRANGEMENT.choices()),
                             pick(random, Attribute.ECONOMIC_STATUS.choices()),
                             random.nextInt(5) == 0 ? null : new BigDecimal(pick(random, INCOMES)),
                             random.nextInt(3) == 0 ? null : random.nextInt(5), lifeStatus,
-                            lifeStatus.equals("ACTIVE") ? null : LocalDate.of(2025, 6, 1))
+                            lifeStatus.equals("ACTIVE") ? null : LocalDate.of(2025, 6, 1),
+                            random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+                            random.nextBoolean(), random.nextBoolean(), disabled ? pick(random,
+                                    Attribute.DISABILITY_CATEGORY.choices()) : null,
+                            disabled ? 1 + random.nextInt(4) : null)
                     .query(Long.class).single());
         }
         return ids;
@@ -150,6 +158,7 @@ class RuleAgreementTest {
             values.add(switch (attribute) {
                 case AGE -> Integer.toString(60 + random.nextInt(46));
                 case CAPABILITY_LEVEL -> Integer.toString(random.nextInt(5));
+                case DISABILITY_LEVEL -> Integer.toString(1 + random.nextInt(4));
                 case INCOME_PER_PERSON -> pick(random, INCOMES);
                 default -> pick(random, attribute.choices());
             });

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.yinling.elder.DisabilityCategory;
 import org.yinling.elder.EconomicStatus;
 import org.yinling.elder.LifeStatus;
 import org.yinling.elder.LivingArrangement;
@@ -22,7 +23,16 @@ public enum Attribute {
     ECONOMIC_STATUS(ValueType.CHOICE, "economic_status", names(EconomicStatus.values()), 0, 0, false),
     CAPABILITY_LEVEL(ValueType.NUMBER, "capability_level", List.of(), 0, 4, true),
     INCOME_PER_PERSON(ValueType.NUMBER, "income_per_person", List.of(), 0, 1_000_000, false),
-    LIFE_STATUS(ValueType.CHOICE, "life_status", names(LifeStatus.values()), 0, 0, false);
+    LIFE_STATUS(ValueType.CHOICE, "life_status", names(LifeStatus.values()), 0, 0, false),
+    SOLITARY(ValueType.BOOLEAN, "solitary", List.of("true", "false"), 0, 0, false),
+    LOST_ONLY_CHILD(ValueType.BOOLEAN, "lost_only_child", List.of("true", "false"), 0, 0, false),
+    ONLY_CHILD_DISABLED(ValueType.BOOLEAN, "only_child_disabled", List.of("true", "false"), 0, 0, false),
+    LEFT_BEHIND(ValueType.BOOLEAN, "left_behind", List.of("true", "false"), 0, 0, false),
+    SPECIAL_CARE_RECIPIENT(ValueType.BOOLEAN, "special_care_recipient", List.of("true", "false"), 0, 0, false),
+    SERIOUS_ILLNESS(ValueType.BOOLEAN, "serious_illness", List.of("true", "false"), 0, 0, false),
+    /** 残疾人证 level 1 (most severe) to 4; unknown (no certificate) never passes a test. */
+    DISABILITY_LEVEL(ValueType.NUMBER, "disability_level", List.of(), 1, 4, true),
+    DISABILITY_CATEGORY(ValueType.CHOICE, "disability_category", names(DisabilityCategory.values()), 0, 0, false);
 
     private final ValueType type;
     private final String column;
@@ -81,7 +91,9 @@ public enum Attribute {
     /** The message key of one choice, e.g. {@code elder.livingArrangement.ALONE}. */
     public String choiceMessageKey(String choice) {
         return switch (this) {
-            case HUKOU_LOCAL -> "subsidy.boolean." + choice;
+            case HUKOU_LOCAL, SOLITARY, LOST_ONLY_CHILD, ONLY_CHILD_DISABLED, LEFT_BEHIND, SPECIAL_CARE_RECIPIENT,
+                    SERIOUS_ILLNESS -> "subsidy.boolean." + choice;
+            case DISABILITY_CATEGORY -> DisabilityCategory.valueOf(choice).messageKey();
             case LIVING_ARRANGEMENT -> LivingArrangement.valueOf(choice).messageKey();
             case ECONOMIC_STATUS -> EconomicStatus.valueOf(choice).messageKey();
             case LIFE_STATUS -> LifeStatus.valueOf(choice).messageKey();
