@@ -312,14 +312,11 @@ class FigureQueries {
                 });
     }
 
-    /** The confirmed states: the elder confirmed the visit (and it may have been called back since). */
-    static final String CONFIRMED = "('CONFIRMED', 'CALLED_BACK')";
-
     /**
-     * Home care of the day's month (issue 18, item 10): the month's budgets (home_care_budget_month_idx) and the
-     * month's orders with their call-backs (home_care_order_community_idx: community prefix and month), one pass
-     * each, grouped by community. A visit is on time when checked in within the missed-after minutes in force for
-     * its community on the day.
+     * Home care of the day's month (issue 18, item 10): the month's budgets (home_care_budget_month_idx), the orders'
+     * tallies by community and provider and the elders served (V34, kept by triggers on every order change: a
+     * confirmed visit is on time when checked in within the missed-after minutes in force for its community on the
+     * day of the visit), and the call-backs of the month's draws, grouped by community.
      */
     private void countHomeCare(Map<String, Figures> communities, Map<String, Object> params) {
         Map<String, Object> month = new LinkedHashMap<>(params);
@@ -336,30 +333,25 @@ class FigureQueries {
                     figures.budgetFen = fen(rs.getBigDecimal(3));
                 }));
         jdbc.sql("""
-                        WITH late AS (
-                            SELECT code AS community_code,
-                                   (home_care_setting_on(code, CAST(:day AS date))).missed_after_minutes AS minutes
-                            FROM region WHERE level = 'COMMUNITY' AND code LIKE :scope)
-                        SELECT o.community_code,
-                               count(DISTINCT o.elder_id) FILTER (WHERE o.state IN %1$s),
-                               count(*) FILTER (WHERE o.state IN %1$s),
-                               coalesce(sum(extract(epoch FROM o.check_out_at - o.check_in_at)) FILTER (WHERE o.state IN %1$s), 0),
-                               count(*) FILTER (WHERE o.state IN %1$s
-                                                  AND o.check_in_at <= o.scheduled_at + make_interval(mins => l.minutes)),
-                               coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0)
-                        FROM home_care_order o
-                        JOIN late l ON l.community_code = o.community_code
-                        WHERE o.community_code LIKE :scope AND o.month = :month
+                        SELECT community_code, sum(visits), sum(seconds), sum(on_time), sum(amount)
+                        FROM home_care_order_tally
+                        WHERE month = :month AND community_code LIKE :scope
                         GROUP BY 1
-                        """.formatted(CONFIRMED))
+                        """)
                 .params(month)
                 .query(toCommunity(communities, (figures, rs) -> {
-                    figures.purchasedServiceElders = rs.getLong(2);
-                    figures.visits = rs.getLong(3);
-                    figures.serviceSeconds = Math.round(rs.getDouble(4));
-                    figures.onTimeVisits = rs.getLong(5);
-                    figures.budgetUsedFen = fen(rs.getBigDecimal(6));
+                    figures.visits = rs.getLong(2);
+                    figures.serviceSeconds = Math.round(rs.getDouble(3));
+                    figures.onTimeVisits = rs.getLong(4);
+                    figures.budgetUsedFen = fen(rs.getBigDecimal(5));
                 }));
+        jdbc.sql("""
+                        SELECT community_code, count(*) FROM home_care_elder_month
+                        WHERE month = :month AND community_code LIKE :scope
+                        GROUP BY 1
+                        """)
+                .params(month)
+                .query(toCommunity(communities, (figures, rs) -> figures.purchasedServiceElders = rs.getLong(2)));
         // the month's call-backs from the month's draws: a few thousand rows, not a join over every order
         jdbc.sql("""
                         SELECT o.community_code, count(cb.outcome),
@@ -391,20 +383,11 @@ class FigureQueries {
     /** The month's home care per provider in the scope (orders of the scope's communities), busiest first. */
     List<ProviderFigures> byProvider(RegionScope scope, LocalDate day) {
         return jdbc.sql("""
-                        WITH late AS (
-                            SELECT code AS community_code,
-                                   (home_care_setting_on(code, CAST(:day AS date))).missed_after_minutes AS minutes
-                            FROM region WHERE level = 'COMMUNITY' AND code LIKE :scope),
-                        figures AS (
-                            SELECT o.provider_id,
-                                   count(*) FILTER (WHERE o.state IN %1$s) AS visits,
-                                   coalesce(sum(extract(epoch FROM o.check_out_at - o.check_in_at)) FILTER (WHERE o.state IN %1$s), 0) AS seconds,
-                                   count(*) FILTER (WHERE o.state IN %1$s
-                                                      AND o.check_in_at <= o.scheduled_at + make_interval(mins => l.minutes)) AS on_time,
-                                   coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0) AS amount
-                            FROM home_care_order o
-                            JOIN late l ON l.community_code = o.community_code
-                            WHERE o.community_code LIKE :scope AND o.month = :month AND o.provider_id IS NOT NULL
+                        WITH figures AS (
+                            SELECT provider_id, sum(visits) AS visits, sum(seconds) AS seconds,
+                                   sum(on_time) AS on_time, sum(amount) AS amount
+                            FROM home_care_order_tally
+                            WHERE community_code LIKE :scope AND month = :month AND provider_id <> 0
                             GROUP BY 1),
                         calls AS (
                             SELECT o.provider_id, count(cb.outcome) AS callbacks,
@@ -420,8 +403,8 @@ class FigureQueries {
                         FROM figures f JOIN home_care_provider p ON p.id = f.provider_id
                         LEFT JOIN calls c ON c.provider_id = f.provider_id
                         ORDER BY f.visits DESC, p.name, p.id
-                        """.formatted(CONFIRMED))
-                .param("scope", scope.likePattern()).param("day", day).param("month", day.withDayOfMonth(1))
+                        """)
+                .param("scope", scope.likePattern()).param("month", day.withDayOfMonth(1))
                 .query((rs, row) -> new ProviderFigures(rs.getLong(1), rs.getString(2), rs.getLong(3),
                         Math.round(rs.getDouble(4)), rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getLong(8),
                         rs.getLong(9)))

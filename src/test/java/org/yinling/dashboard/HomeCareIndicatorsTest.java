@@ -40,6 +40,9 @@ class HomeCareIndicatorsTest {
     static final String OTHER = "120103001002";
     private static boolean created;
     private static long providerId;
+    private static Order orders;
+    private static long lastBudget;
+    private static long lastElder;
 
     @Autowired
     MockMvc mvc;
@@ -124,6 +127,72 @@ class HomeCareIndicatorsTest {
                         VALUES (?, ?, 7, 1, 1, 'test') RETURNING id
                         """).params(providerId, month.minusMonths(1)).query(Long.class).single();
         callback(old, oldDraw, "COMPLAINT");                               // last month's complaint
+        orders = o;
+        lastBudget = b3;
+        lastElder = e3;
+    }
+
+    /**
+     * The dashboard reads home care from tallies kept by triggers (V34): after inserts and updates of every kind (a
+     * visit confirmed, called back, cancelled, moved to another provider and community, a bulk update) the tallies
+     * equal a plain aggregate of the orders, and an elder whose only confirmed visit in a community moves away is no longer served there.
+     */
+    @Test
+    void theTalliesEqualTheOrdersAfterEveryKindOfChange() {
+        LocalDate earlier = month.minusMonths(3);   // a month no other figure of this class reads
+        long confirmed = orders.add(lastElder, lastBudget, earlier, "CHECKED_OUT", "30", 5, 50);
+        long accepted = orders.add(lastElder, lastBudget, earlier, "ACCEPTED", "20", null, null);
+        long alone = orders.add(lastElder, lastBudget, earlier, "CONFIRMED", "10", 40, 20);
+        assertThat(served(earlier)).isEqualTo(1);
+        jdbc.sql("UPDATE home_care_order SET state = 'CONFIRMED', confirmed_at = check_out_at WHERE id = ?")
+                .param(confirmed).update();
+        jdbc.sql("UPDATE home_care_order SET state = 'CALLED_BACK' WHERE id = ?").param(confirmed).update();
+        jdbc.sql("UPDATE home_care_order SET state = 'CANCELLED', closed_at = now(), worker_id = NULL WHERE id = ?")
+                .param(accepted).update();
+        jdbc.sql("UPDATE home_care_order SET community_code = ? WHERE id = ?").params(OTHER, alone).update();
+        jdbc.sql("UPDATE home_care_order SET provider_id = NULL WHERE month = ? AND state = 'CANCELLED'")
+                .param(earlier).update();
+        assertTalliesEqualTheOrders();
+        assertThat(served(earlier)).isEqualTo(2);    // one elder served in C and in OTHER
+
+        jdbc.sql("UPDATE home_care_order SET community_code = ? WHERE id = ?").params(C, alone).update();
+        assertTalliesEqualTheOrders();
+        assertThat(served(earlier)).isEqualTo(1);    // the elder's only visit in OTHER went back to C
+    }
+
+    private long served(LocalDate month) {
+        return jdbc.sql("SELECT count(*) FROM home_care_elder_month WHERE month = ? AND community_code LIKE '120103%'")
+                .param(month).query(Long.class).single();
+    }
+
+    private void assertTalliesEqualTheOrders() {
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM (
+                            SELECT o.month, o.community_code, coalesce(o.provider_id, 0) AS provider_id,
+                                   count(*) FILTER (WHERE o.state IN ('CONFIRMED', 'CALLED_BACK')) AS visits,
+                                   coalesce(sum(extract(epoch FROM o.check_out_at - o.check_in_at))
+                                       FILTER (WHERE o.state IN ('CONFIRMED', 'CALLED_BACK')), 0) AS seconds,
+                                   count(*) FILTER (WHERE o.state IN ('CONFIRMED', 'CALLED_BACK')
+                                       AND o.check_in_at - o.scheduled_at <= make_interval(mins => (home_care_setting_on(
+                                           o.community_code, CAST(o.scheduled_at AT TIME ZONE 'Asia/Shanghai' AS date)))
+                                           .missed_after_minutes)) AS on_time,
+                                   coalesce(sum(o.amount) FILTER (WHERE o.state NOT IN ('CANCELLED', 'MISSED')), 0) AS amount
+                            FROM home_care_order o GROUP BY 1, 2, 3) fresh
+                        FULL JOIN (SELECT * FROM home_care_order_tally
+                                   WHERE visits <> 0 OR seconds <> 0 OR on_time <> 0 OR amount <> 0) t
+                          ON t.month = fresh.month AND t.community_code = fresh.community_code
+                         AND t.provider_id = fresh.provider_id
+                        WHERE (t.visits IS DISTINCT FROM fresh.visits OR t.seconds IS DISTINCT FROM fresh.seconds
+                               OR t.on_time IS DISTINCT FROM fresh.on_time OR t.amount IS DISTINCT FROM fresh.amount)
+                          AND NOT (t.month IS NULL AND fresh.visits = 0 AND fresh.amount = 0)
+                        """).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM (
+                            SELECT month, community_code, elder_id, count(*) AS visits FROM home_care_order
+                            WHERE state IN ('CONFIRMED', 'CALLED_BACK') GROUP BY 1, 2, 3) fresh
+                        FULL JOIN home_care_elder_month t USING (month, community_code, elder_id)
+                        WHERE t.visits IS DISTINCT FROM fresh.visits
+                        """).query(Long.class).single()).isZero();
     }
 
     @Test
