@@ -13,14 +13,23 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of call-backs (回访): the month's overview per provider, the draws (set-based for all providers at once:
- * one statement writes the draws, one the sampled orders), the sampled orders of a provider and the recorded calls.
- * The population of a draw is the provider's orders of the month confirmed (or already called back) when it was drawn;
- * the sample is the first n by {@code md5(seed || ':' || order id)}, so the stored seed reproduces it.
+ * one statement reads each provider's confirmed orders once and writes the draws and the sampled orders), the sampled
+ * orders of a provider and the recorded calls. The population of a draw is the provider's orders of the month
+ * confirmed (or already called back) when it was drawn; the sample is the first n by {@link #SAMPLE_ORDER}, so the
+ * stored seed reproduces it.
  */
 @Repository
 class CallbackStore {
 
     static final String POPULATION_STATES = "('CONFIRMED', 'CALLED_BACK')";
+
+    /**
+     * The repeatable order of a draw's population (on {@code o}, with the draw's ordering and seed): an integer hash
+     * of the order id and the seed. Draws made before V34 ({@code sample_order = 'MD5'}) keep theirs,
+     * {@code md5(seed || ':' || id)}, so that their re-check still gives the same orders.
+     */
+    private static final String SAMPLE_ORDER =
+            "CASE WHEN %1$s = 'MD5' THEN md5(%2$s || ':' || o.id) END, hashint8extended(o.id, %2$s), o.id";
 
     private final JdbcClient jdbc;
 
@@ -111,47 +120,63 @@ class CallbackStore {
         params.put("actor", actor);
         params.put("provider", providerId == null ? -1L : providerId);
         params.put("allProviders", providerId == null);
-        List<Long> draws = jdbc.sql("""
-                        INSERT INTO home_care_callback_draw (provider_id, month, seed, population, sample_size, drawn_by)
-                        SELECT p.id, :month, hashtextextended(CAST(:baseSeed AS text) || ':' || p.id, 0), o.n, %s,
-                               :actor
-                        FROM home_care_provider p
-                        JOIN (SELECT provider_id, count(*) AS n FROM home_care_order
-                              WHERE month = :month AND state IN %s AND confirmed_at <= now()
-                              GROUP BY provider_id) o ON o.provider_id = p.id
-                        WHERE %s AND (CAST(:allProviders AS boolean) OR p.id = :provider)
-                        ON CONFLICT (provider_id, month) DO NOTHING
-                        RETURNING id
-                        """.formatted(CallbackSample.sql("o.n"), POPULATION_STATES, scope.providerCondition("p")))
+        // each provider's orders read once (provider index) and ranked in memory; a draw's drawn_at is now(), too
+        return jdbc.sql("""
+                        WITH providers AS MATERIALIZED (
+                            SELECT p.id, hashtextextended(CAST(:baseSeed AS text) || ':' || p.id, 0) AS seed
+                            FROM home_care_provider p
+                            WHERE %1$s AND (CAST(:allProviders AS boolean) OR p.id = :provider)
+                              AND NOT EXISTS (SELECT 1 FROM home_care_callback_draw d
+                                              WHERE d.provider_id = p.id AND d.month = :month)
+                        ),
+                        -- the sample of each provider: its first n orders, n from the population
+                        sample AS MATERIALIZED (
+                            SELECT p.id AS provider_id, p.seed, s.order_id, s.rank, s.population, s.size
+                            FROM providers p
+                            CROSS JOIN LATERAL (
+                                SELECT r.*, %4$s AS size FROM (
+                                    SELECT o.id AS order_id, count(*) OVER () AS population,
+                                           row_number() OVER (ORDER BY %2$s) AS rank
+                                    FROM home_care_order o
+                                    WHERE o.provider_id = p.id AND o.month = :month AND o.state IN %3$s
+                                      AND o.confirmed_at <= now()) r) s
+                            WHERE s.rank <= s.size
+                        ),
+                        draws AS (
+                            INSERT INTO home_care_callback_draw (provider_id, month, seed, population, sample_size,
+                                                                 drawn_by)
+                            SELECT provider_id, :month, seed, population, size, :actor
+                            FROM sample WHERE rank = 1
+                            ORDER BY provider_id
+                            ON CONFLICT (provider_id, month) DO NOTHING
+                            RETURNING id, provider_id
+                        ),
+                        sampled AS (
+                            INSERT INTO home_care_callback (order_id, draw_id)
+                            SELECT s.order_id, d.id FROM sample s JOIN draws d ON d.provider_id = s.provider_id
+                        )
+                        SELECT count(*) FROM draws
+                        """.formatted(scope.providerCondition("p"), SAMPLE_ORDER.formatted("'INT8HASH'", "p.seed"),
+                                POPULATION_STATES, CallbackSample.sql("r.population")))
                 .params(params)
-                .query(Long.class).list();
-        if (draws.isEmpty()) {
-            return 0;
-        }
-        jdbc.sql("""
-                        INSERT INTO home_care_callback (order_id, draw_id)
-                        SELECT x.order_id, x.draw_id FROM (%s) x
-                        """.formatted(sampleSelect("d.id = ANY(:draws)")))
-                .param("draws", draws.toArray(Long[]::new))
-                .update();
-        return draws.size();
+                .query(Integer.class).single();
     }
 
     /**
-     * The sample of the draws matching {@code drawCondition} (on {@code d}), computed from their seeds: the orders
-     * of the month confirmed by the time of the draw, first by {@code md5(seed || ':' || order id)}.
+     * The sample of the draw {@code :draw} computed again from its seed: the orders of the month confirmed by the
+     * time of the draw, the first {@code sample_size} by {@link #SAMPLE_ORDER}.
      */
-    private static String sampleSelect(String drawCondition) {
+    private static String sampleSelect() {
         return """
-                SELECT r.order_id, r.draw_id FROM (
-                    SELECT o.id AS order_id, d.id AS draw_id, d.sample_size,
-                           row_number() OVER (PARTITION BY d.id ORDER BY md5(d.seed || ':' || o.id), o.id) AS rank
-                    FROM home_care_callback_draw d
-                    JOIN home_care_order o ON o.provider_id = d.provider_id AND o.month = d.month
-                         AND o.state IN %s AND o.confirmed_at <= d.drawn_at
-                    WHERE %s) r
-                WHERE r.rank <= r.sample_size
-                """.formatted(POPULATION_STATES, drawCondition);
+                SELECT s.order_id FROM home_care_callback_draw d
+                CROSS JOIN LATERAL (
+                    SELECT o.id AS order_id FROM home_care_order o
+                    WHERE o.provider_id = d.provider_id AND o.month = d.month
+                      AND o.state IN %s AND o.confirmed_at <= d.drawn_at
+                    ORDER BY %s
+                    LIMIT d.sample_size) s
+                WHERE d.id = :draw
+                """.formatted(POPULATION_STATES, SAMPLE_ORDER.formatted("d.sample_order", "d.seed"));
     }
 
     /** The sample recomputed from the stored seed, and the one stored: whether they are the same orders. */
@@ -168,7 +193,7 @@ class CallbackStore {
                                    AND o.confirmed_at <= d.drawn_at WHERE d.id = :draw),
                                NOT EXISTS (SELECT order_id FROM stored EXCEPT SELECT order_id FROM again)
                                AND NOT EXISTS (SELECT order_id FROM again EXCEPT SELECT order_id FROM stored)
-                        """.formatted(sampleSelect("d.id = :draw"), POPULATION_STATES))
+                        """.formatted(sampleSelect(), POPULATION_STATES))
                 .param("draw", drawId)
                 .query((rs, row) -> new Recheck(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4)))
                 .single();

@@ -83,11 +83,11 @@ class HomeCareSettlementTest {
                 .param(draw.id()).query(Long.class).list();
         assertThat(sampled).hasSize(24).allSatisfy(id -> assertThat(orders).contains(id));
 
-        // the same seed gives the same orders: the first 24 by md5(seed || ':' || id)
+        // the same seed gives the same orders: the first 24 by an integer hash of id and seed
         List<Long> again = jdbc.sql("""
                         SELECT id FROM home_care_order WHERE id = ANY(?)
-                        ORDER BY md5(? || ':' || id), id LIMIT 24
-                        """).params(orders.toArray(Long[]::new), Long.toString(draw.seed()))
+                        ORDER BY hashint8extended(id, ?), id LIMIT 24
+                        """).params(orders.toArray(Long[]::new), draw.seed())
                 .query(Long.class).list().stream().sorted().toList();
         assertThat(again).isEqualTo(sampled);
         mvc.perform(post(page + "/recheck").with(as("district")).with(csrf()))
@@ -110,6 +110,18 @@ class HomeCareSettlementTest {
         jdbc.sql("UPDATE home_care_callback SET order_id = ? WHERE order_id = ?").params(outside, sampled.get(0)).update();
         mvc.perform(post(page + "/recheck").with(as("district")).with(csrf()))
                 .andExpect(flash().attribute("flashError", "homecare.callbacks.recheck.differs"));
+
+        // a draw made before V34 was ordered by md5(seed || ':' || id): its re-check keeps that order
+        jdbc.sql("DELETE FROM home_care_callback WHERE draw_id = ?").param(draw.id()).update();
+        jdbc.sql("""
+                        INSERT INTO home_care_callback (order_id, draw_id)
+                        SELECT id, ? FROM home_care_order WHERE id = ANY(?) ORDER BY md5(? || ':' || id), id LIMIT 24
+                        """).params(draw.id(), orders.toArray(Long[]::new), Long.toString(draw.seed())).update();
+        mvc.perform(post(page + "/recheck").with(as("district")).with(csrf()))
+                .andExpect(flash().attribute("flashError", "homecare.callbacks.recheck.differs"));
+        jdbc.sql("UPDATE home_care_callback_draw SET sample_order = 'MD5' WHERE id = ?").param(draw.id()).update();
+        mvc.perform(post(page + "/recheck").with(as("district")).with(csrf()))
+                .andExpect(flash().attribute("recheckCount", 24));
 
         // the month's list shows the provider with its draw
         mvc.perform(get("/home-care/callbacks").param("month", "2019-03").with(as("district")))

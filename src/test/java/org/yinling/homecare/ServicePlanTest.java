@@ -170,7 +170,12 @@ class ServicePlanTest {
                 .params(elder, hourly).query(BigDecimal.class).single()).isEqualByComparingTo("60");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM home_care_order_event ev JOIN home_care_order o ON o.id = ev.order_id
-                        WHERE o.elder_id = ?""").param(elder).query(Integer.class).single()).isEqualTo(8);
+                        WHERE o.elder_id = ? AND ev.event = 'CREATED' AND ev.to_state = 'DISPATCHED'
+                          AND ev.provider_id = o.provider_id""").param(elder).query(Integer.class).single())
+                .as("one event per order: created, dispatched to the plan's provider").isEqualTo(4);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM home_care_order_event ev JOIN home_care_order o ON o.id = ev.order_id
+                        WHERE o.elder_id = ?""").param(elder).query(Integer.class).single()).isEqualTo(4);
 
         // a second run creates nothing
         assertThat(generation.runMonth(thisMonth()).orders().created()).isZero();
