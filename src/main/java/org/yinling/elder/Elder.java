@@ -72,6 +72,7 @@ class Elder {
     @Column(name = "disability_category")
     private DisabilityCategory disabilityCategory;
     @Column(name = "disability_level")
+    @org.hibernate.annotations.JdbcTypeCode(java.sql.Types.SMALLINT)
     private Integer disabilityLevel;
     /** 留守: the children live away. */
     @Column(name = "left_behind")

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,7 +29,6 @@ record ElderForm(
         @NotNull EconomicStatus economicStatus,
         @DecimalMin("0") @DecimalMax("99999999") BigDecimal incomePerPerson,
         DisabilityCategory disabilityCategory,
-        @Min(value = 1, message = "{elder.disabilityLevel.range}") @Max(value = 4, message = "{elder.disabilityLevel.range}")
         Integer disabilityLevel,
         Boolean leftBehind,
         Boolean onlyChildDisabled,

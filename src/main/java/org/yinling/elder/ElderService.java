@@ -211,7 +211,10 @@ class ElderService {
         if (errors.hasFieldErrors("disabilityCategory") || errors.hasFieldErrors("disabilityLevel")) {
             return;
         }
-        if (form.disabilityCategory() != null && form.disabilityLevel() == null) {
+        if (form.disabilityLevel() != null && !ElderForm.DISABILITY_LEVELS.contains(form.disabilityLevel())) {
+            errors.rejectValue("disabilityLevel", "elder.disabilityLevel.range");
+        }
+        else if (form.disabilityCategory() != null && form.disabilityLevel() == null) {
             errors.rejectValue("disabilityLevel", "elder.disabilityLevel.missing");
         }
         else if (form.disabilityCategory() == null && form.disabilityLevel() != null) {
