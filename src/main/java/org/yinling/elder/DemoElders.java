@@ -157,7 +157,8 @@ class DemoElders implements ApplicationRunner {
             )
             SELECT n, age, female, birth_date, resident_id, address_code = :district AS local, community_code, address, name,
                    ethnicity, phone, living_arrangement, solitary, lost_only_child, economic_status, income_per_person,
-                   guardian_name, guardian_relation, guardian_phone, emergency_name, emergency_phone,
+                   disability_category, disability_level, left_behind, only_child_disabled, special_care_recipient,
+                   serious_illness, guardian_name, guardian_relation, guardian_phone, emergency_name, emergency_phone,
                    life_status, life_status_date, life_status_reason, assessed_on, scores, total, level
             FROM identity AS i
             CROSS JOIN choice AS c
@@ -218,6 +219,22 @@ class DemoElders implements ApplicationRunner {
                             WHEN demo_uniform(n, 23) < 0.088 THEN 'LOW_INCOME'
                             ELSE 'NONE' END AS economic_status
             OFFSET 0) AS household
+            CROSS JOIN LATERAL (
+                -- Care flags (issue 19): a disability certificate for 6 %, a quarter of them level 1–2 (重度, 1.5 % of all),
+                -- most of them physical, hearing or visual; 留守 (children away) for 5 %, among those not living with
+                -- family; 优抚对象 1 %; 独生子女伤残 0.3 %; a serious illness for about 4 %, more with age.
+                SELECT CASE WHEN demo_uniform(n, 80) < 0.06 THEN
+                           (ARRAY['PHYSICAL', 'HEARING', 'VISUAL', 'MULTIPLE', 'MENTAL', 'INTELLECTUAL', 'SPEECH'])[
+                               width_bucket(demo_uniform(n, 81), ARRAY[0, 0.45, 0.65, 0.80, 0.88, 0.95, 0.98]::double precision[])]
+                           END AS disability_category,
+                       CASE WHEN demo_uniform(n, 80) < 0.06 THEN
+                           width_bucket(demo_uniform(n, 82), ARRAY[0, 0.10, 0.25, 0.60]::double precision[]) END AS disability_level,
+                       living_arrangement <> 'WITH_FAMILY' AND NOT solitary AND NOT lost_only_child
+                           AND demo_uniform(n, 83) < 0.11 AS left_behind,
+                       NOT solitary AND NOT lost_only_child AND demo_uniform(n, 84) < 0.003 AS only_child_disabled,
+                       demo_uniform(n, 85) < 0.01 AS special_care_recipient,
+                       demo_uniform(n, 86) < 0.025 + 0.001 * over_60 AS serious_illness
+            OFFSET 0) AS care
             CROSS JOIN LATERAL (
                 -- Monthly income per person, in tens of yuan, where a rule needs it: for the hardship categories and for
                 -- 45 % of those living alone (the home-care subsidy compares it with 490 yuan, seed 004).
@@ -311,14 +328,17 @@ class DemoElders implements ApplicationRunner {
             WITH inserted AS (
                 INSERT INTO elder (resident_id, name, sex, birth_date, ethnicity, phone, hukou_region_code, hukou_local,
                                    community_code, address, living_arrangement, solitary, lost_only_child, economic_status,
-                                   income_per_person, guardian_name, guardian_relation, guardian_phone, emergency_name,
+                                   income_per_person, disability_category, disability_level, left_behind,
+                                   only_child_disabled, special_care_recipient, serious_illness, guardian_name,
+                                   guardian_relation, guardian_phone, emergency_name,
                                    emergency_phone, life_status, life_status_date, life_status_reason, capability_level,
                                    demo, created_by, updated_by)
                 SELECT resident_id, name, CASE WHEN female THEN 'FEMALE' ELSE 'MALE' END, birth_date, ethnicity, phone,
                        CASE WHEN local THEN community_code END, local,
                        community_code, address, living_arrangement, solitary, lost_only_child, economic_status,
-                       income_per_person, guardian_name, guardian_relation, guardian_phone, emergency_name,
-                       emergency_phone, life_status, life_status_date, life_status_reason, level,
+                       income_per_person, disability_category, disability_level, left_behind, only_child_disabled,
+                       special_care_recipient, serious_illness, guardian_name, guardian_relation, guardian_phone,
+                       emergency_name, emergency_phone, life_status, life_status_date, life_status_reason, level,
                        TRUE, :createdBy, :createdBy
                 FROM demo_person
                 ORDER BY resident_id

@@ -67,6 +67,25 @@ class Elder {
     @Column(name = "income_per_person")
     private BigDecimal incomePerPerson;
 
+    /** 残疾人证: category and level (1 most severe … 4), both or neither. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "disability_category")
+    private DisabilityCategory disabilityCategory;
+    @Column(name = "disability_level")
+    @org.hibernate.annotations.JdbcTypeCode(java.sql.Types.SMALLINT)
+    private Integer disabilityLevel;
+    /** 留守: the children live away. */
+    @Column(name = "left_behind")
+    private boolean leftBehind;
+    /** 计划生育特殊家庭 whose only child is disabled (伤残); 失独 is {@link #lostOnlyChild}. */
+    @Column(name = "only_child_disabled")
+    private boolean onlyChildDisabled;
+    /** 优抚对象. */
+    @Column(name = "special_care_recipient")
+    private boolean specialCareRecipient;
+    @Column(name = "serious_illness")
+    private boolean seriousIllness;
+
     @Column(name = "guardian_name")
     private String guardianName;
     @Column(name = "guardian_relation")
@@ -137,6 +156,14 @@ class Elder {
         this.lostOnlyChild = form.isLostOnlyChild();
         this.economicStatus = form.economicStatus();
         this.incomePerPerson = form.incomePerPerson();
+        // both or neither (the form checks it, the table's constraint insists on it)
+        boolean disabled = form.disabilityCategory() != null && form.disabilityLevel() != null;
+        this.disabilityCategory = disabled ? form.disabilityCategory() : null;
+        this.disabilityLevel = disabled ? form.disabilityLevel() : null;
+        this.leftBehind = form.isLeftBehind();
+        this.onlyChildDisabled = form.isOnlyChildDisabled();
+        this.specialCareRecipient = form.isSpecialCareRecipient();
+        this.seriousIllness = form.isSeriousIllness();
         this.guardianName = blankToNull(form.guardianName());
         this.guardianRelation = blankToNull(form.guardianRelation());
         this.guardianPhone = blankToNull(form.guardianPhone());
@@ -236,6 +263,30 @@ class Elder {
 
     BigDecimal getIncomePerPerson() {
         return incomePerPerson;
+    }
+
+    DisabilityCategory getDisabilityCategory() {
+        return disabilityCategory;
+    }
+
+    Integer getDisabilityLevel() {
+        return disabilityLevel;
+    }
+
+    boolean isLeftBehind() {
+        return leftBehind;
+    }
+
+    boolean isOnlyChildDisabled() {
+        return onlyChildDisabled;
+    }
+
+    boolean isSpecialCareRecipient() {
+        return specialCareRecipient;
+    }
+
+    boolean isSeriousIllness() {
+        return seriousIllness;
     }
 
     String getGuardianName() {

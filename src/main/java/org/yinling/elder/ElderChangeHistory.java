@@ -16,8 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ElderChangeHistory {
 
-    /** Fields whose stored values are enum names with a message key per value. */
-    private static final Set<String> ENUM_FIELDS = Set.of("livingArrangement", "economicStatus", "lifeStatus");
+    /** Fields whose stored values are enum names (or levels) with a message key per value. */
+    private static final Set<String> ENUM_FIELDS = Set.of("livingArrangement", "economicStatus", "lifeStatus",
+            "disabilityCategory", "disabilityLevel");
+    /** Yes/no fields: shown as 是/否 (Yes/No), never as true/false. */
+    private static final Set<String> FLAG_FIELDS = Set.of("hukouLocal", "solitary", "lostOnlyChild", "leftBehind",
+            "onlyChildDisabled", "specialCareRecipient", "seriousIllness");
     /** Fields masked for a user who may not see personal numbers in full (the resident ID is stored masked). */
     private static final Set<String> PHONE_FIELDS = Set.of("phone", "guardianPhone", "emergencyPhone");
 
@@ -49,7 +53,8 @@ class ElderChangeHistory {
                     old = text(user.phone(old));
                     now = text(user.phone(now));
                 }
-                fields.add(new FieldChange(field, old, now, ENUM_FIELDS.contains(field) ? "elder." + field + "." : null));
+                fields.add(new FieldChange(field, old, now, ENUM_FIELDS.contains(field) ? "elder." + field + "."
+                        : FLAG_FIELDS.contains(field) ? "elder.flag." : null));
             });
         }
         return new Change(entry.at(), entry.actor(), entry.action(), fields);

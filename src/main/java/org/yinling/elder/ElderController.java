@@ -66,6 +66,8 @@ class ElderController {
         model.addAttribute("economicStatuses", Arrays.asList(EconomicStatus.values()));
         model.addAttribute("lifeStatuses", Arrays.asList(LifeStatus.values()));
         model.addAttribute("capabilityLevels", Arrays.asList(CapabilityLevel.values()));
+        model.addAttribute("disabilityCategories", Arrays.asList(DisabilityCategory.values()));
+        model.addAttribute("disabilityLevels", ElderForm.DISABILITY_LEVELS);
     }
 
     @GetMapping

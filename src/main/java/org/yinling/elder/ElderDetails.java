@@ -17,7 +17,9 @@ import org.yinling.account.CurrentUser;
 public record ElderDetails(long id, String residentId, String maskedResidentId, String name, Sex sex, LocalDate birthDate,
                     int age, String ethnicity, String phone, boolean hukouLocal, String communityCode, String address,
                     LivingArrangement livingArrangement, boolean solitary, boolean lostOnlyChild,
-                    EconomicStatus economicStatus, BigDecimal incomePerPerson, String guardianName,
+                    EconomicStatus economicStatus, BigDecimal incomePerPerson, DisabilityCategory disabilityCategory,
+                    Integer disabilityLevel, boolean leftBehind, boolean onlyChildDisabled,
+                    boolean specialCareRecipient, boolean seriousIllness, String guardianName,
                     String guardianRelation, String guardianPhone, String emergencyName, String emergencyPhone,
                     LifeStatus lifeStatus, LocalDate lifeStatusDate, String lifeStatusReason, Integer capabilityLevel,
                     String notes, boolean demo, LocalDateTime createdAt, String createdBy, LocalDateTime updatedAt,
@@ -34,7 +36,9 @@ public record ElderDetails(long id, String residentId, String maskedResidentId, 
                 Period.between(e.getBirthDate(), LocalDate.now(clock)).getYears(), e.getEthnicity(),
                 user.phone(e.getPhone()),
                 e.isHukouLocal(), e.getCommunityCode(), e.getAddress(), e.getLivingArrangement(), e.isSolitary(),
-                e.isLostOnlyChild(), e.getEconomicStatus(), e.getIncomePerPerson(), e.getGuardianName(),
+                e.isLostOnlyChild(), e.getEconomicStatus(), e.getIncomePerPerson(), e.getDisabilityCategory(),
+                e.getDisabilityLevel(), e.isLeftBehind(), e.isOnlyChildDisabled(), e.isSpecialCareRecipient(),
+                e.isSeriousIllness(), e.getGuardianName(),
                 e.getGuardianRelation(), user.phone(e.getGuardianPhone()), e.getEmergencyName(),
                 user.phone(e.getEmergencyPhone()),
                 e.getLifeStatus(), e.getLifeStatusDate(), e.getLifeStatusReason(), e.getCapabilityLevel(), e.getNotes(),
@@ -47,6 +51,16 @@ public record ElderDetails(long id, String residentId, String maskedResidentId, 
 
     public boolean active() {
         return lifeStatus == LifeStatus.ACTIVE;
+    }
+
+    /** Whether the elder holds a disability certificate (残疾人证). */
+    public boolean disabled() {
+        return disabilityCategory != null;
+    }
+
+    /** Whether any of the care flags (孤寡, 失独, 伤残, 留守, 优抚, serious illness) is set. */
+    public boolean anyCareFlag() {
+        return solitary || lostOnlyChild || onlyChildDisabled || leftBehind || specialCareRecipient || seriousIllness;
     }
 
     public String capabilityLevelKey() {

@@ -28,7 +28,9 @@ class ElderExporter {
     private static final int BATCH = 2_000;
     private static final List<String> COLUMNS = List.of("name", "residentId", "sex", "birthDate", "age", "street",
             "community", "address", "phone", "hukou", "livingArrangement", "solitary", "lostOnlyChild",
-            "economicStatus", "incomePerPerson", "capabilityLevel", "lifeStatus", "lifeStatusDate");
+            "economicStatus", "incomePerPerson", "disabilityCategory", "disabilityLevel", "leftBehind",
+            "onlyChildDisabled", "specialCareRecipient", "seriousIllness", "capabilityLevel", "lifeStatus",
+            "lifeStatusDate");
 
     private final ElderQueries queries;
     private final Regions regions;
@@ -151,10 +153,20 @@ class ElderExporter {
         cells.add(text(e.lostOnlyChild() ? "elder.export.yes" : "elder.export.no", locale));
         cells.add(text(row.economicStatus().messageKey(), locale));
         cells.add(e.incomePerPerson());
+        cells.add(e.disabilityCategory() == null ? "" : text(e.disabilityCategory().messageKey(), locale));
+        cells.add(e.disabilityLevel() == null ? "" : text("elder.disabilityLevel." + e.disabilityLevel(), locale));
+        cells.add(yesNo(e.leftBehind(), locale));
+        cells.add(yesNo(e.onlyChildDisabled(), locale));
+        cells.add(yesNo(e.specialCareRecipient(), locale));
+        cells.add(yesNo(e.seriousIllness(), locale));
         cells.add(row.capabilityLevel() == null ? "" : text(row.capabilityLevelKey(), locale));
         cells.add(text(row.lifeStatus().messageKey(), locale));
         cells.add(e.lifeStatusDate() == null ? "" : e.lifeStatusDate().toString());
         return cells;
+    }
+
+    private String yesNo(boolean value, Locale locale) {
+        return text(value ? "elder.export.yes" : "elder.export.no", locale);
     }
 
     private String text(String key, Locale locale) {

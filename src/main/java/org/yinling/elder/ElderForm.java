@@ -28,6 +28,12 @@ record ElderForm(
         Boolean lostOnlyChild,
         @NotNull EconomicStatus economicStatus,
         @DecimalMin("0") @DecimalMax("99999999") BigDecimal incomePerPerson,
+        DisabilityCategory disabilityCategory,
+        Integer disabilityLevel,
+        Boolean leftBehind,
+        Boolean onlyChildDisabled,
+        Boolean specialCareRecipient,
+        Boolean seriousIllness,
         @Size(max = 50) String guardianName,
         @Size(max = 20) String guardianRelation,
         @Size(max = 30) @Pattern(regexp = "[0-9+\\- ]*", message = "{elder.phone.pattern}") String guardianPhone,
@@ -48,15 +54,36 @@ record ElderForm(
         return Boolean.TRUE.equals(lostOnlyChild);
     }
 
+    boolean isLeftBehind() {
+        return Boolean.TRUE.equals(leftBehind);
+    }
+
+    boolean isOnlyChildDisabled() {
+        return Boolean.TRUE.equals(onlyChildDisabled);
+    }
+
+    boolean isSpecialCareRecipient() {
+        return Boolean.TRUE.equals(specialCareRecipient);
+    }
+
+    boolean isSeriousIllness() {
+        return Boolean.TRUE.equals(seriousIllness);
+    }
+
+    /** The possible disability levels of a certificate, for the form's choice. */
+    static final java.util.List<Integer> DISABILITY_LEVELS = java.util.List.of(1, 2, 3, 4);
+
     static ElderForm blank(String communityCode) {
         return new ElderForm("", "", "汉族", "", true, communityCode, "", LivingArrangement.WITH_FAMILY, false, false,
-                EconomicStatus.NONE, null, "", "", "", "", "", "", null);
+                EconomicStatus.NONE, null, null, null, false, false, false, false, "", "", "", "", "", "", null);
     }
 
     static ElderForm of(Elder e) {
         return new ElderForm(e.getResidentId(), e.getName(), e.getEthnicity(), e.getPhone(), e.isHukouLocal(),
                 e.getCommunityCode(), e.getAddress(), e.getLivingArrangement(), e.isSolitary(), e.isLostOnlyChild(),
-                e.getEconomicStatus(), e.getIncomePerPerson(), e.getGuardianName(), e.getGuardianRelation(),
+                e.getEconomicStatus(), e.getIncomePerPerson(), e.getDisabilityCategory(), e.getDisabilityLevel(),
+                e.isLeftBehind(), e.isOnlyChildDisabled(), e.isSpecialCareRecipient(), e.isSeriousIllness(),
+                e.getGuardianName(), e.getGuardianRelation(),
                 e.getGuardianPhone(), e.getEmergencyName(), e.getEmergencyPhone(), e.getNotes(), e.getVersion());
     }
 }

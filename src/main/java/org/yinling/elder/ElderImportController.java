@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,14 +35,20 @@ class ElderImportController {
     static final String HISTORY_VIEW = "elders/imports";
     private static final int PROBLEMS_SHOWN = 200;
     private static final int HISTORY_PAGE = 20;
+    private static final int PREVIEW_PAGE = 20;
 
     private final ElderImportService imports;
     private final ElderImportStore store;
     private final ImportWorkbooks workbooks;
     private final long maxBytes;
+    private final MessageSource messages;
+    private final java.time.Clock clock;
 
     ElderImportController(ElderImportService imports, ElderImportStore store, ImportWorkbooks workbooks,
+                          MessageSource messages, java.time.Clock clock,
                           @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFileSize) {
+        this.messages = messages;
+        this.clock = clock;
         this.maxBytes = maxFileSize.toBytes();
         this.imports = imports;
         this.store = store;
@@ -59,8 +66,8 @@ class ElderImportController {
     @GetMapping("/import/template")
     void template(@AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
             throws IOException {
-        Uploads.xlsxAttachment(response, "elder-import-template.xlsx");
-        workbooks.template(user.scope(), response.getOutputStream());
+        Uploads.xlsxAttachment(response, messages.getMessage("import.template.fileName", null, locale));
+        workbooks.template(user.scope(), locale, response.getOutputStream());
     }
 
     @PostMapping("/import")
@@ -83,9 +90,17 @@ class ElderImportController {
     }
 
     @GetMapping("/imports/{id}")
-    String report(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String report(@PathVariable long id, @RequestParam(required = false) Integer page,
+                  @AuthenticationPrincipal CurrentUser user, Model model) {
         ElderImport elderImport = imports.get(id, user);
         model.addAttribute("import", elderImport);
+        if (elderImport.validated() || "IMPORTED".equals(elderImport.state())) {
+            // the rows about to be added or changed, a page at a time (IDs masked, as in the lists)
+            PageRequest pageable = Paging.of(page, PREVIEW_PAGE);
+            model.addAttribute("preview", new PageImpl<>(store.preview(id, PREVIEW_PAGE, pageable.getOffset(),
+                    java.time.LocalDate.now(clock)), pageable,
+                    (long) elderImport.newCount() + elderImport.updateCount()));
+        }
         model.addAttribute("problems", elderImport.validated() || "IMPORTED".equals(elderImport.state())
                 ? store.problems(id, PROBLEMS_SHOWN) : List.of());
         model.addAttribute("problemsShown", PROBLEMS_SHOWN);

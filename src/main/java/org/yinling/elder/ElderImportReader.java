@@ -62,7 +62,7 @@ class ElderImportReader {
             List<StagedRow> batch = new ArrayList<>(BATCH);
             ImportRowParser[] parser = {null};
             int[] rows = {0};
-            SpreadsheetReader.read(file, fileName, maxRows, (rowNumber, cells) -> {
+            SpreadsheetReader.read(file, fileName, maxRows, (SpreadsheetReader.NumberAwareRowSink) (rowNumber, cells, numbers) -> {
                 if (parser[0] == null) {
                     parser[0] = ImportRowParser.forHeader(cells, messages, LocalDate.now(clock));
                     return;
@@ -70,7 +70,7 @@ class ElderImportReader {
                 if (parser[0].isBlank(cells)) {
                     return;
                 }
-                batch.add(parser[0].parse(rowNumber, cells));
+                batch.add(parser[0].parse(rowNumber, cells, numbers));
                 if (batch.size() == BATCH) {
                     store.insertRows(importId, batch);
                     batch.clear();

@@ -98,8 +98,9 @@ class ElderImportStore {
                 INSERT INTO elder_import_row (import_id, row_no, resident_id, birth_date, sex, name, community_code,
                     address, phone, ethnicity, hukou_local, living_arrangement, solitary, lost_only_child,
                     economic_status, income_per_person, guardian_name, guardian_relation, guardian_phone,
-                    emergency_name, emergency_phone, notes, errors)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    emergency_name, emergency_phone, notes, errors, community_name, disability_category,
+                    disability_level, left_behind, only_child_disabled, special_care_recipient, serious_illness)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows, rows.size(), (ps, row) -> bind(ps, importId, row));
     }
 
@@ -111,6 +112,7 @@ class ElderImportStore {
     /** The checks that need the database, in bulk: community, region, duplicates in the file, already registered. */
     @Transactional
     void validate(long importId, RegionScope scope, ImportMode mode) {
+        resolveCommunityNames(importId, scope);
         jdbc.sql("""
                         UPDATE elder_import_row r SET errors = array_append(r.errors, 'COMMUNITY_CODE|import.community.unknown')
                         WHERE r.import_id = :id AND r.community_code ~ '^[0-9]{12}$'
@@ -162,6 +164,87 @@ class ElderImportStore {
                         """).param("id", importId).update();
     }
 
+    /**
+     * Rows that name their community (社区, or 街道/社区 where two have one name) get its code, looked up among the
+     * communities of the importer's region, in one statement: a name that matches none or several is an error on the
+     * row; a name given beside a code must be that code's community (the code decides).
+     */
+    private void resolveCommunityNames(long importId, RegionScope scope) {
+        jdbc.sql("""
+                        UPDATE elder_import_row r SET
+                            community_code = CASE WHEN m.matches = 1 THEN m.code ELSE r.community_code END,
+                            errors = CASE WHEN m.matches = 0 THEN array_append(r.errors, 'COMMUNITY|import.community.unknownName')
+                                          WHEN m.matches > 1 THEN array_append(r.errors, 'COMMUNITY|import.community.ambiguous')
+                                          ELSE r.errors END
+                        FROM (SELECT n.row_no, count(g.code) AS matches, min(g.code) AS code
+                              FROM elder_import_row n
+                              LEFT JOIN region g ON g.level = 'COMMUNITY' AND g.code LIKE :scope
+                                  AND (g.name = n.community_name
+                                       OR (position('/' IN n.community_name) > 0
+                                           AND g.name = split_part(n.community_name, '/', 2)
+                                           AND EXISTS (SELECT 1 FROM region s WHERE s.code = g.parent_code
+                                                       AND s.name = split_part(n.community_name, '/', 1))))
+                              WHERE n.import_id = :id AND n.community_name IS NOT NULL AND n.community_code IS NULL
+                              GROUP BY n.row_no) m
+                        WHERE r.import_id = :id AND r.row_no = m.row_no
+                        """).param("id", importId).param("scope", scope.likePattern()).update();
+        jdbc.sql("""
+                        UPDATE elder_import_row r SET errors = array_append(r.errors, 'COMMUNITY|import.community.mismatch')
+                        FROM region g
+                        WHERE r.import_id = :id AND r.community_name IS NOT NULL AND g.code = r.community_code
+                          AND g.level = 'COMMUNITY' AND NOT 'COMMUNITY_CODE|import.community.format' = ANY(r.errors)
+                          AND r.community_name <> g.name
+                          AND r.community_name <> coalesce((SELECT s.name FROM region s WHERE s.code = g.parent_code), '')
+                                                  || '/' || g.name
+                          AND NOT EXISTS (SELECT 1 FROM unnest(r.errors) p WHERE p LIKE 'COMMUNITY|%')
+                        """).param("id", importId).update();
+    }
+
+    /** The rows an import will add or change (not those with errors or skipped), in file order, a page of them. */
+    List<PreviewRow> preview(long importId, int limit, long offset, java.time.LocalDate today) {
+        return jdbc.sql("""
+                        SELECT r.row_no, r.outcome, r.resident_id, r.name, r.sex, r.birth_date, r.community_code,
+                               g.name AS community, r.living_arrangement, r.economic_status, r.disability_category,
+                               r.disability_level, r.solitary, r.lost_only_child, r.only_child_disabled, r.left_behind,
+                               r.special_care_recipient, r.serious_illness
+                        FROM elder_import_row r LEFT JOIN region g ON g.code = r.community_code
+                        WHERE r.import_id = :id AND r.outcome IN ('NEW', 'UPDATE')
+                        ORDER BY r.row_no LIMIT :limit OFFSET :offset
+                        """)
+                .param("id", importId).param("limit", limit).param("offset", offset)
+                .query((rs, i) -> new PreviewRow(rs.getInt("row_no"), rs.getString("outcome"),
+                        ResidentId.mask(rs.getString("resident_id")), rs.getString("name"),
+                        Sex.valueOf(rs.getString("sex")),
+                        java.time.Period.between(rs.getObject("birth_date", java.time.LocalDate.class), today).getYears(),
+                        rs.getString("community_code"), rs.getString("community"),
+                        LivingArrangement.valueOf(rs.getString("living_arrangement")),
+                        EconomicStatus.valueOf(rs.getString("economic_status")),
+                        rs.getString("disability_category") == null ? null
+                                : DisabilityCategory.valueOf(rs.getString("disability_category")),
+                        rs.getObject("disability_level", Integer.class), rs.getBoolean("solitary"),
+                        rs.getBoolean("lost_only_child"), rs.getBoolean("only_child_disabled"),
+                        rs.getBoolean("left_behind"), rs.getBoolean("special_care_recipient"),
+                        rs.getBoolean("serious_illness")))
+                .list();
+    }
+
+    /** A row about to be imported, as the check page previews it: the ID masked. */
+    record PreviewRow(int rowNumber, String outcome, String maskedResidentId, String name, Sex sex, int age,
+                      String communityCode, String community,
+                      LivingArrangement livingArrangement, EconomicStatus economicStatus,
+                      DisabilityCategory disabilityCategory, Integer disabilityLevel, boolean solitary,
+                      boolean lostOnlyChild, boolean onlyChildDisabled, boolean leftBehind,
+                      boolean specialCareRecipient, boolean seriousIllness) {
+
+        public String outcomeKey() {
+            return "import.count." + ("NEW".equals(outcome) ? "new" : "update");
+        }
+
+        public String disabilityLevelKey() {
+            return disabilityLevel == null ? null : "elder.disabilityLevel." + disabilityLevel;
+        }
+    }
+
     private String createdBy(long importId) {
         return jdbc.sql("SELECT created_by FROM elder_import WHERE id = :id").param("id", importId)
                 .query(String.class).single();
@@ -193,12 +276,14 @@ class ElderImportStore {
                         INSERT INTO elder (resident_id, name, sex, birth_date, ethnicity, phone, hukou_region_code,
                             hukou_local, community_code, address, living_arrangement, solitary, lost_only_child,
                             economic_status, income_per_person, guardian_name, guardian_relation, guardian_phone,
-                            emergency_name, emergency_phone, notes, created_by, updated_by)
+                            emergency_name, emergency_phone, notes, created_by, updated_by, disability_category,
+                            disability_level, left_behind, only_child_disabled, special_care_recipient, serious_illness)
                         SELECT resident_id, name, sex, birth_date, ethnicity, phone,
                                CASE WHEN hukou_local THEN community_code END, hukou_local, community_code, address,
                                living_arrangement, solitary, lost_only_child, economic_status, income_per_person,
                                guardian_name, guardian_relation, guardian_phone, emergency_name, emergency_phone,
-                               notes, :actor, :actor
+                               notes, :actor, :actor, disability_category, disability_level, left_behind,
+                               only_child_disabled, special_care_recipient, serious_illness
                         FROM elder_import_row WHERE import_id = :id AND outcome = 'NEW'
                         ORDER BY row_no
                         ON CONFLICT (resident_id) DO NOTHING
@@ -220,7 +305,11 @@ class ElderImportStore {
                             income_per_person = r.income_per_person, guardian_name = r.guardian_name,
                             guardian_relation = r.guardian_relation, guardian_phone = r.guardian_phone,
                             emergency_name = r.emergency_name, emergency_phone = r.emergency_phone,
-                            notes = r.notes, updated_by = :actor, updated_at = now(), version = e.version + 1
+                            notes = r.notes, disability_category = r.disability_category,
+                            disability_level = r.disability_level, left_behind = r.left_behind,
+                            only_child_disabled = r.only_child_disabled,
+                            special_care_recipient = r.special_care_recipient, serious_illness = r.serious_illness,
+                            updated_by = :actor, updated_at = now(), version = e.version + 1
                         FROM elder_import_row r
                         WHERE r.import_id = :id AND r.outcome = 'UPDATE' AND e.id = r.elder_id
                           AND e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
@@ -275,6 +364,18 @@ class ElderImportStore {
         ps.setString(21, row.emergencyPhone());
         ps.setString(22, row.notes());
         ps.setArray(23, ps.getConnection().createArrayOf("text", row.errors().toArray()));
+        ps.setString(24, row.communityName());
+        ps.setString(25, row.disabilityCategory() == null ? null : row.disabilityCategory().name());
+        if (row.disabilityLevel() == null) {
+            ps.setNull(26, Types.SMALLINT);
+        }
+        else {
+            ps.setShort(26, row.disabilityLevel().shortValue());
+        }
+        setBoolean(ps, 27, row.leftBehind());
+        setBoolean(ps, 28, row.onlyChildDisabled());
+        setBoolean(ps, 29, row.specialCareRecipient());
+        setBoolean(ps, 30, row.seriousIllness());
     }
 
     private static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {

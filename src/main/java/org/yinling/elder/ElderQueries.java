@@ -44,7 +44,8 @@ class ElderQueries {
     private static final String SELECT_EXPORT = """
             SELECT e.id, e.resident_id, e.name, e.sex, e.birth_date, e.community_code, e.living_arrangement,
                    e.economic_status, e.capability_level, e.life_status, e.phone, e.hukou_local, e.address,
-                   e.solitary, e.lost_only_child, e.income_per_person, e.life_status_date
+                   e.solitary, e.lost_only_child, e.income_per_person, e.life_status_date, e.disability_category,
+                   e.disability_level, e.left_behind, e.only_child_disabled, e.special_care_recipient, e.serious_illness
             FROM elder e""";
 
     private final JdbcClient jdbc;
@@ -163,7 +164,11 @@ class ElderQueries {
         return new ExportRow(row(rs, today), rs.getString("resident_id"), rs.getObject("birth_date", LocalDate.class),
                 rs.getString("phone"), rs.getBoolean("hukou_local"), rs.getString("address"), rs.getBoolean("solitary"),
                 rs.getBoolean("lost_only_child"), rs.getBigDecimal("income_per_person"),
-                rs.getObject("life_status_date", LocalDate.class));
+                rs.getObject("life_status_date", LocalDate.class),
+                rs.getString("disability_category") == null ? null : DisabilityCategory.valueOf(rs.getString("disability_category")),
+                rs.getObject("disability_level", Integer.class), rs.getBoolean("left_behind"),
+                rs.getBoolean("only_child_disabled"), rs.getBoolean("special_care_recipient"),
+                rs.getBoolean("serious_illness"));
     }
 
     private static void addEquals(String column, String name, Object value, List<String> where,

@@ -77,6 +77,7 @@ class ElderService {
     RegistrationResult register(ElderForm form, Errors errors, CurrentUser user) {
         Optional<ResidentId> residentId = checkResidentId(form.residentId(), null, errors, user, "create");
         checkCommunity(form.communityCode(), user, errors);
+        checkDisability(form, errors);
         if (errors.hasErrors() || residentId.isEmpty()) {
             return RegistrationResult.refused(existingInScope(residentId, null, user));
         }
@@ -103,10 +104,11 @@ class ElderService {
             return false;
         }
         Optional<ResidentId> residentId = form.residentId() != null
-                && form.residentId().strip().equalsIgnoreCase(elder.getResidentId())
+                && ResidentId.normalised(form.residentId()).equalsIgnoreCase(elder.getResidentId())
                 ? checkResidentId(form.residentId(), elder.getId(), errors, null, "update")
                 : checkResidentId(form.residentId(), elder.getId(), errors, user, "update");
         checkCommunity(form.communityCode(), user, errors);
+        checkDisability(form, errors);
         if (errors.hasErrors() || residentId.isEmpty()) {
             return false;
         }
@@ -164,7 +166,8 @@ class ElderService {
         }
         LocalDate today = LocalDate.now(clock);
         try {
-            ResidentId id = ResidentId.parse(raw, today);
+            // a pasted number may carry spaces or hyphens (330105 19491231 002X): they are not part of it
+            ResidentId id = ResidentId.parse(ResidentId.normalised(raw), today);
             if (id.ageOn(today) < MINIMUM_AGE) {
                 errors.rejectValue("residentId", "elder.residentId.tooYoung", new Object[] {MINIMUM_AGE}, null);
             }
@@ -201,6 +204,22 @@ class ElderService {
     private Optional<Long> existingInScope(Optional<ResidentId> id, Long self, CurrentUser user) {
         return id.flatMap(r -> elders.findIdByResidentId(r.value())).filter(found -> !found.equals(self))
                 .filter(found -> elders.findInScope(found, user.scope().likePattern()).isPresent());
+    }
+
+    /** A disability certificate has both a category and a level: one without the other is refused, naming the missing one. */
+    private static void checkDisability(ElderForm form, Errors errors) {
+        if (errors.hasFieldErrors("disabilityCategory") || errors.hasFieldErrors("disabilityLevel")) {
+            return;
+        }
+        if (form.disabilityLevel() != null && !ElderForm.DISABILITY_LEVELS.contains(form.disabilityLevel())) {
+            errors.rejectValue("disabilityLevel", "elder.disabilityLevel.range");
+        }
+        else if (form.disabilityCategory() != null && form.disabilityLevel() == null) {
+            errors.rejectValue("disabilityLevel", "elder.disabilityLevel.missing");
+        }
+        else if (form.disabilityCategory() == null && form.disabilityLevel() != null) {
+            errors.rejectValue("disabilityCategory", "elder.disabilityCategory.missing");
+        }
     }
 
     private void checkCommunity(String code, CurrentUser user, Errors errors) {

@@ -27,6 +27,12 @@ final class ElderSnapshot {
         values.put("lostOnlyChild", e.isLostOnlyChild());
         values.put("economicStatus", e.getEconomicStatus());
         values.put("incomePerPerson", e.getIncomePerPerson() == null ? null : e.getIncomePerPerson().toPlainString());
+        values.put("disabilityCategory", e.getDisabilityCategory());
+        values.put("disabilityLevel", e.getDisabilityLevel());
+        values.put("leftBehind", e.isLeftBehind());
+        values.put("onlyChildDisabled", e.isOnlyChildDisabled());
+        values.put("specialCareRecipient", e.isSpecialCareRecipient());
+        values.put("seriousIllness", e.isSeriousIllness());
         values.put("guardianName", e.getGuardianName());
         values.put("guardianRelation", e.getGuardianRelation());
         values.put("guardianPhone", e.getGuardianPhone());

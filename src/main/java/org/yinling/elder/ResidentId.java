@@ -84,6 +84,35 @@ public final class ResidentId {
         return new ResidentId(body + expectedCheck, birthDate);
     }
 
+    /**
+     * {@code raw} as someone pasted or typed it, made ready for {@link #parse}: spaces (also full-width and
+     * non-breaking) and hyphens or dashes between the groups taken out, full-width digits and Ｘ made ASCII
+     * ({@code "330105 19491231 002Ｘ"} → {@code "33010519491231002X"}). Null stays null; nothing else changes, so that
+     * anything that is not a number is still refused by {@link #parse} with its reason.
+     */
+    public static String normalised(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder id = new StringBuilder(raw.length());
+        raw.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '-' || c == '\u2010' || c == '\u2011'
+                    || c == '\u2012' || c == '\u2013' || c == '\u2014' || c == '\u2212' || c == '\uFF0D') {
+                return;
+            }
+            if (c >= '\uFF10' && c <= '\uFF19') {
+                id.append((char) ('0' + (c - '\uFF10')));
+            }
+            else if (c == '\uFF38' || c == '\uFF58') {
+                id.append('X');
+            }
+            else {
+                id.appendCodePoint(c);
+            }
+        });
+        return id.toString();
+    }
+
     /** Like {@link #parse(String)} but returns empty instead of throwing. */
     public static Optional<ResidentId> tryParse(String raw) {
         return tryParse(raw, LocalDate.MAX);

@@ -45,6 +45,21 @@ public final class SpreadsheetReader {
         void row(int rowNumber, List<String> cells);
     }
 
+    /**
+     * A sink that is also told which cells of an .xlsx row were numbers, not text (column indexes): a resident ID that
+     * Excel stored as a number has lost its last digits, and the reader can say so. A CSV has no types: none are.
+     */
+    @FunctionalInterface
+    public interface NumberAwareRowSink extends RowSink {
+
+        void row(int rowNumber, List<String> cells, java.util.Set<Integer> numberCells);
+
+        @Override
+        default void row(int rowNumber, List<String> cells) {
+            row(rowNumber, cells, java.util.Set.of());
+        }
+    }
+
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final Charset GBK = Charset.forName("GB18030");
@@ -103,7 +118,12 @@ public final class SpreadsheetReader {
                 public void invoke(Map<Integer, String> data, AnalysisContext context) {
                     int rowNumber = context.readRowHolder().getRowIndex() + 1;
                     checkLimit(rowNumber, maxDataRows);
-                    sink.row(rowNumber, cells(data));
+                    if (sink instanceof NumberAwareRowSink typed) {
+                        typed.row(rowNumber, cells(data), numberCells(context));
+                    }
+                    else {
+                        sink.row(rowNumber, cells(data));
+                    }
                 }
 
                 @Override
@@ -133,6 +153,17 @@ public final class SpreadsheetReader {
             }
             throw new SpreadsheetException("import.file.corrupt", e);
         }
+    }
+
+    private static java.util.Set<Integer> numberCells(AnalysisContext context) {
+        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        context.readRowHolder().getCellMap().forEach((column, cell) -> {
+            if (cell instanceof cn.idev.excel.metadata.data.CellData<?> data
+                    && data.getType() == cn.idev.excel.enums.CellDataTypeEnum.NUMBER) {
+                numbers.add(column);
+            }
+        });
+        return numbers;
     }
 
     private static List<String> cells(Map<Integer, String> data) {

@@ -33,6 +33,8 @@ class DemoEldersTest {
             || coalesce(phone, '') || '|' || coalesce(hukou_region_code, '') || '|' || hukou_local || '|'
             || community_code || '|' || coalesce(address, '') || '|' || living_arrangement || '|' || solitary || '|'
             || lost_only_child || '|' || economic_status || '|' || coalesce(income_per_person::text, '') || '|'
+            || coalesce(disability_category, '') || '|' || coalesce(disability_level::text, '') || '|' || left_behind
+            || '|' || only_child_disabled || '|' || special_care_recipient || '|' || serious_illness || '|'
             || coalesce(guardian_name, '') || '|' || coalesce(guardian_relation, '') || '|'
             || coalesce(guardian_phone, '') || '|' || coalesce(emergency_name, '') || '|'
             || coalesce(emergency_phone, '') || '|' || life_status || '|' || coalesce(life_status_date::text, '') || '|'
@@ -188,6 +190,37 @@ class DemoEldersTest {
         assertThat(number(surnames, "commonest")).isBetween(0.05, 0.15);
         assertThat(number(communities, "fewest")).as("elders in the emptiest demo community").isPositive();
         assertThat(communities.get("villages_have_fewer")).isEqualTo(true);
+    }
+
+    /** The care flags of issue 19 in the shares a district reports (disability 6 %, of which levels 1–2 a quarter). */
+    @Test
+    void careFlagsHavePlausibleShares() {
+        demoElders.generate(Math.max(demoElderCount(), SAMPLE));
+        Map<String, Object> shares = jdbc.sql("""
+                        SELECT avg((disability_category IS NOT NULL)::int) AS disabled,
+                               count(*) FILTER (WHERE (disability_category IS NULL) <> (disability_level IS NULL)) AS half,
+                               count(DISTINCT disability_category) AS categories,
+                               avg(left_behind::int) AS left_behind,
+                               count(*) FILTER (WHERE left_behind AND living_arrangement = 'WITH_FAMILY') AS left_with_family,
+                               avg(special_care_recipient::int) AS special_care,
+                               avg(only_child_disabled::int) AS only_child_disabled,
+                               count(*) FILTER (WHERE only_child_disabled AND lost_only_child) AS both_only_child,
+                               avg(serious_illness::int) AS serious_illness
+                        FROM elder WHERE demo
+                        """)
+                .query().singleRow();
+        assertThat(number(shares, "disabled")).isCloseTo(0.06, within(0.015));
+        assertThat(number(shares, "half")).isZero();
+        assertThat(number(shares, "categories")).isEqualTo(7);
+        assertThat(number(shares, "left_behind")).isCloseTo(0.05, within(0.015));
+        assertThat(number(shares, "left_with_family")).isZero();
+        assertThat(number(shares, "special_care")).isCloseTo(0.01, within(0.006));
+        assertThat(number(shares, "only_child_disabled")).isBetween(0.0005, 0.007);
+        assertThat(number(shares, "both_only_child")).isZero();
+        assertThat(number(shares, "serious_illness")).isCloseTo(0.04, within(0.012));
+        double severe = jdbc.sql("SELECT avg((coalesce(disability_level, 9) <= 2)::int) FROM elder WHERE demo")
+                .query(Double.class).single();
+        assertThat(severe).isCloseTo(0.015, within(0.006));
     }
 
     @Test
