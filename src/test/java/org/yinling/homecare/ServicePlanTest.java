@@ -176,6 +176,11 @@ class ServicePlanTest {
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM home_care_order_event ev JOIN home_care_order o ON o.id = ev.order_id
                         WHERE o.elder_id = ?""").param(elder).query(Integer.class).single()).isEqualTo(4);
+        long first = jdbc.sql("SELECT min(id) FROM home_care_order WHERE elder_id = ?").param(elder)
+                .query(Long.class).single();
+        mvc.perform(get("/home-care/orders/" + first).with(as("district")))
+                .andExpect(content().string(containsString("创建工单")))
+                .andExpect(content().string(containsString(" · 已派单")));
 
         // a second run creates nothing
         assertThat(generation.runMonth(thisMonth()).orders().created()).isZero();
