@@ -46,7 +46,10 @@ class CallbackStore {
         }
     }
 
-    /** The providers the scope sees with orders confirmed in the month, or a draw of it. */
+    /**
+     * The providers the scope sees with orders confirmed in the month (counted by the order tally, V34), or a draw
+     * of it.
+     */
     List<ProviderMonth> month(HomeCareScope scope, LocalDate month) {
         Map<String, Object> params = new HashMap<>(scope.parameters());
         params.put("month", month);
@@ -54,16 +57,19 @@ class CallbackStore {
                         SELECT p.id, p.name, COALESCE(o.n, 0), d.sample_size, d.drawn_at, d.drawn_by,
                                COALESCE(c.called, 0), COALESCE(c.to_call, 0), COALESCE(c.complaints, 0)
                         FROM home_care_provider p
-                        LEFT JOIN (SELECT provider_id, count(*) AS n FROM home_care_order
-                                   WHERE month = :month AND state IN %s GROUP BY provider_id) o ON o.provider_id = p.id
+                        LEFT JOIN (SELECT provider_id, sum(visits) AS n FROM home_care_order_tally
+                                   WHERE month = :month GROUP BY provider_id HAVING sum(visits) > 0) o
+                               ON o.provider_id = p.id
                         LEFT JOIN home_care_callback_draw d ON d.provider_id = p.id AND d.month = :month
                         LEFT JOIN (SELECT draw_id, count(*) FILTER (WHERE outcome IS NOT NULL) AS called,
                                           count(*) FILTER (WHERE outcome IS NULL) AS to_call,
                                           count(*) FILTER (WHERE outcome = 'COMPLAINT') AS complaints
-                                   FROM home_care_callback GROUP BY draw_id) c ON c.draw_id = d.id
+                                   FROM home_care_callback
+                                   WHERE draw_id IN (SELECT id FROM home_care_callback_draw WHERE month = :month)
+                                   GROUP BY draw_id) c ON c.draw_id = d.id
                         WHERE %s AND (o.n IS NOT NULL OR d.id IS NOT NULL)
                         ORDER BY p.name, p.id
-                        """.formatted(POPULATION_STATES, scope.providerCondition("p")))
+                        """.formatted(scope.providerCondition("p")))
                 .params(params)
                 .query((rs, row) -> new ProviderMonth(rs.getLong(1), rs.getString(2), rs.getInt(3),
                         (Integer) rs.getObject(4), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
