@@ -45,6 +45,9 @@ class AssessmentController {
         }
         model.addAttribute("itemsByGroup", itemsByGroup);
         model.addAttribute("reasons", Arrays.asList(AssessmentReason.values()));
+        model.addAttribute("levels", Arrays.asList(CapabilityLevel.values()));
+        model.addAttribute("riskEventThreshold", CapabilityScoring.RISK_EVENT_THRESHOLD);
+        model.addAttribute("itemCount", AssessmentItem.values().length);
     }
 
     @GetMapping("/new")

@@ -63,7 +63,20 @@ class ElderRegistryBrowserIT extends BrowserTest {
                 page.selectOption("#score-" + item.name(), String.valueOf(item.maxScore()));
             }
             page.selectOption("#score-WALKING_ON_LEVEL_GROUND", "1");
+            // the running total while one item is still open: no level yet
+            page.selectOption("#score-STAIRS", "");
+            assertThat(page.locator("#summary-scored")).hasText("25");
+            assertThat(page.locator("#summary-total")).hasText("84");
+            assertThat(page.locator("#summary-level")).containsText("全部 26 项评分后显示");
             page.selectOption("#score-STAIRS", "0");
+            assertThat(page.locator("#summary-total")).hasText("84");
+            assertThat(page.locator("#summary-level")).hasText("能力轻度受损（轻度失能）");
+            // a dementia diagnosis worsens it by one level before saving, and the summary says so
+            page.check("#dementia");
+            assertThat(page.locator("#summary-level")).hasText("能力中度受损（中度失能）");
+            assertThat(page.locator("#summary-adjusted")).containsText("能力轻度受损");
+            page.uncheck("#dementia");
+            assertThat(page.locator("#summary-adjusted")).isHidden();
             BrowserSupport.screenshot(page, "elder-assessment-zh");
             page.click("#assessment-save");
             // 90 - 3 - 3 = 84 points: level 1
