@@ -98,6 +98,35 @@ class PolicySimulationTest {
         assertTier(page, 2, 1, 1);
         // the form keeps the changed rule
         assertThat(page.selectFirst("input[name=\"groups[0].criteria[2].value\"]").val()).isEqualTo("75");
+        // and the page says in words what was changed
+        assertThat(page.getElementById("simulation-rule-now").text()).isEqualTo(
+                "在册、本地户籍、80 周岁及以上。80–89 周岁：100.00 元；90–99 周岁：500.00 元；100 周岁及以上：800.00 元。");
+        assertThat(page.getElementById("simulation-rule-changed").text()).isEqualTo(
+                "在册、本地户籍、75 周岁及以上。75–89 周岁：100.00 元；90–99 周岁：500.00 元；100 周岁及以上：800.00 元。");
+    }
+
+    @Test
+    void theSimulationExportsToASpreadsheetWithNumbersAsNumbers() throws Exception {
+        long policy = knownDataSet();
+        var response = mvc.perform(gaolingForm(post("/subsidies/simulation/" + policy + "/export"), "75", "100")
+                        .with(as(MANAGER)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getHeader("Content-Disposition")).contains(".xlsx").contains("UTF-8''");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("政策模拟").contains("第 1 版");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("现行人数");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            var total = sheet.getRow(2 + 2);   // two streets, then the total
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(10);
+            assertThat(total.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(4800.0);
+            assertThat(total.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(sheet.getRow(6).getCell(1).getStringCellValue()).startsWith("在册、本地户籍、80 周岁及以上");
+            assertThat(sheet.getRow(7).getCell(1).getStringCellValue()).startsWith("在册、本地户籍、75 周岁及以上");
+        }
     }
 
     @Test
