@@ -191,6 +191,8 @@ class BatchController {
         model.addAttribute("byPolicy", lines.totalsByPolicy(id));
         model.addAttribute("byStreet", lines.totalsByStreet(id));
         model.addAttribute("regionNames", regions.allNames());
+        model.addAttribute("preparedBy", lines.displayName(batch.generatedBy()));
+        model.addAttribute("approvedBy", lines.displayName(batch.approvedBy()));
         return "payments/summary";
     }
 
