@@ -39,19 +39,10 @@ class AuditSentences {
 
     /** A coded value: an enum constant's name. */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+|[A-Z]{3,}");
+    /** A value that may be a keyword of the application ("print", "edit"): looked up before it is shown. */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z_]{0,30}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final int MAX_VALUE = 120;
-
-    /** One event as read: a sentence and its field changes. */
-    record Line(AuditEntry entry, String sentence, List<Change> changes) {
-    }
-
-    /** One field of the details: a label, and a value or a change from {@code before} to {@code after}. */
-    record Change(String field, String before, String after) {
-        boolean changed() {
-            return before != null;
-        }
-    }
 
     private final MessageSource messages;
     private final JsonMapper json;
@@ -80,11 +71,11 @@ class AuditSentences {
                 .thenComparing(Comparator.naturalOrder())));
     }
 
-    List<Line> lines(List<AuditEntry> entries, Locale locale) {
+    List<AuditLine> lines(List<AuditEntry> entries, Locale locale) {
         return entries.stream().map(e -> line(e, locale)).toList();
     }
 
-    Line line(AuditEntry entry, Locale locale) {
+    AuditLine line(AuditEntry entry, Locale locale) {
         JsonNode details = parse(entry.details());
         Map<String, String> values = new LinkedHashMap<>();
         values.put("actor", entry.actorName() == null ? entry.actor() : actorName(entry, locale));
@@ -101,7 +92,7 @@ class AuditSentences {
         if (template == null || missingPlaceholder(template, values)) {
             template = message("audit.sentence", locale);
         }
-        return new Line(entry, fill(template, values), changes(details, locale));
+        return new AuditLine(entry, fill(template, values), changes(details, locale));
     }
 
     /** The label of an action, for the filter and the sentences: never the constant itself. */
@@ -134,8 +125,8 @@ class AuditSentences {
         return label + " " + message("audit.object.number", locale).replace("{0}", entry.entityId());
     }
 
-    private List<Change> changes(JsonNode details, Locale locale) {
-        List<Change> changes = new ArrayList<>();
+    private List<AuditLine.Change> changes(JsonNode details, Locale locale) {
+        List<AuditLine.Change> changes = new ArrayList<>();
         if (details == null || !details.isObject()) {
             return changes;
         }
@@ -149,7 +140,7 @@ class AuditSentences {
                 JsonNode was = before.get(key);
                 JsonNode is = after.get(key);
                 if (!Objects.equals(was, is)) {
-                    changes.add(new Change(fieldLabel(key, locale), value(was, locale), value(is, locale)));
+                    changes.add(new AuditLine.Change(fieldLabel(key, locale), value(was, locale), value(is, locale)));
                 }
             }
         }
@@ -161,11 +152,11 @@ class AuditSentences {
             JsonNode node = field.getValue();
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> inner : node.properties()) {
-                    changes.add(new Change(fieldLabel(key, locale) + " · " + fieldLabel(inner.getKey(), locale),
+                    changes.add(new AuditLine.Change(fieldLabel(key, locale) + " · " + fieldLabel(inner.getKey(), locale),
                             null, value(inner.getValue(), locale)));
                 }
             } else {
-                changes.add(new Change(fieldLabel(key, locale), null, value(node, locale)));
+                changes.add(new AuditLine.Change(fieldLabel(key, locale), null, value(node, locale)));
             }
         }
         return changes;
@@ -214,6 +205,12 @@ class AuditSentences {
         String text = node.isString() ? node.stringValue() : node.asString();
         if (text.isEmpty()) {
             return message("audit.value.none", locale);
+        }
+        if (WORD.matcher(text).matches()) {
+            String label = message("audit.value." + text, locale);
+            if (label != null) {
+                return label;
+            }
         }
         if (CODE.matcher(text).matches()) {
             return codeLabel(text, locale);

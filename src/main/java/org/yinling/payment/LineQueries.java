@@ -18,7 +18,9 @@ class LineQueries {
     private static final String COLUMNS = """
             l.id, l.month, l.kind, l.elder_id, l.elder_name, l.resident_id, l.community_code, l.policy_code,
             l.policy_version, l.tier_index, l.amount, l.payee_bank, l.payee_account, l.reference, l.status,
-            l.failure_reason""";
+            l.failure_reason, coalesce((SELECT sp.name FROM subsidy_policy sp
+                                        WHERE sp.code = l.policy_code AND sp.version = l.policy_version),
+                                       l.policy_code) AS policy_name""";
 
     private final JdbcClient jdbc;
 
@@ -29,7 +31,8 @@ class LineQueries {
     /** One line of a batch, as generated (a snapshot) plus what the bank said. */
     record Line(long id, LocalDate month, LineKind kind, long elderId, String elderName, String residentId,
                 String communityCode, String policyCode, int policyVersion, int tierIndex, BigDecimal amount,
-                String payeeBank, String payeeAccount, String reference, LineStatus status, String failureReason) {
+                String payeeBank, String payeeAccount, String reference, LineStatus status, String failureReason,
+                String policyName) {
 
         public String maskedResidentId() {
             return ResidentId.mask(residentId);
@@ -184,6 +187,6 @@ class LineQueries {
                 rs.getString("community_code"), rs.getString("policy_code"), rs.getInt("policy_version"),
                 rs.getInt("tier_index"), rs.getBigDecimal("amount"), rs.getString("payee_bank"),
                 rs.getString("payee_account"), rs.getString("reference"), LineStatus.valueOf(rs.getString("status")),
-                rs.getString("failure_reason"));
+                rs.getString("failure_reason"), rs.getString("policy_name"));
     }
 }
