@@ -173,8 +173,8 @@ class AuditSentences {
                 return label;
             }
         }
-        // a key nobody labelled: spelled out ("monthlyAmount" -> "monthly amount"), never as a code
-        return key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.ROOT);
+        // a key nobody labelled: "other", never the key itself (a code, or English on a Chinese page)
+        return message("audit.field.unknownField", locale);
     }
 
     private String value(JsonNode node, Locale locale) {

@@ -52,7 +52,7 @@ class PaperTest {
     void theNoticeIsIssuedByTheBureauOneSheetPerCommunityOrOneCommunity() throws Exception {
         Policy policy = t.agePolicy();
         long lantian = t.register(t.elderAged("纸面蓝天", 85, ApplicationTestSupport.LANTIAN), policy);
-        long guashan = registerAsDistrict(t.elderAged("纸面瓜山", 86, ApplicationTestSupport.GUASHAN), policy);
+        long guashan = registerInGuashan(t.elderAged("纸面瓜山", 86, ApplicationTestSupport.GUASHAN), policy);
         for (long id : List.of(lantian, guashan)) {
             assertThat(t.decide("street", id, "APPROVE", "").getResponse().getStatus()).isEqualTo(302);
             assertThat(t.decide("district", id, "APPROVE", "").getResponse().getStatus()).isEqualTo(302);
@@ -129,8 +129,8 @@ class PaperTest {
         assertThat(detail.select("#decision-log").text()).contains(streetName).contains(districtName);
     }
 
-    private long registerAsDistrict(long elderId, Policy policy) throws Exception {
-        MvcResult result = mvc.perform(post("/subsidies/applications").with(as("district")).with(csrf())
+    private long registerInGuashan(long elderId, Policy policy) throws Exception {
+        MvcResult result = mvc.perform(post("/subsidies/applications").with(as("guashan.clerk")).with(csrf())
                         .param("elderId", String.valueOf(elderId)).param("policyId", String.valueOf(policy.id()))
                         .param("payeeBank", "中国农业银行").param("payeeAccount", "6228480000000000002"))
                 .andExpect(status().isFound()).andReturn();
