@@ -32,7 +32,8 @@ class AuditController {
         model.addAttribute("filter", filter);
         Page<AuditEntry> events = queries.search(filter, Paging.of(page, PAGE_SIZE));
         model.addAttribute("events", events);
-        model.addAttribute("lines", sentences.lines(events.getContent(), locale));
+        model.addAttribute("lines", sentences.lines(events.getContent(),
+                queries.namesOf(sentences.codesIn(events.getContent())), locale));
         // the filters offer labels, sorted as read; the values sent stay the codes
         Map<String, String> actions = new LinkedHashMap<>();
         queries.actions().stream()

@@ -122,6 +122,26 @@ public class AuditQueries {
                 .single();
     }
 
+    /**
+     * The names of the region codes and policy codes among {@code tokens} (values found in the details), so that the
+     * viewer shows "上塘街道" and "居家养老服务补贴", not 330105001000 and JUJIA.
+     */
+    public Map<String, String> namesOf(java.util.Collection<String> tokens) {
+        Map<String, String> names = new HashMap<>();
+        if (tokens.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                        SELECT code, name FROM region WHERE code IN (:tokens)
+                        UNION ALL
+                        SELECT DISTINCT ON (code) code, name FROM subsidy_policy WHERE code IN (:tokens)
+                        """)
+                .param("tokens", tokens)
+                .query((rs, row) -> names.putIfAbsent(rs.getString(1), rs.getString(2)))
+                .list();
+        return names;
+    }
+
     /** The kinds of record the log holds, for the viewer's filter (shown by their labels). */
     public List<String> entities() {
         return jdbc.sql("SELECT DISTINCT entity FROM audit_event ORDER BY entity").query(String.class).list();

@@ -37,6 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AuditSentences {
 
+    /** The names of the codes on the page being rendered (see {@link #lines(List, Map, Locale)}). */
+    private static final ThreadLocal<Map<String, String>> NAMES = ThreadLocal.withInitial(Map::of);
+    /** A string value in JSON that may be a region code (12 digits) or a policy code. */
+    private static final Pattern QUOTED_CODE = Pattern.compile("\"([0-9]{12}|[A-Z][A-Z0-9_-]{1,29})\"");
     /** A coded value: an enum constant's name. */
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+|[A-Z]{3,}");
     /** A value that may be a keyword of the application ("print", "edit"): looked up before it is shown. */
@@ -72,7 +76,33 @@ class AuditSentences {
     }
 
     List<AuditLine> lines(List<AuditEntry> entries, Locale locale) {
-        return entries.stream().map(e -> line(e, locale)).toList();
+        return lines(entries, Map.of(), locale);
+    }
+
+    /** With {@code names}: region and policy codes found in the details, shown by their names. */
+    List<AuditLine> lines(List<AuditEntry> entries, Map<String, String> names, Locale locale) {
+        NAMES.set(names);
+        try {
+            return entries.stream().map(e -> line(e, locale)).toList();
+        } finally {
+            NAMES.remove();
+        }
+    }
+
+    /** The codes among the entries' detail values that may name a region or a policy: for {@link AuditQueries#namesOf}. */
+    java.util.Set<String> codesIn(List<AuditEntry> entries) {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        Matcher m;
+        for (AuditEntry entry : entries) {
+            if (entry.details() == null) {
+                continue;
+            }
+            m = QUOTED_CODE.matcher(entry.details());
+            while (m.find()) {
+                codes.add(m.group(1));
+            }
+        }
+        return codes;
     }
 
     AuditLine line(AuditEntry entry, Locale locale) {
@@ -205,6 +235,10 @@ class AuditSentences {
         String text = node.isString() ? node.stringValue() : node.asString();
         if (text.isEmpty()) {
             return message("audit.value.none", locale);
+        }
+        String named = NAMES.get().get(text);
+        if (named != null) {
+            return named;
         }
         if (WORD.matcher(text).matches()) {
             String label = message("audit.value." + text, locale);
