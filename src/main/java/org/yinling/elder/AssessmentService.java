@@ -31,6 +31,17 @@ class AssessmentService {
         this.events = events;
     }
 
+    /**
+     * An assessment of an elder the user may see (the latest without {@code assessmentId}) with its item scores, for
+     * the printed report; empty when there is none.
+     */
+    @Transactional(readOnly = true)
+    java.util.Optional<java.util.Map.Entry<AssessmentRecord, java.util.Map<String, Integer>>> report(long elderId,
+            Long assessmentId, CurrentUser user) {
+        elders.load(elderId, user);
+        return store.withScores(elderId, assessmentId);
+    }
+
     /** Returns the new assessment's id, or empty with errors on the form. */
     @Transactional
     @PreAuthorize("hasAnyRole('DISTRICT_STAFF', 'STREET_REVIEWER', 'COMMUNITY_CLERK')")

@@ -64,4 +64,30 @@ class AssessmentStore {
                         rs.getBoolean("coma"), rs.getBoolean("dementia"), rs.getInt("risk_events"), rs.getString("assessor")))
                 .list();
     }
+
+    /** One assessment of the elder with its item scores (item name to score), for the printed report. */
+    java.util.Optional<Map.Entry<AssessmentRecord, Map<String, Integer>>> withScores(long elderId, Long assessmentId) {
+        return jdbc.sql("""
+                        SELECT id, assessed_on, reason, total, base_level, level, coma, dementia, risk_events, assessor,
+                               item_scores::text AS scores
+                        FROM assessment WHERE elder_id = :id AND (CAST(:aid AS bigint) IS NULL OR id = :aid)
+                        ORDER BY assessed_on DESC, id DESC LIMIT 1
+                        """)
+                .param("id", elderId)
+                .param("aid", assessmentId)
+                .query((rs, i) -> Map.entry(new AssessmentRecord(rs.getLong("id"),
+                                rs.getObject("assessed_on", java.time.LocalDate.class),
+                                AssessmentReason.valueOf(rs.getString("reason")), rs.getInt("total"),
+                                CapabilityLevel.fromCode(rs.getInt("base_level")), CapabilityLevel.fromCode(rs.getInt("level")),
+                                rs.getBoolean("coma"), rs.getBoolean("dementia"), rs.getInt("risk_events"),
+                                rs.getString("assessor")),
+                        scores(rs.getString("scores"))))
+                .optional();
+    }
+
+    private Map<String, Integer> scores(String text) {
+        Map<String, Integer> scores = new TreeMap<>();
+        json.readTree(text).properties().forEach(e -> scores.put(e.getKey(), e.getValue().asInt()));
+        return scores;
+    }
 }

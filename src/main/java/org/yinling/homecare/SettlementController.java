@@ -33,7 +33,13 @@ class SettlementController {
     private final Regions regions;
     private final Clock clock;
 
-    SettlementController(Settlements settlements, SettlementWorkbook workbook, Regions regions, Clock clock) {
+    private final org.yinling.region.IssuingBureaus bureaus;
+    private final org.springframework.context.MessageSource messages;
+
+    SettlementController(Settlements settlements, SettlementWorkbook workbook, Regions regions, Clock clock,
+                         org.yinling.region.IssuingBureaus bureaus, org.springframework.context.MessageSource messages) {
+        this.bureaus = bureaus;
+        this.messages = messages;
         this.settlements = settlements;
         this.workbook = workbook;
         this.regions = regions;
@@ -57,11 +63,13 @@ class SettlementController {
 
     @GetMapping("/{providerId}/{month}/print")
     String print(@PathVariable long providerId, @PathVariable String month, @AuthenticationPrincipal CurrentUser user,
-                 Model model) {
+                 Model model, java.util.Locale locale) {
         Settlements.Statement statement = statement(user, providerId, month, model);
         settlements.exported(statement.provider(), statement.month(), "print");
         String district = statement.provider().regionCode();
-        model.addAttribute("bureau", regions.find(district).map(r -> r.name()).orElse(district));
+        // the bureau as set for notices (issue 20 §3), else the district's 民政局 by name
+        model.addAttribute("bureau", bureaus.of(district,
+                name -> messages.getMessage("notice.bureau.default", new Object[] {name}, locale)).name());
         model.addAttribute("printedBy", user.getDisplayName());
         model.addAttribute("confirmedByName", statement.settlement().map(SettlementStore.Settlement::confirmedByName)
                 .orElse(null));

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.yinling.region.IssuingBureaus;
 import org.yinling.region.Regions;
 
 /** {@code /waiting-list}: the public waiting list (公开轮候) of each public institution, and its printable public form. */
@@ -34,8 +36,13 @@ class WaitingListController {
     private final Regions regions;
     private final Clock clock;
 
+    private final IssuingBureaus bureaus;
+    private final MessageSource messages;
+
     WaitingListController(InstitutionStore institutions, WaitingListStore list, WaitingListService service,
-                          BedStore beds, Regions regions, Clock clock) {
+                          BedStore beds, Regions regions, Clock clock, IssuingBureaus bureaus, MessageSource messages) {
+        this.bureaus = bureaus;
+        this.messages = messages;
         this.clock = clock;
         this.institutions = institutions;
         this.list = list;
@@ -67,9 +74,13 @@ class WaitingListController {
 
     /** The list as posted publicly: position, masked name and ID, category and date. */
     @GetMapping("/{institution}/public")
-    String publicList(@PathVariable long institution, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String publicList(@PathVariable long institution, @AuthenticationPrincipal CurrentUser user, Model model,
+                      java.util.Locale locale) {
         Institution chosen = load(institution, user);
         model.addAttribute("chosen", chosen);
+        // posted by the bureau, with where objections go (issue 20 §3)
+        model.addAttribute("bureau", bureaus.of(chosen.communityCode(),
+                district -> messages.getMessage("notice.bureau.default", new Object[] {district}, locale)));
         model.addAttribute("entries", list.publicList(chosen.id()));
         model.addAttribute("today", LocalDate.now(clock));
         return "institutions/waiting-public";

@@ -54,7 +54,12 @@ class MealSettlements {
     }
 
     Optional<Confirmation> confirmation(long pointId, YearMonth month) {
-        return jdbc.sql("SELECT confirmed_by, confirmed_at, total FROM meal_settlement WHERE meal_point_id = ? AND month = ?")
+        // the statement names who confirmed it, not their login (issue 20 §3)
+        return jdbc.sql("""
+                        SELECT coalesce((SELECT u.display_name FROM app_user u WHERE u.username = s.confirmed_by),
+                                        s.confirmed_by), s.confirmed_at, s.total
+                        FROM meal_settlement s WHERE s.meal_point_id = ? AND s.month = ?
+                        """)
                 .params(pointId, month.atDay(1))
                 .query((rs, row) -> new Confirmation(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3)))
                 .optional();

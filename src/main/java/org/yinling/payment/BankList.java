@@ -65,7 +65,7 @@ class BankList {
         WriteSheet byPolicy = FastExcel.writerSheet(1, text("payment.export.sheet.byPolicy", locale))
                 .head(head(totalColumns, locale)).build();
         writer.write(lines.totalsByPolicy(batch.id()).stream()
-                .map(t -> List.<Object>of(t.key(), t.lines(), t.amount())).toList(), byPolicy);
+                .map(t -> List.<Object>of(policyLabel(t, locale), t.lines(), t.amount())).toList(), byPolicy);
         WriteSheet byStreet = FastExcel.writerSheet(2, text("payment.export.sheet.byStreet", locale))
                 .head(head(totalColumns, locale)).build();
         writer.write(lines.totalsByStreet(batch.id()).stream()
@@ -136,6 +136,16 @@ class BankList {
 
     private List<List<String>> head(List<String> columns, Locale locale) {
         return columns.stream().map(c -> List.of(text("payment.export.column." + c, locale))).toList();
+    }
+
+    /** A policy by its name (and version after the first), an organisation payment by its kind's label. */
+    private String policyLabel(LineQueries.PolicyTotal total, Locale locale) {
+        if (total.kind() != null) {
+            return text("payment.lineKind." + total.kind(), locale);
+        }
+        return total.version() > 1
+                ? messages.getMessage("payment.policyWithVersion", new Object[] {total.name(), total.version()}, locale)
+                : total.name();
     }
 
     private String text(String key, Locale locale) {

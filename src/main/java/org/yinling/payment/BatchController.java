@@ -100,6 +100,8 @@ class BatchController {
         model.addAttribute("statuses", LineStatus.values());
         model.addAttribute("payeeLines", lines.payeeLines(id));
         model.addAttribute("byStatus", lines.totalsByStatus(id));
+        model.addAttribute("preparedBy", lines.displayName(batch.generatedBy()));
+        model.addAttribute("approvedBy", lines.displayName(batch.approvedBy()));
         model.addAttribute("byPolicy", lines.totalsByPolicy(id));
         model.addAttribute("byStreet", lines.totalsByStreet(id));
         model.addAttribute("regionNames", regions.allNames());
@@ -191,6 +193,8 @@ class BatchController {
         model.addAttribute("byPolicy", lines.totalsByPolicy(id));
         model.addAttribute("byStreet", lines.totalsByStreet(id));
         model.addAttribute("regionNames", regions.allNames());
+        model.addAttribute("preparedBy", lines.displayName(batch.generatedBy()));
+        model.addAttribute("approvedBy", lines.displayName(batch.approvedBy()));
         return "payments/summary";
     }
 

@@ -18,7 +18,9 @@ class LineQueries {
     private static final String COLUMNS = """
             l.id, l.month, l.kind, l.elder_id, l.elder_name, l.resident_id, l.community_code, l.policy_code,
             l.policy_version, l.tier_index, l.amount, l.payee_bank, l.payee_account, l.reference, l.status,
-            l.failure_reason""";
+            l.failure_reason, coalesce((SELECT sp.name FROM subsidy_policy sp
+                                        WHERE sp.code = l.policy_code AND sp.version = l.policy_version),
+                                       l.policy_code) AS policy_name""";
 
     private final JdbcClient jdbc;
 
@@ -29,7 +31,8 @@ class LineQueries {
     /** One line of a batch, as generated (a snapshot) plus what the bank said. */
     record Line(long id, LocalDate month, LineKind kind, long elderId, String elderName, String residentId,
                 String communityCode, String policyCode, int policyVersion, int tierIndex, BigDecimal amount,
-                String payeeBank, String payeeAccount, String reference, LineStatus status, String failureReason) {
+                String payeeBank, String payeeAccount, String reference, LineStatus status, String failureReason,
+                String policyName) {
 
         public String maskedResidentId() {
             return ResidentId.mask(residentId);
@@ -65,16 +68,38 @@ class LineQueries {
     }
 
     /** Totals per policy version; lines paid to institutions and meal points under their kind. */
-    List<Total> totalsByPolicy(long batchId) {
+    /**
+     * Totals per policy (its name and version, never its code) and per kind of organisation payment (kind set, name
+     * null): what the screen and the signed summary show.
+     */
+    List<PolicyTotal> totalsByPolicy(long batchId) {
         return jdbc.sql("""
-                        SELECT key, count(*), sum(amount) FROM (
-                            SELECT policy_code || ' v' || policy_version AS key, amount FROM payment_line WHERE batch_id = ?
+                        SELECT l.name, l.version, l.kind, count(*), sum(l.amount) FROM (
+                            SELECT coalesce(sp.name, pl.policy_code) AS name, pl.policy_version AS version,
+                                   NULL AS kind, pl.amount
+                            FROM payment_line pl
+                            LEFT JOIN subsidy_policy sp ON sp.code = pl.policy_code AND sp.version = pl.policy_version
+                            WHERE pl.batch_id = ?
                             UNION ALL
-                            SELECT kind, amount FROM payment_payee_line WHERE batch_id = ?) l
-                        GROUP BY key ORDER BY key
+                            SELECT NULL, 0, kind, amount FROM payment_payee_line WHERE batch_id = ?) l
+                        GROUP BY l.name, l.version, l.kind ORDER BY l.kind NULLS FIRST, l.name, l.version
                         """)
-                .params(batchId, batchId).query((rs, row) -> new Total(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .params(batchId, batchId).query((rs, row) -> new PolicyTotal(rs.getString(1), rs.getInt(2),
+                        rs.getString(3), rs.getLong(4), rs.getBigDecimal(5)))
                 .list();
+    }
+
+    /** One row of the totals per policy: a policy's name and version, or a kind of organisation payment. */
+    record PolicyTotal(String name, int version, String kind, long lines, BigDecimal amount) {
+    }
+
+    /** The display name of a user: the summary's 制表人 and 复核人 sign with their names, not their logins. */
+    String displayName(String username) {
+        if (username == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT display_name FROM app_user WHERE username = ?").param(username)
+                .query(String.class).optional().orElse(username);
     }
 
     /** Totals per street (its 12-digit code). */
@@ -162,6 +187,6 @@ class LineQueries {
                 rs.getString("community_code"), rs.getString("policy_code"), rs.getInt("policy_version"),
                 rs.getInt("tier_index"), rs.getBigDecimal("amount"), rs.getString("payee_bank"),
                 rs.getString("payee_account"), rs.getString("reference"), LineStatus.valueOf(rs.getString("status")),
-                rs.getString("failure_reason"));
+                rs.getString("failure_reason"), rs.getString("policy_name"));
     }
 }

@@ -57,6 +57,12 @@ class DemoRegions implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         int added = insert(DISTRICT_CODE, null, RegionLevel.DISTRICT, "拱墅区（演示）", null, null);
+        // the bureau that issues the district's notices, with the address and telephone for objections (issue 20 §3)
+        jdbc.sql("""
+                        INSERT INTO issuing_bureau (region_code, name, address, phone, updated_by)
+                        VALUES (?, '杭州市拱墅区民政局（演示）', '杭州市拱墅区台州路 2 号（演示地址）', '0571-8000 0000（演示）', 'system')
+                        ON CONFLICT (region_code) DO NOTHING
+                        """).param(DISTRICT_CODE).update();
         int street = 0;
         for (Map.Entry<String, List<String>> entry : STREETS.entrySet()) {
             street++;

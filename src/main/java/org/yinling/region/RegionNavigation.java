@@ -13,4 +13,9 @@ class RegionNavigation {
     NavItem regionAdministrationNavItem() {
         return new NavItem("nav.admin.regions", "/admin/regions", 910, Set.of("ADMIN"));
     }
+
+    @Bean
+    NavItem issuingBureauNavItem() {
+        return new NavItem("bureau.title", "/admin/bureaux", 912, Set.of("ADMIN"));
+    }
 }

@@ -2,7 +2,9 @@ package org.yinling.subsidy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ContentDisposition;
@@ -36,6 +38,7 @@ class ApplicationController {
     static final String FORM_VIEW = "subsidies/applications/form";
     static final String DETAIL_VIEW = "subsidies/applications/detail";
     static final String CORRECT_VIEW = "subsidies/applications/correct";
+    static final String APPROVAL_FORM_VIEW = "subsidies/applications/approval-form";
 
     private final ApplicationService service;
     private final ApplicationStore store;
@@ -113,6 +116,31 @@ class ApplicationController {
             model.addAttribute("attachmentForm", AttachmentForm.blank());
         }
         return showDetail(application, user, model);
+    }
+
+    /**
+     * The application and approval form (审批表) to print and sign: the applicant, the eligibility table, each stage's
+     * decision with the decider's name and date, and boxes for signatures and stamps (issue 20 §3).
+     */
+    @GetMapping("/{id}/form")
+    String approvalForm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        ApplicationRecord application = service.view(id, user);
+        showDetail(application, user, model);
+        List<DecisionRecord> decisions = store.decisions(application.id());
+        Map<String, DecisionRecord> stages = new LinkedHashMap<>();
+        for (DecisionRecord d : decisions) {
+            if (d.action() == DecisionAction.SUBMIT || d.action() == DecisionAction.RESUBMIT) {
+                stages.put("community", d);
+            } else if (d.stageFrom() == ApplicationStage.STREET_REVIEW && d.action().isReviewDecision()) {
+                stages.put("street", d);
+            } else if (d.stageFrom() == ApplicationStage.DISTRICT_REVIEW && d.action().isReviewDecision()) {
+                stages.put("district", d);
+            }
+        }
+        model.addAttribute("stageDecisions", stages);
+        model.addAttribute("stageKeys", List.of("community", "street", "district"));
+        model.addAttribute("printedOn", service.today());
+        return APPROVAL_FORM_VIEW;
     }
 
     private String showDetail(ApplicationRecord application, CurrentUser user, Model model) {

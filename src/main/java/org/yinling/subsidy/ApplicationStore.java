@@ -149,14 +149,17 @@ class ApplicationStore {
 
     List<DecisionRecord> decisions(long applicationId) {
         return jdbc.sql("""
-                        SELECT id, action, stage_from, stage_to, note, decided_by, decided_at FROM subsidy_decision
-                        WHERE application_id = ? ORDER BY decided_at, id
+                        SELECT d.id, d.action, d.stage_from, d.stage_to, d.note, d.decided_by, d.decided_at,
+                               coalesce((SELECT u.display_name FROM app_user u WHERE u.username = d.decided_by),
+                                        d.decided_by) AS decider_name
+                        FROM subsidy_decision d
+                        WHERE d.application_id = ? ORDER BY d.decided_at, d.id
                         """)
                 .param(applicationId)
                 .query((rs, row) -> new DecisionRecord(rs.getLong("id"), DecisionAction.valueOf(rs.getString("action")),
                         rs.getString("stage_from") == null ? null : ApplicationStage.valueOf(rs.getString("stage_from")),
                         ApplicationStage.valueOf(rs.getString("stage_to")), rs.getString("note"),
-                        rs.getString("decided_by"), instant(rs.getTimestamp("decided_at"))))
+                        rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("decider_name")))
                 .list();
     }
 

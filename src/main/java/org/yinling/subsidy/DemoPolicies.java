@@ -81,7 +81,7 @@ class DemoPolicies implements ApplicationRunner {
                 new Tier(Criterion.of(Attribute.AGE, Operator.BETWEEN, "90", "99"), new BigDecimal("500")),
                 new Tier(Criterion.of(Attribute.AGE, Operator.GE, "100"), new BigDecimal("800"))));
         return demo("GAOLING", "高龄津贴", PolicyKind.AGE_ALLOWANCE, true, rule,
-                "80–89 岁普惠（种子文件 002），90–99 岁、100 岁以上按北京标准。");
+                "80–89 岁普惠（《拱墅区推进养老服务业综合改革实施方案》），90–99 岁、100 岁以上按北京标准。");
     }
 
     static Policy jujia() {
@@ -91,7 +91,7 @@ class DemoPolicies implements ApplicationRunner {
                 Criterion.of(Attribute.LIVING_ARRANGEMENT, Operator.EQ, "ALONE"),
                 Criterion.of(Attribute.INCOME_PER_PERSON, Operator.LT, "490")));
         return demo("JUJIA", "居家养老服务补贴", PolicyKind.HOME_CARE_SERVICE, false,
-                PolicyRule.fixed(eligibility, new BigDecimal("160")), "种子文件 004：每月 160 元服务额度，政府全额承担。")
+                PolicyRule.fixed(eligibility, new BigDecimal("160")), "《2023年养老事业改革总结与计划》：每月 160 元服务额度，政府全额承担。")
                 .withServiceBudget(Policy.FULL_SHARE, false);
     }
 

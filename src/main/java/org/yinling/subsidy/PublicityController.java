@@ -1,6 +1,13 @@
 package org.yinling.subsidy;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
+import org.yinling.region.IssuingBureaus;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
 
@@ -28,10 +36,16 @@ class PublicityController {
     private final ApplicationService applications;
     private final Regions regions;
 
-    PublicityController(PublicityService publicity, ApplicationService applications, Regions regions) {
+    private final IssuingBureaus bureaus;
+    private final MessageSource messages;
+
+    PublicityController(PublicityService publicity, ApplicationService applications, Regions regions,
+                        IssuingBureaus bureaus, MessageSource messages) {
         this.publicity = publicity;
         this.applications = applications;
         this.regions = regions;
+        this.bureaus = bureaus;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -43,17 +57,40 @@ class PublicityController {
         return LIST_VIEW;
     }
 
+    /**
+     * The notice as posted: one sheet per community (where it is posted), each with its own heading and the bureau's
+     * stamp; with {@code community} only that community's, else every community of the street (or scope) in one go,
+     * a page break between them (issue 20 §3).
+     */
     @GetMapping("/notice")
     String notice(@RequestParam(required = false) String street, @RequestParam(required = false) String policy,
-                  @AuthenticationPrincipal CurrentUser user, Model model) {
+                  @RequestParam(required = false) String community,
+                  @AuthenticationPrincipal CurrentUser user, Model model, Locale locale) {
         filters(street, policy, user, model);
         List<PublicityRow> rows = publicity.inPublicity(user.scope(), street, policy);
+        if (community != null && !community.isBlank()) {
+            rows = rows.stream().filter(r -> r.communityCode().equals(community)).toList();
+        }
         publicity.noticeViewed(street, policy, rows.size());
+        Map<String, List<PublicityRow>> byCommunity = new LinkedHashMap<>();
+        rows.stream().sorted(Comparator.comparing(PublicityRow::communityCode))
+                .forEach(r -> byCommunity.computeIfAbsent(r.communityCode(), c -> new ArrayList<>()).add(r));
         model.addAttribute("rows", rows);
-        model.addAttribute("issuer", regions.find(street != null && street.matches("[0-9]{12}") ? street
-                : user.getRegionCode()).map(r -> r.name()).orElse(user.getRegionName()));
+        model.addAttribute("byCommunity", byCommunity);
+        model.addAttribute("community", community);
+        model.addAttribute("communities", regions.names(byCommunityAll(user, street, policy)));
+        String anchor = community != null && community.matches("[0-9]{12}") ? community
+                : street != null && street.matches("[0-9]{12}") ? street : user.getRegionCode();
+        model.addAttribute("bureau", bureaus.of(anchor,
+                district -> messages.getMessage("notice.bureau.default", new Object[] {district}, locale)));
         model.addAttribute("today", applications.today());
         return NOTICE_VIEW;
+    }
+
+    /** The communities with applications in publicity (for the notice's "one community" choice). */
+    private List<String> byCommunityAll(CurrentUser user, String street, String policy) {
+        return publicity.inPublicity(user.scope(), street, policy).stream().map(PublicityRow::communityCode)
+                .distinct().sorted().toList();
     }
 
     @PostMapping("/conclude")

@@ -72,12 +72,18 @@ class PublicityService {
 
     /** The policy codes of applications in publicity inside the scope, for the filter. */
     @Transactional(readOnly = true)
-    List<String> policyCodes(RegionScope scope) {
-        return jdbc.sql("""
-                        SELECT DISTINCT a.policy_code FROM subsidy_application a
-                        WHERE a.stage = 'PUBLICITY' AND a.community_code LIKE ? ORDER BY a.policy_code
+    /** The policies in publicity, code to name: the filter shows names (issue 20 §2). */
+    java.util.Map<String, String> policyCodes(RegionScope scope) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT a.policy_code, min(p.name) FROM subsidy_application a
+                        JOIN subsidy_policy p ON p.id = a.policy_id
+                        WHERE a.stage = 'PUBLICITY' AND a.community_code LIKE ?
+                        GROUP BY a.policy_code ORDER BY min(p.name)
                         """)
-                .param(scope.likePattern()).query(String.class).list();
+                .param(scope.likePattern())
+                .query((rs, row) -> names.put(rs.getString(1), rs.getString(2))).list();
+        return names;
     }
 
     /** Records that the user viewed (or printed) the notice: names with masked IDs. */

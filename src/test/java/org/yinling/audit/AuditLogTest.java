@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -47,7 +48,10 @@ class AuditLogTest {
         transaction.executeWithoutResult(s -> auditLog.recordAs("viewer-test", "VIEWER_TEST", "thing", 7, Map.of("note", "hello")));
         mvc.perform(get("/admin/audit").param("actor", "viewer-test").with(as("admin")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("VIEWER_TEST")))
+                // an action without a label reads as "other action", never as its constant
+                .andExpect(content().string(containsString("viewer-test 其他操作（记录 编号7）")))
+                .andExpect(content().string(containsString("备注：")))
+                .andExpect(content().string(not(containsString(">VIEWER_TEST<"))))
                 .andExpect(content().string(containsString("共 1 条")));
         mvc.perform(get("/admin/audit").param("actor", "viewer-test").param("action", "LOGIN")
                         .with(as("admin")))
