@@ -16,8 +16,8 @@ import org.yinling.subsidy.rule.Tier;
 import org.yinling.subsidy.rule.ValueType;
 
 /**
- * A policy rule in plain words, e.g. "本地户籍、80 周岁及以上" or "aged 80 or over, local hukou": who qualifies in one
- * line, and each tier with its amount. Every word comes from the messages (keys {@code rule.summary.*}), every value
+ * A policy rule in plain words, e.g. 本地户籍、80 周岁及以上 (in English: aged 80 or over and local hukou): who
+ * qualifies in one line, and each tier with its amount. Every word comes from the messages (keys {@code rule.summary.*}), every value
  * from its label; no attribute or choice code reaches the text.
  */
 @Component
