@@ -38,10 +38,12 @@ class PolicyController {
     private final AutomaticEnrolment enrolment;
     private final Regions regions;
     private final MessageSource messages;
+    private final RuleSummary summary;
     private final Clock clock;
 
     PolicyController(PolicyAdministration policies, AutomaticEnrolment enrolment, Regions regions,
-                     MessageSource messages, Clock clock) {
+                     MessageSource messages, RuleSummary summary, Clock clock) {
+        this.summary = summary;
         this.clock = clock;
         this.policies = policies;
         this.enrolment = enrolment;
@@ -61,6 +63,8 @@ class PolicyController {
     String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         Policy policy = policies.load(id, user);
         model.addAttribute("policy", policy);
+        model.addAttribute("ruleSummary", summary.full(policy.rule(),
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("versions", policies.versions(policy));
         model.addAttribute("draft", policies.draftOf(policy).orElse(null));
         model.addAttribute("mayChange", policies.mayChange(policy, user));

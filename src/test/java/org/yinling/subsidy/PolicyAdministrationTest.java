@@ -113,8 +113,10 @@ class PolicyAdministrationTest {
                 .andExpect(content().string(containsString("第 1 版")))
                 .andExpect(content().string(containsString("已被新版本取代")))
                 .andExpect(content().string(containsString("120.00")));
+        // the list names policies, not codes: the version is found by its code and linked by its id
         mvc.perform(get("/subsidies/policies").param("q", "tvers").with(as("district")))
-                .andExpect(content().string(containsString("TVERS")))
+                .andExpect(content().string(containsString("/subsidies/policies/" + v2 + "\"")))
+                .andExpect(content().string(not(containsString("TVERS"))))
                 .andExpect(content().string(containsString("2027-01-01 起")));
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE entity = 'subsidy_policy' AND entity_id IN (?, ?) ORDER BY id")
                 .params(String.valueOf(v1), String.valueOf(v2)).query(String.class).list())
@@ -159,12 +161,14 @@ class PolicyAdministrationTest {
         mvc.perform(validForm(post("/subsidies/policies"), "TLISTA", 0)).andExpect(status().isFound());
         mvc.perform(validForm(post("/subsidies/policies"), "TLISTB", 0).with(set("kind", "NURSING_CARE")))
                 .andExpect(status().isFound());
+        String a = "/subsidies/policies/" + versions("TLISTA").get(0) + "\"";
+        String b = "/subsidies/policies/" + versions("TLISTB").get(0) + "\"";
         mvc.perform(get("/subsidies/policies").param("q", "TLIST").param("kind", "NURSING_CARE").with(as("district")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("TLISTB")))
-                .andExpect(content().string(not(containsString("TLISTA"))));
+                .andExpect(content().string(containsString(b)))
+                .andExpect(content().string(not(containsString(a))));
         mvc.perform(get("/subsidies/policies").param("q", "TLIST").param("status", "PUBLISHED").with(as("district")))
-                .andExpect(content().string(not(containsString("TLISTB"))));
+                .andExpect(content().string(not(containsString(b))));
     }
 
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String code, long lockVersion) {
