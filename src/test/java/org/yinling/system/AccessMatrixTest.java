@@ -93,6 +93,8 @@ class AccessMatrixTest {
         USERS.put("CARE_WORKER", "worker");
         USERS.put("OTHER_PROVIDER", "matrix.otherprovider");
         USERS.put("OTHER_WORKER", "worker2");
+        // visits: the demo visitor of 蓝天 (探访员), confined to the visit pages
+        USERS.put("VISITOR", "visitor");
     }
 
     private static final Set<String> OTHERS = Set.of("OTHER_STREET", "OTHER_COMMUNITY", "OTHER_PROVIDER", "OTHER_WORKER");
