@@ -29,7 +29,7 @@ class AlertStore {
                                a.raised_at, u.display_name AS visitor_name
                         FROM visit_alert a JOIN visit v ON v.id = a.visit_id JOIN elder e ON e.id = a.elder_id
                         JOIN region g ON g.code = a.community_code JOIN app_user u ON u.id = v.visitor_id
-                        WHERE a.handled_at IS NULL AND """ + scope.condition("a") + """
+                        WHERE a.handled_at IS NULL AND\s""" + scope.condition("a") + """
 
                         ORDER BY a.raised_at DESC, a.id DESC LIMIT :limit
                         """)

@@ -23,7 +23,7 @@ class DueStore {
             CROSS JOIN LATERAL (SELECT * FROM visit_frequency_on(r.community_code, r.tier, :today)) f
             CROSS JOIN LATERAL (
                 SELECT x.due_at, x.reason FROM (VALUES
-                    ((((COALESCE((r.last_visit_at AT TIME ZONE :zone)::date, r.rostered_on)
+                    (((COALESCE((r.last_visit_at AT TIME ZONE :zone)::date, r.rostered_on)
                         + CASE f.interval_unit WHEN 'WEEK' THEN make_interval(weeks => f.interval_count)
                                                ELSE make_interval(months => f.interval_count) END)::date + 1)::timestamp
                         AT TIME ZONE :zone, 'PERIODIC'),
@@ -80,7 +80,7 @@ class DueStore {
                         LEFT JOIN visit_binding b ON b.elder_id = r.elder_id
                         LEFT JOIN app_user u ON u.id = b.visitor_id
                         """ + DUE + """
-                        WHERE r.left_on IS NULL AND """ + scope.condition("r") + narrow + """
+                        WHERE r.left_on IS NULL AND\s""" + scope.condition("r") + narrow + """
 
                           AND d.due_at < :until
                         ORDER BY (d.due_at <= :now) DESC,
@@ -119,7 +119,7 @@ class DueStore {
                         FROM visit_roster r
                         JOIN region g ON g.code = r.community_code
                         """ + DUE + """
-                        WHERE r.left_on IS NULL AND """ + scope.condition("r") + """
+                        WHERE r.left_on IS NULL AND\s""" + scope.condition("r") + """
 
                         GROUP BY r.community_code, g.name
                         ORDER BY count(*) FILTER (WHERE d.due_at <= :now) DESC, r.community_code

@@ -10,15 +10,15 @@ record ElderVisitContext(long elderId, String name, String residentId, String ph
                          RiskTier ruleTier, RiskTier raisedTier, String ruleName, Long visitorId, String visitorName,
                          OffsetDateTime lastVisitAt, LocalDate retryOn, OffsetDateTime eventAt) {
 
-    boolean onRoster() {
+    public boolean onRoster() {
         return leftOn == null;
     }
 
-    boolean deceased() {
+    public boolean deceased() {
         return "DECEASED".equals(lifeStatus);
     }
 
-    boolean movedOut() {
+    public boolean movedOut() {
         return "MOVED_OUT".equals(lifeStatus);
     }
 

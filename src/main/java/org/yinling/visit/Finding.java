@@ -9,7 +9,7 @@ public enum Finding {
     }
 
     /** A concern or urgent finding may start a follow-up. */
-    boolean needsAction() {
+    public boolean needsAction() {
         return this != FINE;
     }
 }

@@ -14,6 +14,16 @@ public enum FindingArea {
         return column;
     }
 
+    /** The form field of the area's finding, e.g. {@code homeSafety} (its note is {@code homeSafetyNote}). */
+    public String field() {
+        String[] words = name().toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder field = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            field.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return field.toString();
+    }
+
     public String messageKey() {
         return "visit.area." + name();
     }

@@ -59,13 +59,7 @@ public record VisitForm(
 
     /** The form field of an area's finding, e.g. {@code homeSafety}. */
     static String field(FindingArea area) {
-        return switch (area) {
-            case HEALTH -> "health";
-            case HOME_SAFETY -> "homeSafety";
-            case MONEY -> "money";
-            case FAMILY -> "family";
-            case SERVICES -> "services";
-        };
+        return area.field();
     }
 
     boolean reachedElder() {

@@ -16,7 +16,7 @@ record VisitRule(long id, String regionCode, String regionName, String name, Eli
         return !effectiveFrom.isAfter(day) && (effectiveTo == null || !effectiveTo.isBefore(day));
     }
 
-    boolean ended(LocalDate day) {
+    public boolean ended(LocalDate day) {
         return effectiveTo != null && effectiveTo.isBefore(day);
     }
 

@@ -41,7 +41,7 @@ class VisitStore {
                         JOIN visit_roster_rule rr ON rr.id = r.rule_id
                         LEFT JOIN visit_binding b ON b.elder_id = r.elder_id
                         LEFT JOIN app_user u ON u.id = b.visitor_id
-                        WHERE r.elder_id = :elder AND """ + scope.condition("r") + """
+                        WHERE r.elder_id = :elder AND\s""" + scope.condition("r") + """
 
                         ORDER BY (r.left_on IS NULL) DESC, r.rostered_on DESC, r.id DESC
                         LIMIT 1
@@ -164,7 +164,7 @@ class VisitStore {
                         SELECT v.*, e.name AS elder_name, g.name AS community_name, u.display_name AS visitor_name
                         FROM visit v JOIN elder e ON e.id = v.elder_id JOIN region g ON g.code = v.community_code
                         JOIN app_user u ON u.id = v.visitor_id
-                        WHERE """ + condition + " AND " + scope.condition("v") + """
+                        WHERE\s""" + condition + " AND " + scope.condition("v") + """
 
                         ORDER BY v.visited_at DESC, v.id DESC LIMIT :limit
                         """)

@@ -54,7 +54,7 @@ class VisitorStore {
                         FROM visit_roster r JOIN elder e ON e.id = r.elder_id
                         JOIN visit_roster_rule rr ON rr.id = r.rule_id
                         LEFT JOIN visit_binding b ON b.elder_id = r.elder_id LEFT JOIN app_user u ON u.id = b.visitor_id
-                        WHERE r.left_on IS NULL AND r.community_code = :community AND """ + scope.condition("r") + """
+                        WHERE r.left_on IS NULL AND r.community_code = :community AND\s""" + scope.condition("r") + """
 
                         ORDER BY CASE r.tier WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, e.name, r.elder_id
                         LIMIT :limit
@@ -74,7 +74,7 @@ class VisitorStore {
                         SELECT r.elder_id, u.id, now(), :actor
                         FROM visit_roster r JOIN app_user u ON u.id = :visitor AND u.region_code = r.community_code
                              AND u.role IN ('VISITOR', 'COMMUNITY_CLERK') AND u.enabled
-                        WHERE r.left_on IS NULL AND r.elder_id IN (:elders) AND """ + scope.condition("r") + """
+                        WHERE r.left_on IS NULL AND r.elder_id IN (:elders) AND\s""" + scope.condition("r") + """
 
                         ON CONFLICT (elder_id) DO UPDATE SET visitor_id = EXCLUDED.visitor_id, bound_at = EXCLUDED.bound_at,
                                bound_by = EXCLUDED.bound_by
@@ -92,7 +92,7 @@ class VisitorStore {
                         FROM app_user f, app_user t, visit_roster r
                         WHERE b.visitor_id = :from AND f.id = :from AND t.id = :to AND t.id <> f.id
                           AND t.region_code = f.region_code AND t.role IN ('VISITOR', 'COMMUNITY_CLERK') AND t.enabled
-                          AND r.elder_id = b.elder_id AND r.left_on IS NULL AND """ + scope.condition("r") + """
+                          AND r.elder_id = b.elder_id AND r.left_on IS NULL AND\s""" + scope.condition("r") + """
 
                         RETURNING b.elder_id
                         """)
