@@ -108,9 +108,13 @@ class SecurityConfiguration {
                         .requestMatchers("/home-care/**").hasAnyRole(HOME_CARE_WRITERS)
                         // visits (issue 19): visitors their bound elders, staff their region; VisitRoutes says who
                         // does what, each service and store narrows further
+                        .requestMatchers(HttpMethod.GET, "/visits/rules/roster/**", "/visits/rules/tiers/**")
+                        .hasAnyRole("ADMIN", "DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/visits/rules", "/visits/rules/**")
                         .hasAnyRole("ADMIN", "DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER")
                         .requestMatchers("/visits/rules", "/visits/rules/**").hasAnyRole("ADMIN", "DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/visits/visitors").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.GET, "/visits/elders/*/new").hasAnyRole(VISIT_WRITERS)
                         .requestMatchers(HttpMethod.GET, "/visits", "/visits/**").hasAnyRole(VISIT_READERS)
                         .requestMatchers("/visits/visitors", "/visits/visitors/**", "/visits/roster/**",
                                 "/visits/alerts/**").hasAnyRole(RECORD_KEEPERS)

@@ -429,7 +429,10 @@ class AccessMatrixTest {
     /** The value of a path variable, from the pattern, the path before the variable and its name. */
     static String pathValue(String pattern, String prefix, String variable, AccessFixtures f) {
         long id = switch (variable) {
-            case "elderId" -> f.elder();
+            case "elderId" -> prefix.startsWith("/visits/") ? f.visitElder() : f.elder();
+            case "visitId" -> f.visit();
+            case "alertId" -> f.visitAlert();
+            case "ruleId" -> prefix.startsWith("/visits/rules/tiers/") ? f.visitTierRule() : f.visitRosterRule();
             case "institutionId", "institution" -> f.institution();
             case "grantId" -> f.grant();
             case "bedId" -> f.bed();
