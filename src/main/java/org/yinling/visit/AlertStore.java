@@ -11,9 +11,16 @@ import org.springframework.stereotype.Repository;
 class AlertStore {
 
     private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
-    AlertStore(JdbcClient jdbc) {
+    AlertStore(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
+    }
+
+    /** A moment from the database (UTC) on the bureau's clock, as pages show it. */
+    private OffsetDateTime local(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     record Alert(long id, long visitId, long elderId, String elderName, String communityName, FindingArea area,
@@ -37,7 +44,7 @@ class AlertStore {
                 .query((rs, n) -> new Alert(rs.getLong("id"), rs.getLong("visit_id"), rs.getLong("elder_id"),
                         rs.getString("elder_name"), rs.getString("community_name"),
                         FindingArea.valueOf(rs.getString("area")), rs.getString("note"),
-                        rs.getObject("raised_at", OffsetDateTime.class), rs.getString("visitor_name")))
+                        local(rs.getObject("raised_at", OffsetDateTime.class)), rs.getString("visitor_name")))
                 .list();
     }
 

@@ -96,7 +96,7 @@ class DemoVisits implements ApplicationRunner {
                                md5('demo-visit:' || s.elder_id || ':' || s.day)::uuid, :demo
                         FROM (SELECT b.*, d::date AS day, row_number() OVER (PARTITION BY b.elder_id ORDER BY d) AS k,
                                      (b.elder_id * 31 + extract(doy FROM d)::int * 7) % 1000 AS h,
-                                     (b.elder_id * 3 + extract(doy FROM d)::int) % 10 <> 0 AS reached
+                                     (b.elder_id * 3 + (d::date - DATE '2000-01-01') / b.step) % 10 <> 0 AS reached
                               FROM (SELECT r.id AS roster_id, r.elder_id, r.community_code, r.rostered_on, bd.visitor_id,
                                            CASE r.tier WHEN 'HIGH' THEN 7 WHEN 'MEDIUM' THEN 30 ELSE 45 END AS step
                                     FROM visit_roster r JOIN visit_binding bd ON bd.elder_id = r.elder_id

@@ -89,15 +89,19 @@ class DueStore {
                         """)
                 .params(params)
                 .query((rs, n) -> {
-                    OffsetDateTime dueAt = rs.getObject("due_at", OffsetDateTime.class);
+                    OffsetDateTime dueAt = rs.getObject("due_at", OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime();
                     boolean overdue = !dueAt.isAfter(now);
                     long days = overdue ? java.time.Duration.between(dueAt, now).toDays() : 0;
                     return new DueRow(rs.getLong("elder_id"), rs.getString("name"), rs.getString("address"),
                             rs.getString("community_name"), RiskTier.valueOf(rs.getString("tier")), dueAt,
-                            rs.getString("reason"), days, overdue, rs.getObject("last_visit_at", OffsetDateTime.class),
+                            rs.getString("reason"), days, overdue, local(rs.getObject("last_visit_at", OffsetDateTime.class), zone),
                             rs.getString("visitor_name"));
                 })
                 .list();
+    }
+
+    private static OffsetDateTime local(OffsetDateTime at, ZoneId zone) {
+        return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     /** Per community of the scope: rostered elders, overdue now, and due before {@code until}. */

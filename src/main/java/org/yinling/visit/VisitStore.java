@@ -23,9 +23,16 @@ import org.springframework.stereotype.Repository;
 class VisitStore {
 
     private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
-    VisitStore(JdbcClient jdbc) {
+    VisitStore(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
+    }
+
+    /** A moment from the database (UTC) on the bureau's clock, as pages show it. */
+    private OffsetDateTime local(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     /** The elder's latest roster row in the user's scope (open first), or empty. */
@@ -55,8 +62,8 @@ class VisitStore {
                         rs.getString("left_reason"), RiskTier.valueOf(rs.getString("tier")),
                         RiskTier.valueOf(rs.getString("rule_tier")), tier(rs.getString("raised_tier")),
                         rs.getString("rule_name"), (Long) rs.getObject("visitor_id"), rs.getString("visitor_name"),
-                        rs.getObject("last_visit_at", OffsetDateTime.class), rs.getObject("retry_on", LocalDate.class),
-                        rs.getObject("event_at", OffsetDateTime.class)))
+                        local(rs.getObject("last_visit_at", OffsetDateTime.class)), rs.getObject("retry_on", LocalDate.class),
+                        local(rs.getObject("event_at", OffsetDateTime.class))))
                 .optional();
     }
 
@@ -178,7 +185,7 @@ class VisitStore {
                         + " WHERE visit_id IN (:ids) ORDER BY started_at")
                 .param("ids", ids).query((rs, n) -> new Object[] {rs.getLong(1), new VisitRecord.Action(
                         FindingArea.valueOf(rs.getString(2)), FollowUp.valueOf(rs.getString(3)),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5))}).list();
+                        local(rs.getObject(4, OffsetDateTime.class)), rs.getString(5))}).list();
         List<Object[]> alerts = jdbc.sql("SELECT visit_id, area FROM visit_alert WHERE visit_id IN (:ids)")
                 .param("ids", ids).query((rs, n) -> new Object[] {rs.getLong(1), FindingArea.valueOf(rs.getString(2))})
                 .list();
@@ -210,7 +217,7 @@ class VisitStore {
         }
         return new VisitRecord(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("elder_name"),
                 rs.getString("community_name"), rs.getString("visitor_name"),
-                rs.getObject("visited_at", OffsetDateTime.class), VisitMode.valueOf(rs.getString("mode")),
+                local(rs.getObject("visited_at", OffsetDateTime.class)), VisitMode.valueOf(rs.getString("mode")),
                 rs.getBoolean("reached"), findings, notes, rs.getString("note"),
                 rs.getObject("latitude", BigDecimal.class), rs.getObject("longitude", BigDecimal.class),
                 rs.getObject("retry_on", LocalDate.class), List.of(), List.of());
@@ -268,7 +275,7 @@ class VisitStore {
                         """)
                 .param("elder", elderId).param("limit", limit)
                 .query((rs, n) -> new MajorEvent(MajorEventKind.valueOf(rs.getString("kind")),
-                        rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("note"),
+                        local(rs.getObject("occurred_at", OffsetDateTime.class)), rs.getString("note"),
                         rs.getString("recorded_by")))
                 .list();
     }
@@ -285,7 +292,7 @@ class VisitStore {
                 .param("elder", elderId).param("limit", limit)
                 .query((rs, n) -> new Raise(RiskTier.valueOf(rs.getString("from_tier")),
                         RiskTier.valueOf(rs.getString("to_tier")), rs.getString("reason"),
-                        rs.getObject("raised_at", OffsetDateTime.class), rs.getString("raised_by")))
+                        local(rs.getObject("raised_at", OffsetDateTime.class)), rs.getString("raised_by")))
                 .list();
     }
 

@@ -15,9 +15,16 @@ import org.springframework.stereotype.Repository;
 class VisitorStore {
 
     private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
-    VisitorStore(JdbcClient jdbc) {
+    VisitorStore(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
+    }
+
+    /** A moment from the database (UTC) on the bureau's clock, as pages show it. */
+    private OffsetDateTime local(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     record Visitor(long id, String name, String role, long elders) {
@@ -63,7 +70,7 @@ class VisitorStore {
                 .query((rs, n) -> new RosterElder(rs.getLong("elder_id"), rs.getString("name"),
                         RiskTier.valueOf(rs.getString("tier")), rs.getString("rule_name"),
                         (Long) rs.getObject("visitor_id"), rs.getString("visitor_name"),
-                        rs.getObject("last_visit_at", OffsetDateTime.class)))
+                        local(rs.getObject("last_visit_at", OffsetDateTime.class))))
                 .list();
     }
 
