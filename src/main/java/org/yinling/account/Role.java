@@ -22,7 +22,12 @@ public enum Role {
     /** 服务组织负责人: a home-care provider's manager; sees only their provider's orders, workers and settlements. */
     PROVIDER_MANAGER(Set.of(RegionLevel.DISTRICT)),
     /** 护理员: a provider's care worker; sees only the orders assigned to them. */
-    CARE_WORKER(Set.of(RegionLevel.DISTRICT));
+    CARE_WORKER(Set.of(RegionLevel.DISTRICT)),
+    /**
+     * 探访员 (网格员, social worker, volunteer): visits the elders of one community bound to them (module visit); reaches
+     * only the visit pages (system.VisitorConfinement).
+     */
+    VISITOR(Set.of(RegionLevel.COMMUNITY));
 
     private final Set<RegionLevel> regionLevels;
 

@@ -26,7 +26,8 @@ class LoginController {
             new DemoAccount("community", "role.COMMUNITY_CLERK", "login.demo.scope.community"),
             new DemoAccount("manager", "role.MANAGER", "login.demo.scope.district"),
             new DemoAccount("provider", "role.PROVIDER_MANAGER", "login.demo.scope.provider"),
-            new DemoAccount("worker", "role.CARE_WORKER", "login.demo.scope.worker"));
+            new DemoAccount("worker", "role.CARE_WORKER", "login.demo.scope.worker"),
+            new DemoAccount("visitor", "role.VISITOR", "login.demo.scope.visitor"));
 
     private final int maxFailedLogins;
     private final long lockoutMinutes;

@@ -42,6 +42,11 @@ class SecurityConfiguration {
     static final String[] HOME_CARE_WRITERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK",
             "PROVIDER_MANAGER"};
 
+    /** Roles that read visit pages: the readers of records, and visitors (their bound elders only). */
+    static final String[] VISIT_READERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER", "VISITOR"};
+    /** Roles that record visits, major events and tier raises. */
+    static final String[] VISIT_WRITERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "VISITOR"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http
@@ -101,11 +106,26 @@ class SecurityConfiguration {
                         .requestMatchers("/home-care/work", "/home-care/work/**").hasRole("CARE_WORKER")
                         .requestMatchers(HttpMethod.GET, "/home-care", "/home-care/**").hasAnyRole(HOME_CARE_READERS)
                         .requestMatchers("/home-care/**").hasAnyRole(HOME_CARE_WRITERS)
+                        // visits (issue 19): visitors their bound elders, staff their region; VisitRoutes says who
+                        // does what, each service and store narrows further
+                        .requestMatchers(HttpMethod.GET, "/visits/rules/roster/**", "/visits/rules/tiers/**")
+                        .hasAnyRole("ADMIN", "DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/visits/rules", "/visits/rules/**")
+                        .hasAnyRole("ADMIN", "DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER")
+                        .requestMatchers("/visits/rules", "/visits/rules/**").hasAnyRole("ADMIN", "DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/visits/visitors").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.GET, "/visits/elders/*/new").hasAnyRole(VISIT_WRITERS)
+                        .requestMatchers(HttpMethod.GET, "/visits", "/visits/**").hasAnyRole(VISIT_READERS)
+                        .requestMatchers("/visits/visitors", "/visits/visitors/**", "/visits/roster/**",
+                                "/visits/alerts/**").hasAnyRole(RECORD_KEEPERS)
+                        .requestMatchers("/visits/**").hasAnyRole(VISIT_WRITERS)
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())
                 // provider users reach the home-care pages only, whatever a route's own rule says
                 .addFilterAfter(new ProviderUserConfinement(), AuthorizationFilter.class)
+                // visitors reach the visit pages only
+                .addFilterAfter(new VisitorConfinement(), ProviderUserConfinement.class)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(backToTheSavedPageOnThisSite())

@@ -76,7 +76,8 @@ final class AccessFixtures {
             Map.entry("recovery", "payment_recovery"), Map.entry("elderImport", "elder_import"),
             Map.entry("statusImport", "status_import"), Map.entry("user", "app_user"),
             Map.entry("homeCareProvider", "home_care_provider"), Map.entry("homeCareItem", "home_care_item"),
-            Map.entry("homeCareOrder", "home_care_order"), Map.entry("homeCarePlan", "home_care_plan"));
+            Map.entry("homeCareOrder", "home_care_order"), Map.entry("homeCarePlan", "home_care_plan"),
+            Map.entry("visitRoster", "visit_roster"), Map.entry("visit", "visit"), Map.entry("visitAlert", "visit_alert"));
 
     /**
      * Every record of this set as it is stored now (each row as JSON), plus the meals, stays and applications that
@@ -481,5 +482,55 @@ final class AccessFixtures {
                         """)
                 .params("mx" + UUID.randomUUID().toString().substring(0, 12), marker + "用户", LANTIAN)
                 .query(Long.class).single());
+    }
+
+    // visits: the elder on 蓝天's visit roster, bound to the demo visitor, with a visit and its urgent finding's alert
+
+    /** The elder, on the visit roster (a default rule) and bound to the demo visitor {@code visitor}. */
+    long visitElder() {
+        once("visitRoster", () -> {
+            long roster = jdbc.sql("""
+                            INSERT INTO visit_roster (elder_id, community_code, rule_id, rule_tier, rostered_on)
+                            SELECT ?, ?, min(id), 'MEDIUM', current_date - 30 FROM visit_roster_rule RETURNING id
+                            """)
+                    .params(elder(), LANTIAN).query(Long.class).single();
+            jdbc.sql("""
+                            INSERT INTO visit_binding (elder_id, visitor_id, bound_by)
+                            SELECT ?, id, 'matrix' FROM app_user WHERE username = 'visitor'
+                            """)
+                    .params(elder()).update();
+            return roster;
+        });
+        return elder();
+    }
+
+    long visit() {
+        return once("visit", () -> jdbc.sql("""
+                        INSERT INTO visit (elder_id, roster_id, community_code, visitor_id, visited_on, visited_at, mode,
+                                           reached, health, health_note, home_safety, money, family, services,
+                                           submission_key, created_by)
+                        SELECT ?, ?, ?, u.id, current_date - 1, now() - interval '1 day', 'HOME', TRUE, 'URGENT', ?,
+                               'CONCERN', 'FINE', 'FINE', 'FINE', gen_random_uuid(), 'matrix'
+                        FROM app_user u WHERE u.username = 'visitor'
+                        RETURNING id
+                        """)
+                .params(visitElder(), ids.get("visitRoster"), LANTIAN, marker + "探访发现")
+                .query(Long.class).single());
+    }
+
+    long visitAlert() {
+        return once("visitAlert", () -> jdbc.sql("""
+                        INSERT INTO visit_alert (visit_id, elder_id, community_code, area, raised_at)
+                        VALUES (?, ?, ?, 'HEALTH', now()) RETURNING id
+                        """)
+                .params(visit(), elder(), LANTIAN).query(Long.class).single());
+    }
+
+    long visitRosterRule() {
+        return jdbc.sql("SELECT min(id) FROM visit_roster_rule").query(Long.class).single();
+    }
+
+    long visitTierRule() {
+        return jdbc.sql("SELECT min(id) FROM visit_tier_rule").query(Long.class).single();
     }
 }

@@ -93,6 +93,8 @@ class AccessMatrixTest {
         USERS.put("CARE_WORKER", "worker");
         USERS.put("OTHER_PROVIDER", "matrix.otherprovider");
         USERS.put("OTHER_WORKER", "worker2");
+        // visits: the demo visitor of 蓝天 (探访员), confined to the visit pages
+        USERS.put("VISITOR", "visitor");
     }
 
     private static final Set<String> OTHERS = Set.of("OTHER_STREET", "OTHER_COMMUNITY", "OTHER_PROVIDER", "OTHER_WORKER");
@@ -427,7 +429,10 @@ class AccessMatrixTest {
     /** The value of a path variable, from the pattern, the path before the variable and its name. */
     static String pathValue(String pattern, String prefix, String variable, AccessFixtures f) {
         long id = switch (variable) {
-            case "elderId" -> f.elder();
+            case "elderId" -> prefix.startsWith("/visits/") ? f.visitElder() : f.elder();
+            case "visitId" -> f.visit();
+            case "alertId" -> f.visitAlert();
+            case "ruleId" -> prefix.startsWith("/visits/rules/tiers/") ? f.visitTierRule() : f.visitRosterRule();
             case "institutionId", "institution" -> f.institution();
             case "grantId" -> f.grant();
             case "bedId" -> f.bed();
