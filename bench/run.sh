@@ -11,13 +11,14 @@
 #   not started at all. IMPORT_EMPTY_ROWS (default 100000) rows.
 #   LOAD_USERS=50 LOAD_SECONDS=60 LOAD_THINK_MS=1000   the load test's users, length of a run and mean think time
 #
-# Uses server port 18080 and embedded PostgreSQL port 15499; data in target/bench-data, app log in
+# Uses server port 18080 and embedded PostgreSQL port 15499 (BENCH_PORT, BENCH_DB_PORT; BENCH_EMPTY_PORT and
+# BENCH_EMPTY_DB_PORT for import-empty); data in target/bench-data, app log in
 # target/bench-app.log, report in target/bench-report.md.
 set -euo pipefail
 
 N="${1:-1027000}"
-PORT=18080
-DB_PORT=15499
+PORT="${BENCH_PORT:-18080}"
+DB_PORT="${BENCH_DB_PORT:-15499}"
 READY_TIMEOUT_SECONDS=900
 cd "$(dirname "$0")/.."
 DATA_DIR=target/bench-data
@@ -66,8 +67,8 @@ CITY=0
 for p in registry import subsidy payment meal homecare dashboard weight load; do
     if part "$p"; then CITY=1; fi
 done
-EMPTY_PORT=18081
-EMPTY_DB_PORT=15498
+EMPTY_PORT="${BENCH_EMPTY_PORT:-18081}"
+EMPTY_DB_PORT="${BENCH_EMPTY_DB_PORT:-15498}"
 EMPTY_DATA_DIR=target/bench-empty-data
 EMPTY_LOG=target/bench-empty-app.log
 if part import-empty; then
@@ -91,6 +92,56 @@ fi
 
 : > "$REPORT"
 JDBC="jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres"
+# first the empty registry, on an app of its own, so that it does not share the machine with the city
+if part import-empty; then
+    log "starting a second app on a fresh database with no elders ($EMPTY_DATA_DIR), log in $EMPTY_LOG"
+    rm -rf "$EMPTY_DATA_DIR"
+    java -jar "$JAR" \
+        --yinling.data-dir="$EMPTY_DATA_DIR" \
+        --yinling.db.embedded.port="$EMPTY_DB_PORT" \
+        --server.port="$EMPTY_PORT" \
+        --yinling.demo.elders=0 \
+        --spring.thymeleaf.cache=true \
+        --management.endpoint.health.probes.enabled=true \
+        > "$EMPTY_LOG" 2>&1 &
+    EMPTY_PID=$!
+    stop_empty() {
+        if [[ -n "${EMPTY_PID:-}" ]] && kill -0 "$EMPTY_PID" 2>/dev/null; then
+            log "stopping the empty-registry app (pid $EMPTY_PID)"
+            kill "$EMPTY_PID" 2>/dev/null || true
+            for _ in $(seq 60); do kill -0 "$EMPTY_PID" 2>/dev/null || break; sleep 1; done
+            kill -9 "$EMPTY_PID" 2>/dev/null || true
+        fi
+        local pid_file="$EMPTY_DATA_DIR/postgres/postmaster.pid"
+        if [[ -f "$pid_file" ]]; then
+            local pg_pid
+            pg_pid=$(head -1 "$pid_file")
+            if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
+                kill -INT "$pg_pid" 2>/dev/null || true
+            fi
+        fi
+    }
+    trap 'stop_empty; stop_app' EXIT
+    EMPTY_START=$(date +%s)
+    until curl -fsS "http://localhost:${EMPTY_PORT}/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
+        if ! kill -0 "$EMPTY_PID" 2>/dev/null; then
+            log "the empty-registry app exited during start-up; the end of $EMPTY_LOG:"
+            tail -40 "$EMPTY_LOG" >&2
+            exit 1
+        fi
+        if (( $(date +%s) - EMPTY_START > READY_TIMEOUT_SECONDS )); then
+            log "the empty-registry app is not ready after $READY_TIMEOUT_SECONDS s"
+            exit 1
+        fi
+        sleep 0.5
+    done
+    log "timing a ${IMPORT_EMPTY_ROWS:-100000}-row .xlsx import into the empty registry (bench/EmptyImportBench.java)"
+    java -cp "$PG_JAR" bench/EmptyImportBench.java "http://localhost:${EMPTY_PORT}" \
+        "jdbc:postgresql://localhost:${EMPTY_DB_PORT}/yinling?user=postgres" "${IMPORT_EMPTY_ROWS:-100000}" \
+        | tee -a "$REPORT"
+    stop_empty
+    EMPTY_PID=""
+fi
 if (( CITY )); then
 log "starting $JAR with $N demo elders on a fresh database ($DATA_DIR), log in $LOG"
 rm -rf "$DATA_DIR"
@@ -170,58 +221,6 @@ if part load; then
 fi
 fi  # CITY
 
-if part import-empty; then
-    if (( CITY )) && [[ "${BENCH_HOLD:-0}" != "1" ]]; then
-        stop_app
-        APP_PID=""
-    fi
-    log "starting a second app on a fresh database with no elders ($EMPTY_DATA_DIR), log in $EMPTY_LOG"
-    rm -rf "$EMPTY_DATA_DIR"
-    java -jar "$JAR" \
-        --yinling.data-dir="$EMPTY_DATA_DIR" \
-        --yinling.db.embedded.port="$EMPTY_DB_PORT" \
-        --server.port="$EMPTY_PORT" \
-        --yinling.demo.elders=0 \
-        --spring.thymeleaf.cache=true \
-        --management.endpoint.health.probes.enabled=true \
-        > "$EMPTY_LOG" 2>&1 &
-    EMPTY_PID=$!
-    stop_empty() {
-        if [[ -n "${EMPTY_PID:-}" ]] && kill -0 "$EMPTY_PID" 2>/dev/null; then
-            log "stopping the empty-registry app (pid $EMPTY_PID)"
-            kill "$EMPTY_PID" 2>/dev/null || true
-            for _ in $(seq 60); do kill -0 "$EMPTY_PID" 2>/dev/null || break; sleep 1; done
-            kill -9 "$EMPTY_PID" 2>/dev/null || true
-        fi
-        local pid_file="$EMPTY_DATA_DIR/postgres/postmaster.pid"
-        if [[ -f "$pid_file" ]]; then
-            local pg_pid
-            pg_pid=$(head -1 "$pid_file")
-            if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
-                kill -INT "$pg_pid" 2>/dev/null || true
-            fi
-        fi
-    }
-    trap 'stop_empty; stop_app' EXIT
-    EMPTY_START=$(date +%s)
-    until curl -fsS "http://localhost:${EMPTY_PORT}/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
-        if ! kill -0 "$EMPTY_PID" 2>/dev/null; then
-            log "the empty-registry app exited during start-up; the end of $EMPTY_LOG:"
-            tail -40 "$EMPTY_LOG" >&2
-            exit 1
-        fi
-        if (( $(date +%s) - EMPTY_START > READY_TIMEOUT_SECONDS )); then
-            log "the empty-registry app is not ready after $READY_TIMEOUT_SECONDS s"
-            exit 1
-        fi
-        sleep 0.5
-    done
-    log "timing a ${IMPORT_EMPTY_ROWS:-100000}-row .xlsx import into the empty registry (bench/EmptyImportBench.java)"
-    java -cp "$PG_JAR" bench/EmptyImportBench.java "http://localhost:${EMPTY_PORT}" \
-        "jdbc:postgresql://localhost:${EMPTY_DB_PORT}/yinling?user=postgres" "${IMPORT_EMPTY_ROWS:-100000}" \
-        | tee -a "$REPORT"
-    stop_empty
-fi
 log "report written to $REPORT"
 
 if [[ "${BENCH_HOLD:-0}" == "1" ]]; then
