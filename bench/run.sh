@@ -5,16 +5,20 @@
 #   bench/run.sh [N]        N elders, default 1027000 (the city of seed 000)
 #   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
 #   BENCH_ONLY=dashboard,load bench/run.sh   only those parts (registry, import, subsidy, payment, meal, homecare,
-#                                             dashboard, load)
+#                                             dashboard, weight, load, import-empty)
+#   import-empty runs on a second app of its own, started on a fresh database with no elders (ports 18081 and 15498,
+#   data in target/bench-empty-data, log in target/bench-empty-app.log); with BENCH_ONLY=import-empty the city is
+#   not started at all. IMPORT_EMPTY_ROWS (default 100000) rows.
 #   LOAD_USERS=50 LOAD_SECONDS=60 LOAD_THINK_MS=1000   the load test's users, length of a run and mean think time
 #
-# Uses server port 18080 and embedded PostgreSQL port 15499; data in target/bench-data, app log in
+# Uses server port 18080 and embedded PostgreSQL port 15499 (BENCH_PORT, BENCH_DB_PORT; BENCH_EMPTY_PORT and
+# BENCH_EMPTY_DB_PORT for import-empty); data in target/bench-data, app log in
 # target/bench-app.log, report in target/bench-report.md.
 set -euo pipefail
 
 N="${1:-1027000}"
-PORT=18080
-DB_PORT=15499
+PORT="${BENCH_PORT:-18080}"
+DB_PORT="${BENCH_DB_PORT:-15499}"
 READY_TIMEOUT_SECONDS=900
 cd "$(dirname "$0")/.."
 DATA_DIR=target/bench-data
@@ -55,6 +59,27 @@ for port in "$PORT" "$DB_PORT"; do
     fi
 done
 
+# BENCH_ONLY=dashboard,load (a comma-separated list) runs only those parts; default: all of them
+ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,dashboard,weight,load,import-empty}"
+part() { [[ ",$ONLY," == *",$1,"* ]]; }
+# the parts that need the city of N elders; import-empty starts an app of its own
+CITY=0
+for p in registry import subsidy payment meal homecare dashboard weight load; do
+    if part "$p"; then CITY=1; fi
+done
+EMPTY_PORT="${BENCH_EMPTY_PORT:-18081}"
+EMPTY_DB_PORT="${BENCH_EMPTY_DB_PORT:-15498}"
+EMPTY_DATA_DIR=target/bench-empty-data
+EMPTY_LOG=target/bench-empty-app.log
+if part import-empty; then
+    for port in "$EMPTY_PORT" "$EMPTY_DB_PORT"; do
+        if port_in_use "$port"; then
+            log "port $port is in use; stop whatever listens there first"
+            exit 1
+        fi
+    done
+fi
+
 log "building (./mvnw -q -B -DskipTests package)"
 ./mvnw -q -B -DskipTests package
 JAR=$(ls target/yinling-*.jar | grep -v '\.original$' | head -1)
@@ -65,6 +90,59 @@ if [[ -z "$PG_JAR" ]]; then
     PG_JAR=$(tr ':' '\n' < target/bench-classpath.txt | grep '/postgresql-[0-9.]*\.jar$' | head -1)
 fi
 
+: > "$REPORT"
+JDBC="jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres"
+# first the empty registry, on an app of its own, so that it does not share the machine with the city
+if part import-empty; then
+    log "starting a second app on a fresh database with no elders ($EMPTY_DATA_DIR), log in $EMPTY_LOG"
+    rm -rf "$EMPTY_DATA_DIR"
+    java -jar "$JAR" \
+        --yinling.data-dir="$EMPTY_DATA_DIR" \
+        --yinling.db.embedded.port="$EMPTY_DB_PORT" \
+        --server.port="$EMPTY_PORT" \
+        --yinling.demo.elders=0 \
+        --spring.thymeleaf.cache=true \
+        --management.endpoint.health.probes.enabled=true \
+        > "$EMPTY_LOG" 2>&1 &
+    EMPTY_PID=$!
+    stop_empty() {
+        if [[ -n "${EMPTY_PID:-}" ]] && kill -0 "$EMPTY_PID" 2>/dev/null; then
+            log "stopping the empty-registry app (pid $EMPTY_PID)"
+            kill "$EMPTY_PID" 2>/dev/null || true
+            for _ in $(seq 60); do kill -0 "$EMPTY_PID" 2>/dev/null || break; sleep 1; done
+            kill -9 "$EMPTY_PID" 2>/dev/null || true
+        fi
+        local pid_file="$EMPTY_DATA_DIR/postgres/postmaster.pid"
+        if [[ -f "$pid_file" ]]; then
+            local pg_pid
+            pg_pid=$(head -1 "$pid_file")
+            if [[ "$pg_pid" =~ ^[0-9]+$ ]] && kill -0 "$pg_pid" 2>/dev/null; then
+                kill -INT "$pg_pid" 2>/dev/null || true
+            fi
+        fi
+    }
+    trap 'stop_empty; stop_app' EXIT
+    EMPTY_START=$(date +%s)
+    until curl -fsS "http://localhost:${EMPTY_PORT}/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
+        if ! kill -0 "$EMPTY_PID" 2>/dev/null; then
+            log "the empty-registry app exited during start-up; the end of $EMPTY_LOG:"
+            tail -40 "$EMPTY_LOG" >&2
+            exit 1
+        fi
+        if (( $(date +%s) - EMPTY_START > READY_TIMEOUT_SECONDS )); then
+            log "the empty-registry app is not ready after $READY_TIMEOUT_SECONDS s"
+            exit 1
+        fi
+        sleep 0.5
+    done
+    log "timing a ${IMPORT_EMPTY_ROWS:-100000}-row .xlsx import into the empty registry (bench/EmptyImportBench.java)"
+    java -cp "$PG_JAR" bench/EmptyImportBench.java "http://localhost:${EMPTY_PORT}" \
+        "jdbc:postgresql://localhost:${EMPTY_DB_PORT}/yinling?user=postgres" "${IMPORT_EMPTY_ROWS:-100000}" \
+        | tee -a "$REPORT"
+    stop_empty
+    EMPTY_PID=""
+fi
+if (( CITY )); then
 log "starting $JAR with $N demo elders on a fresh database ($DATA_DIR), log in $LOG"
 rm -rf "$DATA_DIR"
 START=$(date +%s.%N)
@@ -98,11 +176,6 @@ CONTEXT=$(sed -nE 's/.*Started .* \(process running for ([0-9.]+)\).*/\1/p' "$LO
 log "ready after $STARTUP s (context up after ${CONTEXT:-?} s)"
 grep -iE 'demo (elders|regions|accounts)' "$LOG" | sed 's/^/[app] /' >&2 || true
 
-# BENCH_ONLY=dashboard,load (a comma-separated list) runs only those parts; default: all of them
-ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,dashboard,load}"
-part() { [[ ",$ONLY," == *",$1,"* ]]; }
-JDBC="jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres"
-: > "$REPORT"
 if part registry; then
     log "measuring (bench/Bench.java)"
     java -cp "$PG_JAR" bench/Bench.java \
@@ -137,11 +210,17 @@ if part dashboard; then
     log "timing the dashboard, drill-down and monthly report (bench/DashboardBench.java)"
     java -cp "$PG_JAR" bench/DashboardBench.java "$BASE_URL" "$JDBC" "${DASHBOARD_RUNS:-30}" | tee -a "$REPORT"
 fi
+if part weight; then
+    log "weighing the pages over the wire and timing the largest institution's page (bench/PageWeightBench.java)"
+    java -cp "$PG_JAR" bench/PageWeightBench.java "$BASE_URL" "$JDBC" "${WEIGHT_RUNS:-30}" | tee -a "$REPORT"
+fi
 if part load; then
     log "load: ${LOAD_USERS:-50} concurrent users for ${LOAD_SECONDS:-60} s, twice with ${LOAD_THINK_MS:-1000} ms think time, then once without (bench/LoadBench.java)"
     java -cp "$PG_JAR" bench/LoadBench.java "$BASE_URL" "$JDBC" "$APP_PID" "${LOAD_USERS:-50}" "${LOAD_SECONDS:-60}" "${LOAD_THINK_MS:-1000}" \
         | tee -a "$REPORT"
 fi
+fi  # CITY
+
 log "report written to $REPORT"
 
 if [[ "${BENCH_HOLD:-0}" == "1" ]]; then

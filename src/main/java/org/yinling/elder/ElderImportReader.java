@@ -84,6 +84,7 @@ class ElderImportReader {
             }
             store.insertRows(importId, batch);
             store.progress(importId, rows[0]);
+            store.analyseStaging();
             store.validate(importId, scope, mode);
             log.info("Import {} read and checked: {} rows in {} ms", importId, rows[0],
                     (System.nanoTime() - started) / 1_000_000);

@@ -109,6 +109,32 @@ class ElderImportStore {
                 .param("rows", rowsRead).param("id", importId).update();
     }
 
+    /**
+     * Brings the planner's statistics of the staging table up to date with the rows just read, before the set-based
+     * checks run. Without it the checks are planned on statistics taken when the table held other imports' rows (or
+     * none): the new import then looks like one row, and the in-file duplicate check became a nested loop that ran its
+     * window subquery again for every row, quadratic in the size of the file (46,242 rows took 18 minutes; issue 20,
+     * docs/performance.md "Import into an empty registry"). ANALYZE samples at most 30,000 rows whatever the table's
+     * size, and runs in a transaction of its own (its lock conflicts only with another ANALYZE or VACUUM of the table,
+     * so a second import waits for it at most this long, not for this import's whole check).
+     */
+    void analyseStaging() {
+        jdbc.sql("ANALYZE elder_import_row").update();
+    }
+
+    /**
+     * The in-file duplicate check: the first row with an ID wins; later rows with the same ID are errors. Planned on
+     * fresh statistics ({@link #analyseStaging()}) it is a hash join of the import's rows with the few later
+     * duplicates; on statistics that do not know the import it was a nested loop re-running the window for every row
+     * (ElderImportPlanTest).
+     */
+    static final String DUPLICATE_IN_FILE = """
+            UPDATE elder_import_row r SET errors = array_append(r.errors, 'RESIDENT_ID|import.residentId.duplicateInFile')
+            FROM (SELECT row_no, row_number() OVER (PARTITION BY resident_id ORDER BY row_no) AS n
+                  FROM elder_import_row WHERE import_id = :id AND birth_date IS NOT NULL) d
+            WHERE r.import_id = :id AND r.row_no = d.row_no AND d.n > 1
+            """;
+
     /** The checks that need the database, in bulk: community, region, duplicates in the file, already registered. */
     @Transactional
     void validate(long importId, RegionScope scope, ImportMode mode) {
@@ -123,13 +149,7 @@ class ElderImportStore {
                         WHERE r.import_id = :id AND r.community_code ~ '^[0-9]{12}$' AND r.community_code NOT LIKE :scope
                           AND EXISTS (SELECT 1 FROM region g WHERE g.code = r.community_code AND g.level = 'COMMUNITY')
                         """).param("id", importId).param("scope", scope.likePattern()).update();
-        // the first row with an ID wins; later rows with the same ID are errors
-        jdbc.sql("""
-                        UPDATE elder_import_row r SET errors = array_append(r.errors, 'RESIDENT_ID|import.residentId.duplicateInFile')
-                        FROM (SELECT row_no, row_number() OVER (PARTITION BY resident_id ORDER BY row_no) AS n
-                              FROM elder_import_row WHERE import_id = :id AND birth_date IS NOT NULL) d
-                        WHERE r.import_id = :id AND r.row_no = d.row_no AND d.n > 1
-                        """).param("id", importId).update();
+        jdbc.sql(DUPLICATE_IN_FILE).param("id", importId).update();
         jdbc.sql("""
                         UPDATE elder_import_row r SET elder_id = e.id,
                             errors = CASE WHEN e.community_code LIKE :scope THEN r.errors

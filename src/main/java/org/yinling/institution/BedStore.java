@@ -23,6 +23,14 @@ class BedStore {
      * see the elder ({@link ResidentVisibility}); otherwise the bed shows as occupied by someone of another region.
      */
     List<BedRow> beds(long institutionId, RegionScope scope) {
+        return beds(institutionId, scope, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * One page of {@link #beds(long, RegionScope)}: a home of a few hundred beds showed them all, each occupied bed
+     * with a list of every free bed for a transfer (3.8 MB of HTML; issue 20 §7).
+     */
+    List<BedRow> beds(long institutionId, RegionScope scope, int limit, long offset) {
         return jdbc.sql("""
                         SELECT b.id, b.room, b.label, b.nursing, b.reserved, s.id,
                             CASE WHEN %1$s THEN s.elder_id END, CASE WHEN %1$s THEN e.name END,
@@ -32,13 +40,46 @@ class BedStore {
                         LEFT JOIN stay s ON s.bed_id = b.id AND s.ended_on IS NULL
                         LEFT JOIN elder e ON e.id = s.elder_id
                         WHERE b.institution_id = :institution
-                        ORDER BY b.room, length(b.label), b.label
+                        ORDER BY b.room, length(b.label), b.label, b.id
+                        LIMIT :limit OFFSET :offset
                         """.formatted(ResidentVisibility.VISIBLE))
                 .params(ResidentVisibility.parameters(scope)).param("institution", institutionId)
+                .param("limit", limit).param("offset", offset)
                 .query((rs, row) -> new BedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getBoolean(5), (Long) rs.getObject(6), (Long) rs.getObject(7), rs.getString(8),
                         rs.getObject(9, LocalDate.class)))
                 .list();
+    }
+
+    long bedCount(long institutionId) {
+        return jdbc.sql("SELECT count(*) FROM bed WHERE institution_id = :institution")
+                .param("institution", institutionId).query(Long.class).single();
+    }
+
+    /** Occupied beds of the institution whose resident the user may not see (shown without who). */
+    long hiddenOccupants(long institutionId, RegionScope scope) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM stay s JOIN elder e ON e.id = s.elder_id
+                        JOIN institution i ON i.id = s.institution_id
+                        WHERE s.institution_id = :institution AND s.ended_on IS NULL AND NOT %s
+                        """.formatted(ResidentVisibility.VISIBLE))
+                .params(ResidentVisibility.parameters(scope)).param("institution", institutionId)
+                .query(Long.class).single();
+    }
+
+    /** A bed that can be chosen for an admission or a transfer. */
+    record FreeBed(long id, String room, String label, boolean nursing) {
+    }
+
+    /** The free, unreserved beds of the institution, in the order of the bed list. */
+    List<FreeBed> freeBeds(long institutionId) {
+        return jdbc.sql("""
+                        SELECT b.id, b.room, b.label, b.nursing FROM bed b
+                        WHERE b.institution_id = :institution AND NOT b.reserved
+                          AND NOT EXISTS (SELECT 1 FROM stay s WHERE s.bed_id = b.id AND s.ended_on IS NULL)
+                        ORDER BY b.room, length(b.label), b.label, b.id
+                        """)
+                .param("institution", institutionId).query(FreeBed.class).list();
     }
 
     /**

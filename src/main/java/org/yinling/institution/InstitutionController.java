@@ -2,7 +2,6 @@ package org.yinling.institution;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageImpl;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -34,6 +34,8 @@ class InstitutionController {
 
     private static final int PAGE_SIZE = 20;
     private static final int MAX_BEDS_AT_ONCE = 500;
+    /** Beds per page of the institution page; the free beds for a transfer come on demand (transferForm). */
+    static final int BED_PAGE_SIZE = 50;
 
     private final InstitutionStore institutions;
     private final BedStore beds;
@@ -95,12 +97,15 @@ class InstitutionController {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String detail(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                  @AuthenticationPrincipal CurrentUser user, Model model) {
         Institution institution = load(id, user);
         model.addAttribute("institution", institution);
-        List<BedRow> bedRows = beds.beds(id, user.scope());
-        model.addAttribute("beds", bedRows);
-        model.addAttribute("otherResidents", bedRows.stream().filter(BedRow::hiddenOccupant).count());
+        int number = Paging.page(page);
+        model.addAttribute("beds", new PageImpl<>(beds.beds(id, user.scope(), BED_PAGE_SIZE, (long) number * BED_PAGE_SIZE),
+                PageRequest.of(number, BED_PAGE_SIZE), beds.bedCount(id)));
+        model.addAttribute("otherResidents", beds.hiddenOccupants(id, user.scope()));
+        model.addAttribute("freeBeds", beds.freeBeds(id));
         model.addAttribute("communityPath", regions.path(institution.communityCode()));
         model.addAttribute("caregiverShare", caregivers.share(user.scope(), id, LocalDate.now(clock)));
         model.addAttribute("grants", grants.ofInstitution(id));
@@ -159,10 +164,29 @@ class InstitutionController {
                  @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         Institution institution = load(id, user);
         if (errors.hasErrors() || stays.admit(institution, form, user, errors).isEmpty()) {
-            return detail(id, user, model);
+            return detail(id, 0, user, model);
         }
         redirect.addFlashAttribute("flashSuccess", "institution.admission.done");
         return "redirect:/institutions/" + id;
+    }
+
+    /**
+     * The transfer form of one stay with the institution's free beds, asked for when the user chooses to transfer
+     * (htmx swaps it into the bed's row; without script it is a page of its own). 404 for a stay that is not open or
+     * whose elder the user may not see.
+     */
+    @GetMapping("/{id}/stays/{stayId}/transfer")
+    String transferForm(@PathVariable long id, @PathVariable long stayId,
+                        @RequestHeader(name = "HX-Request", required = false) String htmx,
+                        @AuthenticationPrincipal CurrentUser user, Model model) {
+        Institution institution = load(id, user);
+        BedStore.OpenStay stay = beds.openStay(stayId, id, user.scope())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("institution", institution);
+        model.addAttribute("stay", stay);
+        model.addAttribute("freeBeds", beds.freeBeds(id));
+        model.addAttribute("today", LocalDate.now(clock));
+        return htmx != null ? "institutions/transfer :: transferForm" : "institutions/transfer";
     }
 
     @PostMapping("/{id}/stays/{stayId}/transfer")

@@ -72,6 +72,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/institutions/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
                         .requestMatchers("/institutions/rates").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/institutions/new", "/institutions/*/edit").hasRole("DISTRICT_STAFF")
+                        // the transfer form (with the free beds) only for those who may transfer
+                        .requestMatchers(HttpMethod.GET, "/institutions/*/stays/*/transfer")
+                        .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         .requestMatchers(HttpMethod.GET, "/institutions", "/institutions/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/institutions/*/admissions", "/institutions/*/stays/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
