@@ -34,6 +34,7 @@ class ElderController {
     static final String LIST_VIEW = "elders/list";
     static final String DETAIL_VIEW = "elders/detail";
     static final String FORM_VIEW = "elders/form";
+    static final String UNDO_VIEW = "elders/undo-status";
     private static final int HISTORY_SIZE = 20;
 
     private final ElderService service;
@@ -103,6 +104,7 @@ class ElderController {
         model.addAttribute("assessments", assessments.history(id));
         model.addAttribute("changes", changeHistory.of(id, HISTORY_SIZE, user));
         model.addAttribute("cards", cards.visibleTo(user));
+        model.addAttribute("mayUndoStatus", service.mayUndoLifeStatus(elder, user));
         if (!model.containsAttribute("lifeStatusForm")) {
             model.addAttribute("lifeStatusForm", new LifeStatusForm(null, ""));
         }
@@ -156,6 +158,46 @@ class ElderController {
         }
         redirect.addFlashAttribute("flashSuccess", deceased ? "elder.deceased.done" : "elder.movedOut.done");
         return "redirect:/elders/" + id;
+    }
+
+    /**
+     * The confirmation before a recorded death or move-out is taken back: what it recorded and what undoing takes
+     * back (stopped entitlements, recoveries, home-care budgets), with a reason to give.
+     */
+    @GetMapping("/{id}/undo-status")
+    String undoStatusPage(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+                          RedirectAttributes redirect) {
+        if (!model.containsAttribute("undoForm")) {
+            model.addAttribute("undoForm", new UndoLifeStatusForm(""));
+        }
+        return showUndo(id, user, model, redirect);
+    }
+
+    @PostMapping("/{id}/undo-status")
+    String undoStatus(@PathVariable long id, @Valid @ModelAttribute("undoForm") UndoLifeStatusForm form,
+                      BindingResult errors, @AuthenticationPrincipal CurrentUser user, Model model,
+                      RedirectAttributes redirect) {
+        if (!service.undoLifeStatus(id, form, errors, user)) {
+            if (errors.hasGlobalErrors()) {
+                redirect.addFlashAttribute("flashError", errors.getGlobalError().getCode());
+                return "redirect:/elders/" + id;
+            }
+            return showUndo(id, user, model, redirect);
+        }
+        redirect.addFlashAttribute("flashSuccess", "elder.undo.done");
+        return "redirect:/elders/" + id;
+    }
+
+    private String showUndo(long id, CurrentUser user, Model model, RedirectAttributes redirect) {
+        Elder elder = service.loadForUndo(id, user);
+        if (!service.mayUndoLifeStatus(elder, user)) {
+            redirect.addFlashAttribute("flashError", "elder.undo.notAllowed");
+            return "redirect:/elders/" + id;
+        }
+        model.addAttribute("elder", ElderDetails.of(elder, clock, user));
+        model.addAttribute("communityPath", regions.path(elder.getCommunityCode()));
+        model.addAttribute("consequences", service.undoPreview(elder));
+        return UNDO_VIEW;
     }
 
     /** Field errors show on the detail page's form; a refusal of the whole action (no longer active) as a message. */
