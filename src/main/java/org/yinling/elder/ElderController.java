@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
@@ -35,6 +36,8 @@ class ElderController {
     static final String DETAIL_VIEW = "elders/detail";
     static final String FORM_VIEW = "elders/form";
     static final String UNDO_VIEW = "elders/undo-status";
+    static final String EXPORT_PURPOSE_VIEW = "elders/export-purpose";
+    static final int PURPOSE_LENGTH = 200;
     private static final int HISTORY_SIZE = 20;
 
     private final ElderService service;
@@ -83,17 +86,39 @@ class ElderController {
         return LIST_VIEW;
     }
 
-    /** The search as .xlsx, streamed; the file name carries the date. */
+    /**
+     * The search as .xlsx, streamed; the file name carries the date. An export with full resident IDs (for a user who
+     * gets them) first asks what they are for: the purpose goes into the export's audit row.
+     */
     @GetMapping("/export")
-    void export(ElderSearch search, @RequestParam(defaultValue = "false") boolean fullIds,
-                @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
+    String export(ElderSearch search, @RequestParam(defaultValue = "false") boolean fullIds,
+                  @RequestParam(required = false) String purpose, @AuthenticationPrincipal CurrentUser user,
+                  Locale locale, HttpServletRequest request, HttpServletResponse response, Model model)
             throws IOException {
+        String stated = purpose == null ? "" : purpose.strip();
+        if (fullIds && user.seesFullPersonalData() && (stated.isEmpty() || stated.length() > PURPOSE_LENGTH)) {
+            List<String[]> carried = new java.util.ArrayList<>();
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals("purpose") && !name.equals("fullIds")) {
+                    for (String value : values) {
+                        carried.add(new String[] {name, value});
+                    }
+                }
+            });
+            model.addAttribute("carried", carried);
+            model.addAttribute("purpose", stated);
+            model.addAttribute("purposeError", purpose == null ? null
+                    : stated.isEmpty() ? "elder.export.purpose.required" : "elder.export.purpose.tooLong");
+            model.addAttribute("purposeLength", PURPOSE_LENGTH);
+            return EXPORT_PURPOSE_VIEW;
+        }
         String fileName = messages.getMessage("elder.export.fileName", new Object[] {LocalDate.now(clock)}, locale);
         // the download starts (headers, first byte) only after the export's audit row is committed
-        exporter.export(search, fullIds, user, locale, () -> {
+        exporter.export(search, fullIds, stated.isEmpty() ? null : stated, user, locale, () -> {
             Uploads.xlsxAttachment(response, fileName);
             return response.getOutputStream();
         });
+        return null;
     }
 
     @GetMapping("/{id}")
