@@ -36,12 +36,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the record cannot be made at all: Spring passes a form without a target to its binding result (the conversion
  * errors), and the first {@code rejectValue} or {@code th:field} on it failed with a 500, later a bare 400.
  * <p>
- * Here, once for every form: when the only errors are such conversion failures, the form is bound again without the
- * fields that failed (they become empty, and the form's own validation runs on the rest), and the binding result the
+ * Here, once for every form: when the only errors are dates (or months, times) that did not convert, the form is
+ * bound again without the fields that failed (they become empty, and the form's own validation runs on the rest), and
+ * the binding result the
  * controller sees carries the conversion failures as field messages ({@code typeMismatch.java.time.LocalDate}) with
  * the text as typed, so the page shows the form as it was sent with a message at the field. Anything else that
- * leaves no form (a second failure, an index beyond the limit, a search sent with GET) stays a bad request (the
- * friendly 400 page).
+ * leaves no form (an unknown choice, letters for a number: no page of ours sends them; an index beyond the limit; a
+ * search sent with GET) stays a bad request (the friendly 400 page).
  */
 @Component
 class UnboundFormGuard implements BeanPostProcessor {
@@ -57,6 +58,9 @@ class UnboundFormGuard implements BeanPostProcessor {
         }
         return bean;
     }
+
+    /** The message code of a date, month or time that did not convert. */
+    private static final String DATE_MISMATCH = "typeMismatch.java.time.";
 
     private record Guarded(ModelAttributeMethodProcessor delegate) implements HandlerMethodArgumentResolver {
 
@@ -95,9 +99,15 @@ class UnboundFormGuard implements BeanPostProcessor {
             return servlet != null && "POST".equals(servlet.getMethod());
         }
 
+        /**
+         * Only dates and times that did not convert (what a person can type into a date input): an unknown choice or
+         * letters for a number come from no page of ours and stay a bad request.
+         */
         private static boolean onlyConversionFailures(BindingResult result) {
             return result.hasErrors() && !result.hasGlobalErrors()
-                    && result.getFieldErrors().stream().allMatch(FieldError::isBindingFailure);
+                    && result.getFieldErrors().stream().allMatch(error -> error.isBindingFailure()
+                    && error.getCodes() != null
+                    && java.util.Arrays.stream(error.getCodes()).anyMatch(code -> code.startsWith(DATE_MISMATCH)));
         }
 
         /** Binds the form again without the fields that failed; the failures join the new binding result. */
