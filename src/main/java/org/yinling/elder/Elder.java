@@ -107,6 +107,9 @@ class Elder {
     @Column(name = "life_status_reason")
     private String lifeStatusReason;
 
+    @Column(name = "life_status_recorded_at")
+    private Instant lifeStatusRecordedAt;
+
     @Column(name = "capability_level")
     private Integer capabilityLevel;
 
@@ -173,12 +176,12 @@ class Elder {
         touch(actor);
     }
 
-    void die(LocalDate date, String reason, String actor) {
-        changeLifeStatus(LifeStatus.DECEASED, date, reason, actor);
+    void die(LocalDate date, String reason, Instant recordedAt, String actor) {
+        changeLifeStatus(LifeStatus.DECEASED, date, reason, recordedAt, actor);
     }
 
-    void moveOut(LocalDate date, String reason, String actor) {
-        changeLifeStatus(LifeStatus.MOVED_OUT, date, reason, actor);
+    void moveOut(LocalDate date, String reason, Instant recordedAt, String actor) {
+        changeLifeStatus(LifeStatus.MOVED_OUT, date, reason, recordedAt, actor);
     }
 
     void assessedAt(int level, String actor) {
@@ -186,13 +189,26 @@ class Elder {
         touch(actor);
     }
 
-    private void changeLifeStatus(LifeStatus status, LocalDate date, String reason, String actor) {
+    private void changeLifeStatus(LifeStatus status, LocalDate date, String reason, Instant recordedAt, String actor) {
         if (lifeStatus != LifeStatus.ACTIVE) {
             throw new IllegalStateException("Only an active elder can change life status");
         }
         this.lifeStatus = status;
         this.lifeStatusDate = date;
         this.lifeStatusReason = reason == null ? null : reason.trim();
+        this.lifeStatusRecordedAt = recordedAt;
+        touch(actor);
+    }
+
+    /** A correction: the death or move-out recorded by mistake is taken back; the elder is active again. */
+    void undoLifeStatus(String actor) {
+        if (lifeStatus == LifeStatus.ACTIVE) {
+            throw new IllegalStateException("Only a deceased or moved-out elder can be made active again");
+        }
+        this.lifeStatus = LifeStatus.ACTIVE;
+        this.lifeStatusDate = null;
+        this.lifeStatusReason = null;
+        this.lifeStatusRecordedAt = null;
         touch(actor);
     }
 
@@ -311,6 +327,10 @@ class Elder {
 
     LifeStatus getLifeStatus() {
         return lifeStatus;
+    }
+
+    Instant getLifeStatusRecordedAt() {
+        return lifeStatusRecordedAt;
     }
 
     LocalDate getLifeStatusDate() {

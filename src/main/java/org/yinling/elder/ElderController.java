@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
@@ -34,6 +35,9 @@ class ElderController {
     static final String LIST_VIEW = "elders/list";
     static final String DETAIL_VIEW = "elders/detail";
     static final String FORM_VIEW = "elders/form";
+    static final String UNDO_VIEW = "elders/undo-status";
+    static final String EXPORT_PURPOSE_VIEW = "elders/export-purpose";
+    static final int PURPOSE_LENGTH = 200;
     private static final int HISTORY_SIZE = 20;
 
     private final ElderService service;
@@ -82,17 +86,39 @@ class ElderController {
         return LIST_VIEW;
     }
 
-    /** The search as .xlsx, streamed; the file name carries the date. */
+    /**
+     * The search as .xlsx, streamed; the file name carries the date. An export with full resident IDs (for a user who
+     * gets them) first asks what they are for: the purpose goes into the export's audit row.
+     */
     @GetMapping("/export")
-    void export(ElderSearch search, @RequestParam(defaultValue = "false") boolean fullIds,
-                @AuthenticationPrincipal CurrentUser user, Locale locale, HttpServletResponse response)
+    String export(ElderSearch search, @RequestParam(defaultValue = "false") boolean fullIds,
+                  @RequestParam(required = false) String purpose, @AuthenticationPrincipal CurrentUser user,
+                  Locale locale, HttpServletRequest request, HttpServletResponse response, Model model)
             throws IOException {
+        String stated = purpose == null ? "" : purpose.strip();
+        if (fullIds && user.seesFullPersonalData() && (stated.isEmpty() || stated.length() > PURPOSE_LENGTH)) {
+            List<String[]> carried = new java.util.ArrayList<>();
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals("purpose") && !name.equals("fullIds")) {
+                    for (String value : values) {
+                        carried.add(new String[] {name, value});
+                    }
+                }
+            });
+            model.addAttribute("carried", carried);
+            model.addAttribute("purpose", stated);
+            model.addAttribute("purposeError", purpose == null ? null
+                    : stated.isEmpty() ? "elder.export.purpose.required" : "elder.export.purpose.tooLong");
+            model.addAttribute("purposeLength", PURPOSE_LENGTH);
+            return EXPORT_PURPOSE_VIEW;
+        }
         String fileName = messages.getMessage("elder.export.fileName", new Object[] {LocalDate.now(clock)}, locale);
         // the download starts (headers, first byte) only after the export's audit row is committed
-        exporter.export(search, fullIds, user, locale, () -> {
+        exporter.export(search, fullIds, stated.isEmpty() ? null : stated, user, locale, () -> {
             Uploads.xlsxAttachment(response, fileName);
             return response.getOutputStream();
         });
+        return null;
     }
 
     @GetMapping("/{id}")
@@ -103,6 +129,7 @@ class ElderController {
         model.addAttribute("assessments", assessments.history(id));
         model.addAttribute("changes", changeHistory.of(id, HISTORY_SIZE, user));
         model.addAttribute("cards", cards.visibleTo(user));
+        model.addAttribute("mayUndoStatus", service.mayUndoLifeStatus(elder, user));
         if (!model.containsAttribute("lifeStatusForm")) {
             model.addAttribute("lifeStatusForm", new LifeStatusForm(null, ""));
         }
@@ -156,6 +183,46 @@ class ElderController {
         }
         redirect.addFlashAttribute("flashSuccess", deceased ? "elder.deceased.done" : "elder.movedOut.done");
         return "redirect:/elders/" + id;
+    }
+
+    /**
+     * The confirmation before a recorded death or move-out is taken back: what it recorded and what undoing takes
+     * back (stopped entitlements, recoveries, home-care budgets), with a reason to give.
+     */
+    @GetMapping("/{id}/undo-status")
+    String undoStatusPage(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+                          RedirectAttributes redirect) {
+        if (!model.containsAttribute("undoForm")) {
+            model.addAttribute("undoForm", new UndoLifeStatusForm(""));
+        }
+        return showUndo(id, user, model, redirect);
+    }
+
+    @PostMapping("/{id}/undo-status")
+    String undoStatus(@PathVariable long id, @Valid @ModelAttribute("undoForm") UndoLifeStatusForm form,
+                      BindingResult errors, @AuthenticationPrincipal CurrentUser user, Model model,
+                      RedirectAttributes redirect) {
+        if (!service.undoLifeStatus(id, form, errors, user)) {
+            if (errors.hasGlobalErrors()) {
+                redirect.addFlashAttribute("flashError", errors.getGlobalError().getCode());
+                return "redirect:/elders/" + id;
+            }
+            return showUndo(id, user, model, redirect);
+        }
+        redirect.addFlashAttribute("flashSuccess", "elder.undo.done");
+        return "redirect:/elders/" + id;
+    }
+
+    private String showUndo(long id, CurrentUser user, Model model, RedirectAttributes redirect) {
+        Elder elder = service.loadForUndo(id, user);
+        if (!service.mayUndoLifeStatus(elder, user)) {
+            redirect.addFlashAttribute("flashError", "elder.undo.notAllowed");
+            return "redirect:/elders/" + id;
+        }
+        model.addAttribute("elder", ElderDetails.of(elder, clock, user));
+        model.addAttribute("communityPath", regions.path(elder.getCommunityCode()));
+        model.addAttribute("consequences", service.undoPreview(elder));
+        return UNDO_VIEW;
     }
 
     /** Field errors show on the detail page's form; a refusal of the whole action (no longer active) as a message. */

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Period;
 
 import org.yinling.account.CurrentUser;
 
@@ -33,7 +32,8 @@ public record ElderDetails(long id, String residentId, String maskedResidentId, 
         String masked = ResidentId.mask(e.getResidentId());
         return new ElderDetails(e.getId(), user.seesFullPersonalData() ? e.getResidentId() : masked, masked,
                 e.getName(), e.getSex(), e.getBirthDate(),
-                Period.between(e.getBirthDate(), LocalDate.now(clock)).getYears(), e.getEthnicity(),
+                LifeStatus.ageOn(e.getBirthDate(), e.getLifeStatus(), e.getLifeStatusDate(), LocalDate.now(clock)),
+                e.getEthnicity(),
                 user.phone(e.getPhone()),
                 e.isHukouLocal(), e.getCommunityCode(), e.getAddress(), e.getLivingArrangement(), e.isSolitary(),
                 e.isLostOnlyChild(), e.getEconomicStatus(), e.getIncomePerPerson(), e.getDisabilityCategory(),
@@ -47,6 +47,11 @@ public record ElderDetails(long id, String residentId, String maskedResidentId, 
 
     private static LocalDateTime local(Instant instant, Clock clock) {
         return LocalDateTime.ofInstant(instant, clock.getZone());
+    }
+
+    /** Whether {@link #age()} is the age at death (the elder is recorded as deceased). */
+    public boolean ageAtDeath() {
+        return lifeStatus == LifeStatus.DECEASED && lifeStatusDate != null;
     }
 
     public boolean active() {

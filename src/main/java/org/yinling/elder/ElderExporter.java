@@ -48,7 +48,7 @@ class ElderExporter {
     }
 
     long export(ElderSearch search, boolean fullIdsRequested, CurrentUser user, Locale locale, OutputStream out) {
-        return export(search, fullIdsRequested, user, locale, () -> out);
+        return export(search, fullIdsRequested, null, user, locale, () -> out);
     }
 
     /**
@@ -56,7 +56,8 @@ class ElderExporter {
      * called only once the audit row is committed, when the workbook's first byte goes out. A failing audit throws
      * before that, so the user gets the error page, never a file or a download that is half a file.
      */
-    long export(ElderSearch search, boolean fullIdsRequested, CurrentUser user, Locale locale, Download open) {
+    long export(ElderSearch search, boolean fullIdsRequested, String purpose, CurrentUser user, Locale locale,
+                Download open) {
         // full resident IDs go only to roles that see them on the pages; managers get masked IDs
         boolean fullIds = fullIdsRequested && user.seesFullPersonalData();
         OutputStream out = new OpenOnFirstWrite(open);
@@ -78,6 +79,9 @@ class ElderExporter {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("rows", count);
         details.put("fullIds", fullIds);
+        if (fullIds && purpose != null) {
+            details.put("purpose", purpose);
+        }
         details.put("search", search.auditDetails());
         transaction.executeWithoutResult(status -> audit.record("ELDERS_EXPORTED", ElderService.ENTITY, null, details));
         writer.finish();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ class ElderQueries {
 
     private static final String SELECT_ROWS = """
             SELECT e.id, e.resident_id, e.name, e.sex, e.birth_date, e.community_code, e.living_arrangement,
-                   e.economic_status, e.capability_level, e.life_status
+                   e.economic_status, e.capability_level, e.life_status, e.life_status_date
             FROM elder e""";
     private static final String SELECT_EXPORT = """
             SELECT e.id, e.resident_id, e.name, e.sex, e.birth_date, e.community_code, e.living_arrangement,
@@ -152,7 +151,9 @@ class ElderQueries {
     private static ElderRow row(ResultSet rs, LocalDate today) throws SQLException {
         return new ElderRow(rs.getLong("id"), ResidentId.mask(rs.getString("resident_id")),
                 rs.getString("name"), Sex.valueOf(rs.getString("sex")),
-                Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
+                LifeStatus.ageOn(rs.getObject("birth_date", LocalDate.class),
+                        LifeStatus.valueOf(rs.getString("life_status")), rs.getObject("life_status_date", LocalDate.class),
+                        today),
                 rs.getString("community_code"),
                 LivingArrangement.valueOf(rs.getString("living_arrangement")),
                 EconomicStatus.valueOf(rs.getString("economic_status")),

@@ -5,6 +5,11 @@ public record ElderRow(long id, String maskedResidentId, String name, Sex sex, i
                 LivingArrangement livingArrangement, EconomicStatus economicStatus, Integer capabilityLevel,
                 LifeStatus lifeStatus) {
 
+    /** Whether {@link #age()} is the age at death. */
+    public boolean deceased() {
+        return lifeStatus == LifeStatus.DECEASED;
+    }
+
     public String capabilityLevelKey() {
         return capabilityLevel == null ? null : CapabilityLevel.fromCode(capabilityLevel).messageKey();
     }

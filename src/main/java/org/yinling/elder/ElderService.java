@@ -2,6 +2,9 @@ package org.yinling.elder;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 import org.yinling.account.CurrentUser;
+import org.yinling.account.Role;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.RegionView;
@@ -34,10 +38,12 @@ class ElderService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final IdRefusals refusals;
+    private final List<LifeStatusConsequences> consequences;
 
     ElderService(ElderRepository elders, Regions regions, AuditLog audit, ApplicationEventPublisher events,
-                 Clock clock, IdRefusals refusals) {
+                 Clock clock, IdRefusals refusals, List<LifeStatusConsequences> consequences) {
         this.refusals = refusals;
+        this.consequences = List.copyOf(consequences);
         this.elders = elders;
         this.regions = regions;
         this.audit = audit;
@@ -132,15 +138,77 @@ class ElderService {
         }
         boolean deceased = status == LifeStatus.DECEASED;
         if (deceased) {
-            elder.die(form.date(), form.reason(), user.getUsername());
+            elder.die(form.date(), form.reason(), clock.instant(), user.getUsername());
         }
         else {
-            elder.moveOut(form.date(), form.reason(), user.getUsername());
+            elder.moveOut(form.date(), form.reason(), clock.instant(), user.getUsername());
         }
         elders.saveAndFlush(elder);
         audit.record(deceased ? "ELDER_DECEASED" : "ELDER_MOVED_OUT", ENTITY, id,
                 Map.of("date", form.date().toString(), "reason", form.reason()));
         events.publishEvent(deceased ? new ElderDeceased(id, form.date()) : new ElderMovedOut(id, form.date()));
+        return true;
+    }
+
+    /**
+     * Whether {@code user} may correct (undo) the elder's recorded death or move-out now: district staff, within the
+     * calendar month (in the application's zone) in which it was recorded.
+     */
+    boolean mayUndoLifeStatus(Elder elder, CurrentUser user) {
+        return user.hasRole(Role.DISTRICT_STAFF) && elder.getLifeStatus() != LifeStatus.ACTIVE
+                && elder.getLifeStatusRecordedAt() != null
+                && YearMonth.from(elder.getLifeStatusRecordedAt().atZone(clock.getZone())).equals(YearMonth.now(clock));
+    }
+
+    /** The record for the undo confirmation page: district staff only (others get 403), inside their region. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('DISTRICT_STAFF')")
+    Elder loadForUndo(long id, CurrentUser user) {
+        return load(id, user);
+    }
+
+    /** What undoing the elder's death or move-out would take back, for the confirmation page. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('DISTRICT_STAFF')")
+    List<LifeStatusConsequences.Consequence> undoPreview(Elder elder) {
+        return consequences.stream()
+                .flatMap(c -> c.of(elder.getId(), elder.getLifeStatus(), elder.getLifeStatusDate()).stream())
+                .toList();
+    }
+
+    /**
+     * Corrects a death or move-out recorded by mistake: the elder is active again and what the record set off is
+     * taken back (each module set-based, in this transaction), audited with the reason, the status and date taken
+     * back and the counts. Refused (a global error) outside the month it was recorded or when no longer recorded.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('DISTRICT_STAFF')")
+    boolean undoLifeStatus(long id, UndoLifeStatusForm form, Errors errors, CurrentUser user) {
+        Elder elder = load(id, user);
+        if (!mayUndoLifeStatus(elder, user)) {
+            errors.reject("elder.undo.notAllowed");
+        }
+        if (errors.hasErrors()) {
+            return false;
+        }
+        LifeStatus status = elder.getLifeStatus();
+        LocalDate date = elder.getLifeStatusDate();
+        String recordedReason = elder.getLifeStatusReason();
+        Map<String, Object> undone = new LinkedHashMap<>();
+        for (LifeStatusConsequences module : consequences) {
+            for (LifeStatusConsequences.Consequence c : module.undo(id, status, date, user.getUsername())) {
+                undone.put(c.messageKey(), c.count());
+            }
+        }
+        elder.undoLifeStatus(user.getUsername());
+        elders.saveAndFlush(elder);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", status.name());
+        details.put("date", date == null ? null : date.toString());
+        details.put("recordedReason", recordedReason);
+        details.put("reason", form.reason().strip());
+        details.put("undone", undone);
+        audit.record("ELDER_LIFE_STATUS_UNDONE", ENTITY, id, details);
         return true;
     }
 

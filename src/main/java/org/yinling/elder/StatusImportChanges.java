@@ -30,6 +30,7 @@ class StatusImportChanges {
             ), changed AS (
                 UPDATE elder e
                 SET life_status = :lifeStatus, life_status_date = t.event_date, life_status_reason = t.reason,
+                    life_status_recorded_at = now(),
                     updated_by = :actor, updated_at = now(), version = e.version + 1
                 FROM target t
                 WHERE e.id = t.elder_id

@@ -2,6 +2,7 @@ package org.yinling.payment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.YearMonth;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -45,6 +47,9 @@ class BatchController {
     private final BatchService service;
     private final LineQueries lines;
     private final BankList bankList;
+    private static final String RECEIPT = "payment.receipt.";
+    static final String RECEIPT_VIEW = "payments/receipt-confirm";
+
     private final ReceiptImport receipts;
     private final Regions regions;
     private final Clock clock;
@@ -198,9 +203,14 @@ class BatchController {
         return "payments/summary";
     }
 
+    /**
+     * The bank's receipt, step one: read and counted, nothing applied; the confirmation page shows how many lines it
+     * marks paid and failed and what it skips. The upload waits (a temporary file named in the session) for step two.
+     */
     @PostMapping("/{id}/receipt")
     String receipt(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+                   @AuthenticationPrincipal CurrentUser user, HttpSession session, Model model,
+                   RedirectAttributes redirect) {
         PaymentBatch batch = load(id, user);
         if (batch.state() != BatchState.EXPORTED) {
             redirect.addFlashAttribute("flashError", "payment.receipt.notExported");
@@ -210,17 +220,68 @@ class BatchController {
             redirect.addFlashAttribute("flashError", "import.file.missing");
             return "redirect:/payments/batches/" + id;
         }
+        discard(session, id);
         Path copy = Uploads.copyToTempFile(file, "receipt");
+        String fileName = Uploads.fileName(file.getOriginalFilename());
         try {
-            redirect.addFlashAttribute("receipt", receipts.apply(batch, copy, Uploads.fileName(file.getOriginalFilename())));
+            model.addAttribute("preview", receipts.preview(batch, copy, fileName));
         } catch (SpreadsheetException e) {
+            Uploads.deleteQuietly(copy);
             redirect.addFlashAttribute("flashError", e.messageKey());
             // "more than {0} rows": the message's arguments go with it
             redirect.addFlashAttribute("flashErrorArguments", e.arguments());
+            return "redirect:/payments/batches/" + id;
+        }
+        session.setAttribute(RECEIPT + id, new PendingReceipt(copy.toString(), fileName));
+        model.addAttribute("batch", batch);
+        model.addAttribute("fileName", fileName);
+        return RECEIPT_VIEW;
+    }
+
+    /** Step two: the receipt counted on the confirmation page is applied. */
+    @PostMapping("/{id}/receipt/confirm")
+    String confirmReceipt(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, HttpSession session,
+                          RedirectAttributes redirect) {
+        PaymentBatch batch = load(id, user);
+        if (!(session.getAttribute(RECEIPT + id) instanceof PendingReceipt pending)
+                || !Files.isRegularFile(Path.of(pending.path()))) {
+            redirect.addFlashAttribute("flashError", "payment.receipt.expired");
+            return "redirect:/payments/batches/" + id;
+        }
+        if (batch.state() != BatchState.EXPORTED) {
+            discard(session, id);
+            redirect.addFlashAttribute("flashError", "payment.receipt.notExported");
+            return "redirect:/payments/batches/" + id;
+        }
+        try {
+            redirect.addFlashAttribute("receipt", receipts.apply(batch, Path.of(pending.path()), pending.fileName()));
+        } catch (SpreadsheetException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+            redirect.addFlashAttribute("flashErrorArguments", e.arguments());
         } finally {
-            Uploads.deleteQuietly(copy);
+            discard(session, id);
         }
         return "redirect:/payments/batches/" + id;
+    }
+
+    @PostMapping("/{id}/receipt/cancel")
+    String cancelReceipt(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, HttpSession session,
+                         RedirectAttributes redirect) {
+        load(id, user);
+        discard(session, id);
+        redirect.addFlashAttribute("flashSuccess", "payment.receipt.cancelled");
+        return "redirect:/payments/batches/" + id;
+    }
+
+    private static void discard(HttpSession session, long id) {
+        if (session.getAttribute(RECEIPT + id) instanceof PendingReceipt pending) {
+            Uploads.deleteQuietly(Path.of(pending.path()));
+        }
+        session.removeAttribute(RECEIPT + id);
+    }
+
+    /** An uploaded receipt waiting for its confirmation: the temporary file and the name it was uploaded as. */
+    record PendingReceipt(String path, String fileName) implements java.io.Serializable {
     }
 
     private PaymentBatch exportable(long id, CurrentUser user) {

@@ -44,8 +44,45 @@ class ReceiptImport {
     private record Row(String reference, String status, String reason) {
     }
 
-    @Transactional
-    Report apply(PaymentBatch batch, Path file, String fileName) {
+    /** What a receipt would do, before it is applied: its counts (nothing is written). */
+    public record Preview(int rows, int toPay, int toFail, int alreadySettled, List<String> unknownReferences,
+                          int unknownCount, List<Integer> unreadableRows, int unreadableCount) {
+    }
+
+    private record Parsed(Map<String, Row> rows, List<Integer> unreadable, int count, int unreadableCount) {
+
+        String[] references() {
+            return rows.keySet().toArray(String[]::new);
+        }
+    }
+
+    /** Reads the receipt and counts what applying it would do: lines to mark paid and failed, and what it skips. */
+    @Transactional(readOnly = true)
+    Preview preview(PaymentBatch batch, Path file, String fileName) {
+        Parsed parsed = parse(file, fileName);
+        String[] references = parsed.references();
+        String[] statuses = parsed.rows().values().stream().map(Row::status).toArray(String[]::new);
+        List<String> unknown = unknown(batch, references);
+        Map<String, Integer> pending = new LinkedHashMap<>();
+        jdbc.sql("""
+                        WITH r AS (SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS r(reference, status))
+                        SELECT r.status, count(*) FROM r
+                        JOIN (SELECT reference FROM payment_line WHERE batch_id = ? AND status = 'PENDING'
+                              UNION ALL
+                              SELECT reference FROM payment_payee_line WHERE batch_id = ? AND status = 'PENDING') l
+                          ON l.reference = r.reference
+                        GROUP BY r.status
+                        """)
+                .params(references, statuses, batch.id(), batch.id())
+                .query(rs -> {
+                    pending.put(rs.getString(1), rs.getInt(2));
+                });
+        return new Preview(parsed.count(), pending.getOrDefault("PAID", 0), pending.getOrDefault("FAILED", 0),
+                alreadySettled(batch, references), unknown.stream().limit(SAMPLE).toList(), unknown.size(),
+                parsed.unreadable(), parsed.unreadableCount());
+    }
+
+    private Parsed parse(Path file, String fileName) {
         Map<String, Row> rows = new LinkedHashMap<>();
         List<Integer> unreadable = new ArrayList<>();
         int[] count = {0, 0};
@@ -72,18 +109,21 @@ class ReceiptImport {
         if (count[0] == 0) {
             throw new SpreadsheetException("import.file.empty");
         }
-        String[] references = rows.keySet().toArray(String[]::new);
-        String[] statuses = rows.values().stream().map(Row::status).toArray(String[]::new);
-        String[] reasons = rows.values().stream().map(r -> r.status().equals("FAILED") ? r.reason() : null)
-                .toArray(String[]::new);
-        List<String> unknown = jdbc.sql("""
+        return new Parsed(rows, unreadable, count[0], count[1]);
+    }
+
+    private List<String> unknown(PaymentBatch batch, String[] references) {
+        return jdbc.sql("""
                         SELECT r.reference FROM unnest(CAST(? AS text[])) r(reference)
                         WHERE NOT EXISTS (SELECT 1 FROM payment_line l WHERE l.batch_id = ? AND l.reference = r.reference)
                           AND NOT EXISTS (SELECT 1 FROM payment_payee_line l
                                           WHERE l.batch_id = ? AND l.reference = r.reference)
                         """)
                 .params(references, batch.id(), batch.id()).query(String.class).list();
-        int alreadySettled = jdbc.sql("""
+    }
+
+    private int alreadySettled(PaymentBatch batch, String[] references) {
+        return jdbc.sql("""
                         SELECT count(*) FROM (
                             SELECT reference, batch_id, status FROM payment_line
                             UNION ALL
@@ -92,6 +132,20 @@ class ReceiptImport {
                         WHERE l.batch_id = ? AND l.status <> 'PENDING'
                         """)
                 .params(references, batch.id()).query(Integer.class).single();
+    }
+
+    @Transactional
+    Report apply(PaymentBatch batch, Path file, String fileName) {
+        Parsed parsed = parse(file, fileName);
+        Map<String, Row> rows = parsed.rows();
+        List<Integer> unreadable = parsed.unreadable();
+        int[] count = {parsed.count(), parsed.unreadableCount()};
+        String[] references = rows.keySet().toArray(String[]::new);
+        String[] statuses = rows.values().stream().map(Row::status).toArray(String[]::new);
+        String[] reasons = rows.values().stream().map(r -> r.status().equals("FAILED") ? r.reason() : null)
+                .toArray(String[]::new);
+        List<String> unknown = unknown(batch, references);
+        int alreadySettled = alreadySettled(batch, references);
         Map<String, Integer> applied = new LinkedHashMap<>();
         jdbc.sql("""
                         WITH r AS (

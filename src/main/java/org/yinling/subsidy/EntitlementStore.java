@@ -92,6 +92,7 @@ class EntitlementStore {
     boolean stop(long id, long lockVersion, LocalDate endMonth, String reason, String actor) {
         return jdbc.sql("""
                         UPDATE subsidy_entitlement SET status = 'STOPPED', stopped_at = now(), stop_reason = ?,
+                            end_month_before_stop = end_month,
                             end_month = GREATEST(CAST(? AS date), CAST(start_month - INTERVAL '1 month' AS date)),
                             recheck_reason = NULL, recheck_since = NULL,
                             updated_at = now(), updated_by = ?, lock_version = lock_version + 1
@@ -107,6 +108,7 @@ class EntitlementStore {
     List<Long> stopAllOf(long elderId, LocalDate endMonth, String reason, String actor) {
         return jdbc.sql("""
                         UPDATE subsidy_entitlement SET status = 'STOPPED', stopped_at = now(), stop_reason = ?,
+                            end_month_before_stop = end_month,
                             end_month = GREATEST(CAST(? AS date), CAST(start_month - INTERVAL '1 month' AS date)),
                             recheck_reason = NULL, recheck_since = NULL,
                             updated_at = now(), updated_by = ?, lock_version = lock_version + 1

@@ -72,6 +72,37 @@ class ElderExportTest {
         assertThat(export("export.xiangfu", "导出测试丙", true)).hasSize(1);
     }
 
+    /** Issue 20 §5: full IDs first ask what they are for; the purpose is in the export's audit row. */
+    @Test
+    void anExportWithFullIdsAsksForItsPurposeWhichIsAudited() throws Exception {
+        register("导出用途测试", "19440404", "地址", "13800000002");
+        org.jsoup.nodes.Document ask = org.jsoup.Jsoup.parse(mvc.perform(get("/elders/export").param("q", "导出用途测试")
+                        .param("fullIds", "true").with(as("district")))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Content-Disposition"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(ask.select("#export-purpose-form input[name=q]").val()).isEqualTo("导出用途测试");
+        assertThat(ask.select("#export-purpose-form input[name=fullIds]").val()).isEqualTo("true");
+        assertThat(ask.select("input[name=purpose].is-invalid")).isEmpty();
+        // sent without one: asked again, with the message
+        org.jsoup.nodes.Document again = org.jsoup.Jsoup.parse(mvc.perform(get("/elders/export")
+                        .param("q", "导出用途测试").param("fullIds", "true").param("purpose", "  ").with(as("district")))
+                .andExpect(header().doesNotExist("Content-Disposition"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(again.select("input[name=purpose].is-invalid + .invalid-feedback").text()).contains("请说明导出用途");
+        // with one: the file, and the purpose in the audit
+        mvc.perform(get("/elders/export").param("q", "导出用途测试").param("fullIds", "true")
+                        .param("purpose", "向医保局核对名单").with(as("district")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", Uploads.XLSX));
+        assertThat(jdbc.sql("""
+                        SELECT details->>'purpose' FROM audit_event WHERE action = 'ELDERS_EXPORTED' AND actor = 'district'
+                        ORDER BY id DESC LIMIT 1""").query(String.class).single()).isEqualTo("向医保局核对名单");
+        // a manager gets masked IDs anyway: no question
+        mvc.perform(get("/elders/export").param("q", "导出用途测试").param("fullIds", "true").with(as("manager")))
+                .andExpect(header().string("Content-Type", Uploads.XLSX));
+    }
+
     private String register(String name, String birthDate, String address, String phone) throws Exception {
         String body = ElderRegistryTest.TEST_COUNTY + birthDate + String.format("%03d", (int) (Math.random() * 400) * 2 + 2);
         String residentId = body + ResidentId.checkCharacter(body);
@@ -85,7 +116,7 @@ class ElderExportTest {
 
     private List<List<String>> export(String username, String q, boolean fullIds) throws Exception {
         byte[] file = mvc.perform(get("/elders/export").param("q", q).param("fullIds", String.valueOf(fullIds))
-                        .with(as(username)))
+                        .param("purpose", "核对名单").with(as(username)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", Uploads.XLSX))
                 .andReturn().getResponse().getContentAsByteArray();

@@ -115,9 +115,24 @@ class PaymentPagesTest {
         // the receipt: one paid, one failed, one unknown reference and one unreadable row
         String receipt = "流水号,结果,原因\n" + paidReference + ",成功,\n" + failedReference + ",失败,账户已销户\n"
                 + "202609-R-999999999,成功,\n" + paidReference + "X,也许,\n";
-        ReceiptImport.Report report = (ReceiptImport.Report) mvc.perform(multipart(location + "/receipt")
+        // first the confirmation page with its counts (nothing applied yet), then the receipt is applied
+        // (the upload waits in the session, which lives in the database and is found by its cookie)
+        org.springframework.mock.web.MockHttpServletResponse uploaded = mvc.perform(multipart(location + "/receipt")
                         .file(new MockMultipartFile("file", "回单.csv", "text/csv", receipt.getBytes(StandardCharsets.UTF_8)))
                         .with(as("district")).with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse();
+        jakarta.servlet.http.Cookie[] session = uploaded.getCookies();
+        org.jsoup.nodes.Document confirm = org.jsoup.Jsoup.parse(uploaded.getContentAsString());
+        assertThat(confirm.select("#receipt-rows").text()).isEqualTo("4");
+        assertThat(confirm.select("#receipt-to-pay").text()).isEqualTo("1");
+        assertThat(confirm.select("#receipt-to-fail").text()).isEqualTo("1");
+        assertThat(confirm.select("#receipt-unknown").text()).isEqualTo("1");
+        assertThat(confirm.select("#receipt-unreadable").text()).isEqualTo("1");
+        assertThat(fixtures.lines(paid)).containsExactly("2026-09 REGULAR 500.00 PENDING");
+        assertThat(session).isNotEmpty();
+        ReceiptImport.Report report = (ReceiptImport.Report) mvc.perform(post(location + "/receipt/confirm")
+                        .cookie(session).with(as("district")).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getFlashMap().get("receipt");
         assertThat(report.rows()).isEqualTo(4);
