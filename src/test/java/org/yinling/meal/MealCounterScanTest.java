@@ -56,10 +56,10 @@ class MealCounterScanTest {
     void namesakesAreShownWithCommunityAgeAndCategoryAndNothingIsRecordedByName() throws Exception {
         long point = point("同名测试食堂");
         String a = "11010519320314762";
-        String b = "11010519450415763";
+        String b = "11010519550415763";
         long first = elder(a + ResidentId.checkCharacter(a), "同名周建国", "330105001001", LocalDate.of(1932, 3, 14),
                 "MINIMUM_LIVING");
-        long second = elder(b + ResidentId.checkCharacter(b), "同名周建国", "330105001002", LocalDate.of(1945, 4, 15),
+        long second = elder(b + ResidentId.checkCharacter(b), "同名周建国", "330105001002", LocalDate.of(1955, 4, 15),
                 "NONE");
         // the street's clerk sees both communities' elders
         Document answer = scan("street", point, "同名周建国", "LUNCH", "EAT_IN");
