@@ -44,9 +44,11 @@ class ApplicationController {
     private final Regions regions;
 
     private final ReviewQueue reviewQueue;
+    private final PayeeImport payeeImport;
 
     ApplicationController(ApplicationService service, ApplicationStore store, EntitlementStore entitlements,
-                          Regions regions, ReviewQueue reviewQueue) {
+                          Regions regions, ReviewQueue reviewQueue, PayeeImport payeeImport) {
+        this.payeeImport = payeeImport;
         this.reviewQueue = reviewQueue;
         this.service = service;
         this.store = store;
@@ -71,6 +73,30 @@ class ApplicationController {
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
         model.addAttribute("regionNames", regions.allNames());
         return LIST_VIEW;
+    }
+
+    /**
+     * Payee accounts for open applications without one, from a sheet keyed by resident ID (免申即享 backlog): all rows
+     * checked first, nothing written when one is wrong; the report (per-row reasons) is shown on the list.
+     */
+    @PostMapping("/payees/import")
+    String importPayees(@RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal CurrentUser user,
+                        RedirectAttributes redirect) {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("flashError", "payee.import.noFile");
+            return "redirect:/subsidies/applications";
+        }
+        java.nio.file.Path copy = org.yinling.system.Uploads.copyToTempFile(file, "payees");
+        try {
+            redirect.addFlashAttribute("payeeReport", payeeImport.apply(copy,
+                    org.yinling.system.Uploads.fileName(file.getOriginalFilename()), user.scope(), user.getUsername()));
+        } catch (org.yinling.system.SpreadsheetException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+            redirect.addFlashAttribute("flashErrorArguments", e.arguments());
+        } finally {
+            org.yinling.system.Uploads.deleteQuietly(copy);
+        }
+        return "redirect:/subsidies/applications";
     }
 
     /** The registration form: pick the elder (by name or ID suffix, or from the elder page), then the policy. */

@@ -53,6 +53,14 @@ class BacklogPayeeTest {
     @Autowired
     AutomaticEnrolmentStore runs;
 
+    @org.junit.jupiter.api.BeforeEach
+    void otherStreet(@Autowired org.springframework.security.crypto.password.PasswordEncoder encoder) {
+        jdbc.sql("""
+                        INSERT INTO app_user (username, display_name, password_hash, role, region_code)
+                        VALUES ('xiangfu.payees', 'x', ?, 'STREET_REVIEWER', '330105002000') ON CONFLICT DO NOTHING
+                        """).param(encoder.encode("Secret123")).update();
+    }
+
     @Test
     void enrolmentCountsReusesKnownAccountsAndApprovalNeedsOne() throws Exception {
         String code = "TQUEUE-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
@@ -123,6 +131,53 @@ class BacklogPayeeTest {
             long nextId = Long.parseLong(next.substring("/subsidies/applications/".length(), next.indexOf('?')));
             assertThat(stage(nextId)).isEqualTo("STREET_REVIEW");
         }
+    }
+
+    @Test
+    void accountsAreImportedBySheetWholeOrNotAtAll() throws Exception {
+        long elder = elder("11019919400303", LocalDate.of(1940, 3, 3));
+        String residentId = jdbc.sql("SELECT resident_id FROM elder WHERE id = ?").param(elder).query(String.class).single();
+        long open = jdbc.sql("""
+                        INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage, source,
+                            tier_index, amount, received_on, created_by, updated_by)
+                        SELECT e.id, (SELECT min(id) FROM subsidy_policy), 'IMPORT-Q', e.community_code, 'STREET_REVIEW',
+                            'AUTOMATIC', 0, 1, DATE '2026-01-15', 'test', 'test' FROM elder e WHERE e.id = ? RETURNING id
+                        """).param(elder).query(Long.class).single();
+        String bad = "身份证号,收款银行,收款账号\n" + residentId + ",中国银行,6216 6100 0000 1234\n"
+                + "110199194003030000,中国银行,1\n" + residentId + ",工商银行,2\n"
+                + "11019919400303999X,中国银行,3\n" + residentId.substring(0, 6) + "X,,\n";
+        Document refused = upload(bad);
+        assertThat(refused.getElementById("payee-import-report").text())
+                .contains("第 3 行：身份证号不正确").contains("第 4 行：同一身份证号").contains("第 5 行：本辖区没有这位老年人")
+                .contains("第 6 行：身份证号不正确");
+        assertThat(payee(open)).isNull();
+
+        Document written = upload("身份证号,收款银行,收款账号\n" + residentId + ",中国银行,6216 6100 0000 1234\n");
+        assertThat(written.getElementById("payee-import-report").text()).contains("为 1 份在办申请填入了收款账户");
+        assertThat(payee(open)).isEqualTo("中国银行 6216 6100 0000 1234");
+        // an elder of another region is not there for the community
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/subsidies/applications/payees/import").file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "p.csv", "text/csv", ("h,h,h\n" + residentId + ",b,1\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(as("xiangfu.payees")).with(csrf()))
+                .andExpect(status().isFound());
+        assertThat(payee(open)).isEqualTo("中国银行 6216 6100 0000 1234");
+    }
+
+    private String payee(long application) {
+        return jdbc.sql("SELECT payee_bank || ' ' || payee_account FROM subsidy_application WHERE id = ?")
+                .param(application).query(String.class).optional().orElse(null);
+    }
+
+    private Document upload(String csv) throws Exception {
+        MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/subsidies/applications/payees/import").file(new org.springframework.mock.web.MockMultipartFile(
+                        "file", "accounts.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(as("community")).with(csrf()))
+                .andExpect(status().isFound()).andReturn();
+        return Jsoup.parse(mvc.perform(get("/subsidies/applications").with(as("community"))
+                        .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString());
     }
 
     private Document page(String url) throws Exception {

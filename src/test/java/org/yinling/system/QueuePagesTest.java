@@ -35,7 +35,7 @@ class QueuePagesTest {
         assertThat(pager.select(".page-item.active").text()).isEqualTo("3");
         // the first page, the current one with two either side, and the last
         assertThat(pager.select(".page-link").eachText()).contains("1", "2", "3", "上一页", "下一页");
-        assertThat(pager.select("a.page-link").eachAttr("href")).contains("/elders?sort=name&page=0");
+        assertThat(pager.select("a.page-link").eachAttr("href")).anyMatch(href -> href.endsWith("sort=name&page=0"));
         Element jump = pager.selectFirst("form[data-pager-jump]");
         assertThat(jump.attr("action")).isEqualTo("/elders");
         assertThat(jump.select("input[type=hidden][name=sort]").val()).isEqualTo("name");
@@ -59,7 +59,10 @@ class QueuePagesTest {
                 boolean ofTheStreet = option.attr("data-street").equals(SHANGTANG);
                 assertThat(option.hasAttr("disabled")).as(list + " " + option.text()).isEqualTo(!ofTheStreet);
             }
-            assertThat(community.select("option[disabled]")).as(list).isNotEmpty();
+            if (!list.equals("/home-care/plans")) {
+                // the registry and the applications offer every community of the district (plans: those with plans)
+                assertThat(community.select("option[disabled]")).as(list).isNotEmpty();
+            }
             assertThat(community.select("option[data-street=" + SHANGTANG + "]:not([disabled])")).as(list).isNotEmpty();
             assertThat(page.select("script[src*=region-filter.js]")).as(list).isNotEmpty();
         }
