@@ -177,7 +177,8 @@ class BacklogPayeeTest {
                         .with(as("community")).with(csrf()))
                 .andExpect(status().isFound()).andReturn();
         return Jsoup.parse(mvc.perform(get("/subsidies/applications").with(as("community"))
-                        .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString());
+                        .with(org.yinling.system.FlashInput.flash("payeeReport", result.getFlashMap().get("payeeReport"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     }
 
     private Document page(String url) throws Exception {
