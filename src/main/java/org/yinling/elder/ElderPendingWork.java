@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yinling.account.CurrentUser;
+import org.yinling.account.Role;
 import org.yinling.system.PendingWork;
 
 /** The user's own elder imports that were checked and wait for their confirmation. */
@@ -22,7 +23,9 @@ class ElderPendingWork implements PendingWork {
     @Override
     @Transactional(readOnly = true)
     public List<Item> pendingFor(Authentication authentication) {
-        if (!(authentication.getPrincipal() instanceof CurrentUser user)) {
+        if (!(authentication.getPrincipal() instanceof CurrentUser user) || !(user.getRole() == Role.DISTRICT_STAFF
+                || user.getRole() == Role.STREET_REVIEWER || user.getRole() == Role.COMMUNITY_CLERK)) {
+            // only those who keep records import them (provider users have no region scope)
             return List.of();
         }
         long waiting = jdbc.sql("""

@@ -33,7 +33,9 @@ class SubsidyPendingWork implements PendingWork {
     @Override
     @Transactional(readOnly = true)
     public List<Item> pendingFor(Authentication authentication) {
-        if (!(authentication.getPrincipal() instanceof CurrentUser user)) {
+        if (!(authentication.getPrincipal() instanceof CurrentUser user) || !(user.getRole() == Role.DISTRICT_STAFF
+                || user.getRole() == Role.STREET_REVIEWER || user.getRole() == Role.COMMUNITY_CLERK)) {
+            // provider users have no region scope; managers and the administrator review nothing
             return List.of();
         }
         List<Item> items = new ArrayList<>();
