@@ -68,7 +68,7 @@ class ApplicationController {
     String list(ApplicationSearch search, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("search", search);
         model.addAttribute("applications", store.search(search, user.scope()));
-        model.addAttribute("policyChoices", store.policyChoices());
+        model.addAttribute("policyChoices", store.policyChoices(user.scope()));
         model.addAttribute("streets", regions.within(user.scope(), RegionLevel.STREET));
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
         model.addAttribute("regionNames", regions.allNames());

@@ -141,12 +141,29 @@ class ApplicationStore {
     record PolicyChoice(String code, String name) {
     }
 
-    List<PolicyChoice> policyChoices() {
+    /**
+     * The policies a user's applications can be of: not drafts, made for the user's region, a region above it or one
+     * inside it.
+     */
+    List<PolicyChoice> policyChoices(RegionScope scope) {
+        String pattern = scope.likePattern();
+        String prefix = pattern.replace("%", "");
+        // the user's region and the regions above it: the prefix cut to 9, 6, 4 and 2 digits, padded with zeros
+        List<String> above = new ArrayList<>();
+        for (int digits : new int[] {12, 9, 6, 4, 2}) {
+            if (digits <= prefix.length() || digits == 12) {
+                String cut = prefix.substring(0, Math.min(digits, prefix.length()));
+                above.add(cut + "0".repeat(12 - cut.length()));
+            }
+        }
         return jdbc.sql("""
                         SELECT code, name FROM (SELECT DISTINCT ON (code) code, name FROM subsidy_policy
+                                                WHERE status <> 'DRAFT'
+                                                  AND (region_code LIKE ? OR region_code = ANY(?))
                                                 ORDER BY code, version DESC) p
                         ORDER BY name, code LIMIT 500
                         """)
+                .params(pattern, above.toArray(String[]::new))
                 .query((rs, row) -> new PolicyChoice(rs.getString(1), rs.getString(2))).list();
     }
 

@@ -40,7 +40,7 @@ class ReviewController {
         model.addAttribute("queueStage", ApplicationStages.queueOf(user.getRole()).orElse(null));
         model.addAttribute("applications", queue.of(user, search));
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
-        model.addAttribute("policyChoices", store.policyChoices());
+        model.addAttribute("policyChoices", store.policyChoices(user.scope()));
         model.addAttribute("sources", Arrays.asList(ApplicationSource.values()));
         model.addAttribute("regionNames", regions.allNames());
         return QUEUE_VIEW;
