@@ -96,11 +96,29 @@ class QueuesBrowserIT extends BrowserTest {
 
     @Test
     void theHomePageListsWhatWaits() {
+        String body = "11010519361212094";
+        String residentId = body + ResidentId.checkCharacter(body);
+        jdbc.sql("""
+                        INSERT INTO elder (resident_id, name, sex, birth_date, hukou_local, community_code,
+                            living_arrangement, economic_status, created_by, updated_by)
+                        VALUES (?, '待审老人', 'FEMALE', DATE '1936-12-12', TRUE, '330105001001', 'ALONE', 'NONE', 'test', 'test')
+                        """).param(residentId).update();
+        jdbc.sql("""
+                        INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage, source,
+                            tier_index, amount, received_on, created_by, updated_by)
+                        SELECT e.id, p.id, p.code, e.community_code, 'STREET_REVIEW', 'AUTOMATIC', 0, 100, CURRENT_DATE,
+                            'test', 'test'
+                        FROM elder e, (SELECT id, code FROM subsidy_policy WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1) p
+                        WHERE e.resident_id = ?
+                        """).param(residentId).update();
         try (BrowserContext context = context("zh-CN")) {
             Page page = context.newPage();
             logIn(page, "street", "yinling");
+            assertThat(page.locator("#pending-pending-reviews")).containsText("待您这一级审核的申请");
+            assertThat(page.locator("#nav-pending")).isVisible();
             screenshotsInBothLanguages(page, "home-pending-street");
-            page.navigate(url("/subsidies/reviews"));
+            page.click("#pending-pending-reviews");
+            assertThat(page.locator("#reviews-table")).containsText("待审老人");
             screenshotsInBothLanguages(page, "subsidy-review-queue-select-all");
             if (page.locator("#bulk-select-all").count() > 0) {
                 page.check("#bulk-select-all");
