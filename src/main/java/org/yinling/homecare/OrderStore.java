@@ -329,6 +329,13 @@ class OrderStore {
                 .list();
     }
 
+    /** How many visits are missed now inside the scope (the pending-work count of street and community staff). */
+    long missedCount(HomeCareScope scope, OffsetDateTime now) {
+        return jdbc.sql("SELECT count(*) FROM home_care_order o WHERE\s" + MISSED + " AND " + scope.orderCondition("o"))
+                .param("now", now).param("zone", zone.getId()).params(scope.parameters())
+                .query(Long.class).single();
+    }
+
     /** Missed visits per provider: its name and count. */
     record MissedCount(long providerId, String providerName, long count) {
     }

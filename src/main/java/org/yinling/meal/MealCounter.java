@@ -24,11 +24,18 @@ class MealCounter {
     }
 
     /** An elder found at the counter. */
-    public record Found(long id, String name, String maskedResidentId, int age) {
+    public record Found(long id, String name, String maskedResidentId, int age, String communityCode,
+                        MealCategory category) {
     }
 
     /** A meal of the day's list. */
-    public record Served(long id, String elderName, MealKind meal, MealMode mode, MealCategory category) {
+    public record Served(long id, String elderName, MealKind meal, MealMode mode, MealCategory category,
+                         String communityCode) {
+    }
+
+    /** A meal taken back by {@link #undo}: what the audit row keeps of it. */
+    public record Undone(long elderId, String elderName, MealKind meal, MealMode mode, MealCategory category,
+                         String recordedBy) {
     }
 
     /**
@@ -42,15 +49,17 @@ class MealCounter {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT e.id, e.name, e.resident_id, e.birth_date FROM elder e
+                        SELECT e.id, e.name, e.resident_id, e.birth_date, e.community_code, %s FROM elder e
                         WHERE %s AND e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
                         ORDER BY e.name, e.id LIMIT :limit
-                        """.formatted(search.get().condition("e")))
+                        """.formatted(MealCategory.SQL.replace("?", ":today"), search.get().condition("e")))
                 .params(search.get().params())
                 .param("scope", scope.likePattern())
+                .param("today", today)
                 .param("limit", MATCHES)
                 .query((rs, row) -> new Found(rs.getLong(1), rs.getString(2), ResidentId.mask(rs.getString(3)),
-                        java.time.Period.between(rs.getObject(4, LocalDate.class), today).getYears()))
+                        java.time.Period.between(rs.getObject(4, LocalDate.class), today).getYears(),
+                        rs.getString(5), MealCategory.valueOf(rs.getString(6))))
                 .list();
     }
 
@@ -82,12 +91,30 @@ class MealCounter {
     @Transactional(readOnly = true)
     List<Served> today(long pointId, LocalDate today) {
         return jdbc.sql("""
-                        SELECT m.id, e.name, m.meal, m.mode, m.category FROM meal m JOIN elder e ON e.id = m.elder_id
+                        SELECT m.id, e.name, m.meal, m.mode, m.category, e.community_code
+                        FROM meal m JOIN elder e ON e.id = m.elder_id
                         WHERE m.meal_point_id = ? AND m.served_on = ? ORDER BY m.id DESC LIMIT 500
                         """)
                 .params(pointId, today)
                 .query((rs, row) -> new Served(rs.getLong(1), rs.getString(2), MealKind.valueOf(rs.getString(3)),
-                        MealMode.valueOf(rs.getString(4)), MealCategory.valueOf(rs.getString(5))))
+                        MealMode.valueOf(rs.getString(4)), MealCategory.valueOf(rs.getString(5)), rs.getString(6)))
                 .list();
+    }
+
+    /**
+     * Takes back one of the point's meals of {@code today} (a meal of an earlier day may be in a settlement already):
+     * the row goes, so that no count, figure or settlement sees it, and the same meal can be recorded again. Empty when
+     * there is no such meal of the point today. Called by {@link MealPoints#undo}, which audits it.
+     */
+    Optional<Undone> delete(long pointId, long mealId, LocalDate today) {
+        return jdbc.sql("""
+                        DELETE FROM meal m USING elder e
+                        WHERE m.id = ? AND m.meal_point_id = ? AND m.served_on = ? AND e.id = m.elder_id
+                        RETURNING m.elder_id, e.name, m.meal, m.mode, m.category, m.recorded_by
+                        """)
+                .params(mealId, pointId, today)
+                .query((rs, row) -> new Undone(rs.getLong(1), rs.getString(2), MealKind.valueOf(rs.getString(3)),
+                        MealMode.valueOf(rs.getString(4)), MealCategory.valueOf(rs.getString(5)), rs.getString(6)))
+                .optional();
     }
 }

@@ -133,7 +133,62 @@ class MealPointController {
         MealPoint point = load(id, user);
         model.addAttribute("point", point);
         model.addAttribute("served", counter.today(id, LocalDate.now(clock)));
+        model.addAttribute("regionNames", regions.allNames());
+        model.addAttribute("defaultMeal", defaultMeal(point));
         return "meals/counter";
+    }
+
+    /** The meal an Enter records: lunch until 15:00 where the point serves it, else dinner (the clerk may change it). */
+    private MealKind defaultMeal(MealPoint point) {
+        boolean afternoon = java.time.LocalTime.now(clock).getHour() >= 15;
+        return (afternoon && point.servesDinner()) || !point.servesLunch() ? MealKind.DINNER : MealKind.LUNCH;
+    }
+
+    /**
+     * Enter in the search box (an ID-card reader types the number and presses Enter): a whole ID (18 or 15 digits)
+     * that matches exactly one active elder of the region records the chosen meal at once; anything else shows the
+     * matches to click. The answer is the day's list with the matches swapped in beside it (htmx, out of band).
+     */
+    @PostMapping("/{id}/meals/scan")
+    String scan(@PathVariable long id, @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "LUNCH") MealKind meal, @RequestParam(defaultValue = "EAT_IN") MealMode mode,
+                @AuthenticationPrincipal CurrentUser user, Model model) {
+        MealPoint point = load(id, user);
+        LocalDate today = LocalDate.now(clock);
+        List<MealCounter.Found> found = counter.find(q, user.scope(), today);
+        boolean wholeId = org.yinling.elder.ElderTextSearch.of(q)
+                .map(s -> s.kind() == org.yinling.elder.ElderTextSearch.Kind.FULL_ID).orElse(false);
+        model.addAttribute("point", point);
+        model.addAttribute("regionNames", regions.allNames());
+        if (wholeId && found.size() == 1) {
+            recordMeal(point, found.get(0).id(), meal, mode, user, today, model);
+            model.addAttribute("found", null);
+        } else {
+            model.addAttribute("served", counter.today(id, today));
+            model.addAttribute("found", q.isBlank() ? null : found);
+            model.addAttribute("q", q);
+            if (!q.isBlank()) {
+                model.addAttribute("message", found.isEmpty() ? "meal.counter.none" : "meal.scan.choose");
+                model.addAttribute("ok", false);
+            }
+        }
+        return "meals/counter-scan :: scan";
+    }
+
+    /** Takes back one of today's meals with a reason (audited); the answer is the day's list with a message (htmx). */
+    @PostMapping("/{id}/meals/{mealId}/undo")
+    String undo(@PathVariable long id, @PathVariable long mealId, @RequestParam(defaultValue = "") String reason,
+                @AuthenticationPrincipal CurrentUser user, Model model) {
+        MealPoint point = load(id, user);
+        LocalDate today = LocalDate.now(clock);
+        boolean reasonOk = !reason.isBlank() && reason.strip().length() <= MealPoints.REASON_MAX;
+        boolean undone = service.undo(point, mealId, reason, today).isPresent();
+        model.addAttribute("point", point);
+        model.addAttribute("regionNames", regions.allNames());
+        model.addAttribute("served", counter.today(id, today));
+        model.addAttribute("message", undone ? "meal.undone" : !reasonOk ? "meal.undo.reason" : "meal.undo.missing");
+        model.addAttribute("ok", undone);
+        return "meals/counter :: served";
     }
 
     /** Search results while typing (htmx). */
@@ -142,7 +197,8 @@ class MealPointController {
                   @AuthenticationPrincipal CurrentUser user, Model model) {
         MealPoint point = load(id, user);
         model.addAttribute("point", point);
-        model.addAttribute("found", counter.find(q, user.scope(), LocalDate.now(clock)));
+        model.addAttribute("regionNames", regions.allNames());
+        model.addAttribute("found", q.isBlank() ? null : counter.find(q, user.scope(), LocalDate.now(clock)));
         model.addAttribute("q", q);
         return "meals/counter :: results";
     }
@@ -152,16 +208,21 @@ class MealPointController {
     String record(@PathVariable long id, @RequestParam long elderId, @RequestParam MealKind meal,
                   @RequestParam MealMode mode, @AuthenticationPrincipal CurrentUser user, Model model) {
         MealPoint point = load(id, user);
-        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("point", point);
+        model.addAttribute("regionNames", regions.allNames());
+        recordMeal(point, elderId, meal, mode, user, LocalDate.now(clock), model);
+        return "meals/counter :: served";
+    }
+
+    private void recordMeal(MealPoint point, long elderId, MealKind meal, MealMode mode, CurrentUser user,
+                            LocalDate today, Model model) {
         boolean offered = meal == MealKind.LUNCH ? point.servesLunch() : point.servesDinner();
         boolean recorded = offered
-                && counter.record(id, elderId, meal, mode, user.scope(), today, user.getUsername()).isPresent();
-        model.addAttribute("point", point);
-        model.addAttribute("served", counter.today(id, today));
+                && counter.record(point.id(), elderId, meal, mode, user.scope(), today, user.getUsername()).isPresent();
+        model.addAttribute("served", counter.today(point.id(), today));
         model.addAttribute("message", recorded ? "meal.recorded" : !offered ? "meal.notOffered"
                 : !MealCounter.openOn(point, today) ? "meal.notOpenYet" : "meal.duplicate");
         model.addAttribute("ok", recorded);
-        return "meals/counter :: served";
     }
 
     /** A day's meals from a sheet: all rows checked first; written only when every row is right. */

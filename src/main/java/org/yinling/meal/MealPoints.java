@@ -20,8 +20,10 @@ class MealPoints {
     private final MealPointStore points;
     private final Regions regions;
     private final AuditLog audit;
+    private final MealCounter counter;
 
-    MealPoints(MealPointStore points, Regions regions, AuditLog audit) {
+    MealPoints(MealPointStore points, Regions regions, AuditLog audit, MealCounter counter) {
+        this.counter = counter;
         this.points = points;
         this.regions = regions;
         this.audit = audit;
@@ -64,6 +66,36 @@ class MealPoints {
     @Transactional
     void settlementExported(MealPoint point, YearMonth month) {
         audit.record("MEAL_SETTLEMENT_EXPORTED", "meal_point", point.id(), Map.of("month", month.toString()));
+    }
+
+    /** The longest reason kept for an undone meal. */
+    static final int REASON_MAX = 200;
+
+    /**
+     * Takes back one of today's meals of the point with the clerk's reason; the deletion and its audit row (who, which
+     * elder and meal, who had recorded it, why) commit together. Empty when the reason is missing or too long or there
+     * is no such meal of the point today; else the undone meal.
+     */
+    @Transactional
+    Optional<MealCounter.Undone> undo(MealPoint point, long mealId, String reason, java.time.LocalDate today) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > REASON_MAX) {
+            return Optional.empty();
+        }
+        Optional<MealCounter.Undone> undone = counter.delete(point.id(), mealId, today);
+        undone.ifPresent(u -> {
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("meal", mealId);
+            details.put("elder", u.elderId());
+            details.put("day", today.toString());
+            details.put("kind", u.meal().name());
+            details.put("mode", u.mode().name());
+            details.put("category", u.category().name());
+            details.put("recordedBy", u.recordedBy());
+            details.put("reason", why);
+            audit.record("MEAL_UNDONE", "meal_point", point.id(), details);
+        });
+        return undone;
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ContentDisposition;
@@ -45,8 +46,13 @@ class ApplicationController {
     private final EntitlementStore entitlements;
     private final Regions regions;
 
+    private final ReviewQueue reviewQueue;
+    private final PayeeImport payeeImport;
+
     ApplicationController(ApplicationService service, ApplicationStore store, EntitlementStore entitlements,
-                          Regions regions) {
+                          Regions regions, ReviewQueue reviewQueue, PayeeImport payeeImport) {
+        this.payeeImport = payeeImport;
+        this.reviewQueue = reviewQueue;
         this.service = service;
         this.store = store;
         this.entitlements = entitlements;
@@ -65,10 +71,35 @@ class ApplicationController {
     String list(ApplicationSearch search, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("search", search);
         model.addAttribute("applications", store.search(search, user.scope()));
+        model.addAttribute("policyChoices", store.policyChoices(user.scope()));
         model.addAttribute("streets", regions.within(user.scope(), RegionLevel.STREET));
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
         model.addAttribute("regionNames", regions.allNames());
         return LIST_VIEW;
+    }
+
+    /**
+     * Payee accounts for open applications without one, from a sheet keyed by resident ID (免申即享 backlog): all rows
+     * checked first, nothing written when one is wrong; the report (per-row reasons) is shown on the list.
+     */
+    @PostMapping("/payees/import")
+    String importPayees(@RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal CurrentUser user,
+                        RedirectAttributes redirect) {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("flashError", "payee.import.noFile");
+            return "redirect:/subsidies/applications";
+        }
+        java.nio.file.Path copy = org.yinling.system.Uploads.copyToTempFile(file, "payees");
+        try {
+            redirect.addFlashAttribute("payeeReport", payeeImport.apply(copy,
+                    org.yinling.system.Uploads.fileName(file.getOriginalFilename()), user.scope(), user.getUsername()));
+        } catch (org.yinling.system.SpreadsheetException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+            redirect.addFlashAttribute("flashErrorArguments", e.arguments());
+        } finally {
+            org.yinling.system.Uploads.deleteQuietly(copy);
+        }
+        return "redirect:/subsidies/applications";
     }
 
     /** The registration form: pick the elder (by name or ID suffix, or from the elder page), then the policy. */
@@ -158,14 +189,31 @@ class ApplicationController {
         model.addAttribute("entitlement", entitlements.ofApplication(application.id()).orElse(null));
         model.addAttribute("actions", service.actions(application, user).stream().map(Enum::name).toList());
         model.addAttribute("communityPath", regions.path(application.communityCode()));
+        boolean payeeNeeded = ApplicationService.needsPayee(policy)
+                && (application.payeeBank() == null || application.payeeAccount() == null);
+        model.addAttribute("payeeNeeded", payeeNeeded);
+        if (payeeNeeded && model.getAttribute("decisionForm") instanceof DecisionForm form && !form.hasPayee()) {
+            // an account the elder already has, offered for this application (the reviewer sees it and may change it)
+            store.knownPayee(application.elderId()).ifPresent(known -> model.addAttribute("decisionForm",
+                    new DecisionForm(form.action(), form.note(), form.lockVersion(), known.bank(), known.account())));
+            model.addAttribute("payeeKnown", store.knownPayee(application.elderId()).isPresent());
+        }
         return DETAIL_VIEW;
     }
 
     @PostMapping("/{id}/decision")
     String decide(@PathVariable long id, @Valid @ModelAttribute("decisionForm") DecisionForm form, BindingResult errors,
+                  @RequestParam(required = false) String next,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
         if (service.decide(id, form, errors, user)) {
             redirect.addFlashAttribute("flashSuccess", "application.decided." + form.action().name());
+            if ("queue".equals(next)) {
+                // working through the queue: straight on to the next application, or back to the (empty) queue
+                Optional<Long> following = reviewQueue.next(user);
+                redirect.addFlashAttribute("decidedId", id);
+                return following.map(n -> "redirect:/subsidies/applications/" + n + "?next=queue")
+                        .orElse("redirect:/subsidies/reviews");
+            }
             return "redirect:/subsidies/applications/" + id;
         }
         return refused(id, errors, user, model, redirect);

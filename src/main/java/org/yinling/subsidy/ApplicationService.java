@@ -301,7 +301,35 @@ class ApplicationService {
             errors.rejectValue("action", "application.decision.notADecision");
             return false;
         }
+        if (form.action() == DecisionAction.APPROVE && needsPayee(policyOf(application))) {
+            // the reviewer may complete a missing payee inline (both or neither); it is written with the decision
+            boolean bank = ApplicationForm.clean(form.payeeBank()) != null;
+            boolean account = ApplicationForm.clean(form.payeeAccount()) != null;
+            if (bank != account) {
+                errors.rejectValue(bank ? "payeeAccount" : "payeeBank", "application.payee.incomplete");
+                return false;
+            }
+            if (form.hasPayee() && (application.payeeBank() == null || application.payeeAccount() == null)) {
+                if (!store.completePayee(application.id(), application.lockVersion(),
+                        ApplicationForm.clean(form.payeeBank()), ApplicationForm.clean(form.payeeAccount()),
+                        user.getUsername())) {
+                    errors.reject("application.changedByOthers");
+                    return false;
+                }
+                audit.record("APPLICATION_PAYEE_COMPLETED", ENTITY, application.id(),
+                        details("payeeBank", ApplicationForm.clean(form.payeeBank())));
+                application = load(id, user);
+            }
+        }
         return apply(application, form.action(), form.trimmedNote(), errors, user);
+    }
+
+    /**
+     * Whether approval needs a payee account: a monthly cash subsidy is paid into it (a service budget is delivered
+     * by providers, a one-off grant is not in the monthly batch).
+     */
+    static boolean needsPayee(Policy policy) {
+        return policy.frequency() == Frequency.MONTHLY && !policy.serviceBudget();
     }
 
     private boolean apply(ApplicationRecord application, DecisionAction action, String note, Errors errors,
@@ -317,6 +345,12 @@ class ApplicationService {
                 ApplicationElder elder = elderOf(application);
                 if (!elder.active()) {
                     errors.reject("application.elderNotActive");
+                    return false;
+                }
+                if (needsPayee(policyOf(application))
+                        && (application.payeeBank() == null || application.payeeAccount() == null)) {
+                    // a cash subsidy approved without an account would stop at the bank list, months later
+                    errors.reject("application.decision.payeeMissing");
                     return false;
                 }
                 to = ApplicationStages.afterApproval(from);
@@ -419,8 +453,7 @@ class ApplicationService {
         if (application.tierIndex() == null || tier != application.tierIndex()) {
             return "application.clean.tierChanged";
         }
-        if (policy.frequency() == Frequency.MONTHLY
-                && (application.payeeBank() == null || application.payeeAccount() == null)) {
+        if (needsPayee(policy) && (application.payeeBank() == null || application.payeeAccount() == null)) {
             return "application.clean.payeeMissing";
         }
         return null;

@@ -137,6 +137,76 @@ class ApplicationStore {
                 .update() == 1;
     }
 
+    /** A policy of the filters' drop-down: its code (the filter's value) and the name of its latest version. */
+    record PolicyChoice(String code, String name) {
+    }
+
+    /**
+     * The policies a user's applications can be of: not drafts, made for the user's region, a region above it or one
+     * inside it.
+     */
+    List<PolicyChoice> policyChoices(RegionScope scope) {
+        String pattern = scope.likePattern();
+        String prefix = pattern.replace("%", "");
+        // the user's region and the regions above it: the prefix cut to 9, 6, 4 and 2 digits, padded with zeros
+        List<String> above = new ArrayList<>();
+        for (int digits : new int[] {12, 9, 6, 4, 2}) {
+            if (digits <= prefix.length() || digits == 12) {
+                String cut = prefix.substring(0, Math.min(digits, prefix.length()));
+                above.add(cut + "0".repeat(12 - cut.length()));
+            }
+        }
+        return jdbc.sql("""
+                        SELECT code, name FROM (SELECT DISTINCT ON (code) code, name FROM subsidy_policy
+                                                WHERE status <> 'DRAFT'
+                                                  AND (region_code LIKE ? OR region_code = ANY(?))
+                                                ORDER BY code, version DESC) p
+                        ORDER BY name, code LIMIT 500
+                        """)
+                .params(pattern, above.toArray(String[]::new))
+                .query((rs, row) -> new PolicyChoice(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** The first application of a review queue (oldest first, as the queue lists them), or empty. */
+    Optional<Long> firstInQueue(ApplicationStage stage, RegionScope scope) {
+        return jdbc.sql("SELECT a.id FROM subsidy_application a WHERE a.stage = :stage AND "
+                        + scope.condition("a.community_code", "scope") + " ORDER BY a.created_at, a.id LIMIT 1")
+                .param("stage", stage.name()).param("scope", scope.sqlValue())
+                .query(Long.class).optional();
+    }
+
+    /** How many applications wait at a stage inside the scope (served by the queue index). */
+    long countAtStage(ApplicationStage stage, RegionScope scope) {
+        return jdbc.sql("SELECT count(*) FROM subsidy_application a WHERE a.stage = :stage AND "
+                        + scope.condition("a.community_code", "scope"))
+                .param("stage", stage.name()).param("scope", scope.sqlValue())
+                .query(Long.class).single();
+    }
+
+    /** A payee account an elder already has: bank and account of their latest application with both. */
+    record KnownPayee(String bank, String account) {
+    }
+
+    Optional<KnownPayee> knownPayee(long elderId) {
+        return jdbc.sql("""
+                        SELECT payee_bank, payee_account FROM subsidy_application
+                        WHERE elder_id = ? AND payee_bank IS NOT NULL AND payee_account IS NOT NULL
+                        ORDER BY created_at DESC LIMIT 1
+                        """)
+                .param(elderId).query((rs, row) -> new KnownPayee(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** Sets the payee of an application that has none yet (the reviewer's inline entry); false when it changed. */
+    boolean completePayee(long id, long lockVersion, String bank, String account, String actor) {
+        return jdbc.sql("""
+                        UPDATE subsidy_application SET payee_bank = ?, payee_account = ?, updated_at = now(),
+                            updated_by = ?, lock_version = lock_version + 1
+                        WHERE id = ? AND lock_version = ? AND (payee_bank IS NULL OR payee_account IS NULL)
+                        """)
+                .params(bank, account, actor, id, lockVersion)
+                .update() == 1;
+    }
+
     void insertDecision(long applicationId, DecisionAction action, ApplicationStage from, ApplicationStage to,
                         String note, String actor) {
         jdbc.sql("""

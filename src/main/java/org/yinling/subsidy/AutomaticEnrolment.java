@@ -80,6 +80,20 @@ class AutomaticEnrolment {
         return new Started(runId, null);
     }
 
+    /**
+     * How many applications a run would create now, for the confirmation; empty when a run is refused (the page
+     * shows the refusal instead).
+     */
+    @Transactional(readOnly = true)
+    java.util.OptionalLong preview(long id, CurrentUser user) {
+        Policy policy = policies.load(id, user);
+        if (refusal(policy, user).isPresent()) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(store.countNew(policy, policies.effectiveScope(policy, user), user.scope(),
+                LocalDate.now(clock)));
+    }
+
     /** The latest run of the policy's code, if any. */
     @Transactional(readOnly = true)
     Optional<AutomaticEnrolmentRun> latest(Policy policy) {

@@ -73,6 +73,36 @@ class AutomaticEnrolmentStore {
     }
 
     /**
+     * How many applications {@link #enrol} would create now: the same candidates and the same NOT EXISTS tests, counted
+     * (for the confirmation before a run; the run itself may create fewer if others enrol the same elders meanwhile).
+     */
+    long countNew(Policy policy, RegionScope scope, RegionScope userScope, LocalDate today) {
+        PolicyRule rule = policy.rule();
+        SqlFragment tier = RuleCompiler.tierIndex(rule.tiers(), today);
+        SqlFragment eligible = RuleCompiler.eligibility(rule.eligibility(), today);
+        List<Object> params = new ArrayList<>(tier.params());
+        params.add(scope.likePattern());
+        params.add(userScope.likePattern());
+        params.addAll(eligible.params());
+        params.add(policy.code());
+        params.add(policy.code());
+        return jdbc.sql("""
+                        WITH candidate AS (
+                            SELECT e.id AS elder_id, %s AS tier
+                            FROM elder e
+                            WHERE e.community_code LIKE ? AND e.community_code LIKE ? AND %s
+                        )
+                        SELECT count(*) FROM candidate c
+                        WHERE c.tier IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM subsidy_entitlement s
+                                          WHERE s.elder_id = c.elder_id AND s.policy_code = ? AND s.status = 'ACTIVE')
+                          AND NOT EXISTS (SELECT 1 FROM subsidy_application a
+                                          WHERE a.elder_id = c.elder_id AND a.policy_code = ? AND %s)
+                        """.formatted(tier.sql(), eligible.sql(), ApplicationStages.OPEN_CONDITION))
+                .params(params).query(Long.class).single();
+    }
+
+    /**
      * The enrolment itself, one statement: elders of {@code scope} (and of {@code userScope}) who qualify on
      * {@code today}, without an active entitlement or an open application of the policy's code, get an AUTOMATIC
      * application at STREET_REVIEW and its SUBMIT decision. Returns the applications created per street.
@@ -105,9 +135,16 @@ class AutomaticEnrolmentStore {
                             WHERE e.community_code LIKE ? AND e.community_code LIKE ? AND %s
                         ), created AS (
                             INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage,
-                                source, tier_index, amount, received_on, created_by, updated_by)
-                            SELECT c.elder_id, ?, ?, c.community_code, 'STREET_REVIEW', 'AUTOMATIC', c.tier, %s, ?, ?, ?
+                                source, tier_index, amount, received_on, created_by, updated_by, payee_bank, payee_account)
+                            SELECT c.elder_id, ?, ?, c.community_code, 'STREET_REVIEW', 'AUTOMATIC', c.tier, %s, ?, ?, ?,
+                                   k.payee_bank, k.payee_account
                             FROM candidate c
+                            -- the account the elder already has (their latest application with one): reused, so that
+                            -- an enrolled elder's subsidy can be approved without asking for it again
+                            LEFT JOIN LATERAL (SELECT a.payee_bank, a.payee_account FROM subsidy_application a
+                                               WHERE a.elder_id = c.elder_id AND a.payee_bank IS NOT NULL
+                                                 AND a.payee_account IS NOT NULL
+                                               ORDER BY a.created_at DESC LIMIT 1) k ON TRUE
                             WHERE c.tier IS NOT NULL
                               AND NOT EXISTS (SELECT 1 FROM subsidy_entitlement s
                                               WHERE s.elder_id = c.elder_id AND s.policy_code = ? AND s.status = 'ACTIVE')

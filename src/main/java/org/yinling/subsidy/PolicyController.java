@@ -167,6 +167,19 @@ class PolicyController {
         return "redirect:/subsidies/policies/" + id;
     }
 
+    /**
+     * Before a run: how many applications it would create, with the run button whose confirmation says so (loaded
+     * into the policy page on demand: at city scale the count takes as long as the eligibility query).
+     */
+    @GetMapping("/{id}/enrol/preview")
+    String enrolmentPreview(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Policy policy = policies.load(id, user);
+        java.util.OptionalLong count = enrolment.preview(id, user);
+        model.addAttribute("policy", policy);
+        model.addAttribute("enrolCount", count.isPresent() ? count.getAsLong() : null);
+        return "subsidies/policies/detail :: enrolmentPreview";
+    }
+
     /** The progress of the latest run, polled by the page; once it is over the page reloads with the report. */
     @GetMapping("/{id}/enrolment")
     String enrolmentProgress(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,

@@ -25,8 +25,10 @@ class ReviewController {
     private final ReviewQueue queue;
     private final ApplicationService service;
     private final Regions regions;
+    private final ApplicationStore store;
 
-    ReviewController(ReviewQueue queue, ApplicationService service, Regions regions) {
+    ReviewController(ReviewQueue queue, ApplicationService service, Regions regions, ApplicationStore store) {
+        this.store = store;
         this.queue = queue;
         this.service = service;
         this.regions = regions;
@@ -38,6 +40,7 @@ class ReviewController {
         model.addAttribute("queueStage", ApplicationStages.queueOf(user.getRole()).orElse(null));
         model.addAttribute("applications", queue.of(user, search));
         model.addAttribute("communities", regions.within(user.scope(), RegionLevel.COMMUNITY));
+        model.addAttribute("policyChoices", store.policyChoices(user.scope()));
         model.addAttribute("sources", Arrays.asList(ApplicationSource.values()));
         model.addAttribute("regionNames", regions.allNames());
         return QUEUE_VIEW;

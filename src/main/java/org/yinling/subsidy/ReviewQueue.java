@@ -29,6 +29,12 @@ class ReviewQueue {
         this.policies = policies;
     }
 
+    /** The next application waiting for the user (the first of their queue), or empty when the queue is done. */
+    @Transactional(readOnly = true)
+    Optional<Long> next(CurrentUser user) {
+        return ApplicationStages.queueOf(user.getRole()).flatMap(stage -> store.firstInQueue(stage, user.scope()));
+    }
+
     @Transactional(readOnly = true)
     Page<ApplicationRow> of(CurrentUser user, ApplicationSearch search) {
         Optional<ApplicationStage> stage = ApplicationStages.queueOf(user.getRole());

@@ -25,7 +25,10 @@ class LayoutModelAdvice {
     private final DemoMode demoMode;
     private final Clock clock;
 
-    LayoutModelAdvice(List<NavItem> navItems, DemoMode demoMode, Clock clock) {
+    private final List<PendingWork> pendingWork;
+
+    LayoutModelAdvice(List<NavItem> navItems, DemoMode demoMode, Clock clock, List<PendingWork> pendingWork) {
+        this.pendingWork = pendingWork;
         this.clock = clock;
         this.navItems = navItems.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
         this.demoMode = demoMode;
@@ -51,6 +54,32 @@ class LayoutModelAdvice {
         }
         return groups.entrySet().stream().map(group -> new NavGroup(group.getKey(), List.copyOf(group.getValue())))
                 .toList();
+    }
+
+    /**
+     * What waits for the user, for the home page and the menu's badges: counted for whole pages only (a GET that is
+     * not an htmx fragment), so that a form post or a polled fragment costs no queries.
+     */
+    @ModelAttribute("pendingWork")
+    List<PendingWork.Item> pendingWork(jakarta.servlet.http.HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || !"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null) {
+            return List.of();
+        }
+        List<PendingWork.Item> items = new ArrayList<>();
+        for (PendingWork work : pendingWork) {
+            work.pendingFor(authentication).stream().filter(item -> item.count() > 0).forEach(items::add);
+        }
+        return items;
+    }
+
+    /** The waiting counts per navigation path (summed), for the badges beside the menu's entries. */
+    @ModelAttribute("pendingByPath")
+    Map<String, Long> pendingByPath(@ModelAttribute("pendingWork") List<PendingWork.Item> items) {
+        Map<String, Long> byPath = new LinkedHashMap<>();
+        items.forEach(item -> byPath.merge(item.navPath(), item.count(), Long::sum));
+        return byPath;
     }
 
     /** Whether someone is logged in: a plain flag, cheaper than evaluating a security expression on every page. */

@@ -92,7 +92,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/meal-points/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
                         .requestMatchers("/meal-points/rates").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/meal-points", "/meal-points/**").hasAnyRole(READERS)
-                        .requestMatchers(HttpMethod.POST, "/meal-points/*/meals", "/meal-points/*/meals/import")
+                        .requestMatchers(HttpMethod.POST, "/meal-points/*/meals", "/meal-points/*/meals/import",
+                                "/meal-points/*/meals/scan", "/meal-points/*/meals/*/undo")
                         .hasAnyRole(RECORD_KEEPERS)
                         .requestMatchers("/meal-points", "/meal-points/**").hasRole("DISTRICT_STAFF")
                         // payments: the district's; recoveries also the streets'; an elder's history wherever the elder is

@@ -81,7 +81,11 @@ class SubsidyReviewBrowserIT extends BrowserTest {
             screenshotsInBothLanguages(page, "subsidy-review-queue-street");
             page.click("#reviews-table >> text=" + name);
             page.fill("#note", "入户核实，情况属实");
+            String decided = page.url();
             page.click("#decision-approve");
+            // from the queue the reviewer goes on to the next application (or back to the queue when it is done)
+            page.waitForURL(address -> !address.equals(decided));
+            page.navigate(applicationUrl);
             assertThat(page.locator("#application-stage")).hasText("区级审批");
             assertThat(page.locator("#decision-log")).containsText("入户核实，情况属实");
         }

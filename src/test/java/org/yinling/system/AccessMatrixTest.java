@@ -444,6 +444,7 @@ class AccessMatrixTest {
             case "itemId" -> f.homeCareItem();
             case "planId" -> f.homeCarePlan();
             case "orderId" -> f.homeCareOrder();
+            case "mealId" -> Long.MAX_VALUE;   // no such meal: the undo answers with its message
             case "change" -> -1;
             case "code" -> -2;
             case "month" -> -3;
