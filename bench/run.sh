@@ -5,7 +5,7 @@
 #   bench/run.sh [N]        N elders, default 1027000 (the city of seed 000)
 #   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
 #   BENCH_ONLY=dashboard,load bench/run.sh   only those parts (registry, import, subsidy, payment, meal, homecare,
-#                                             dashboard, load)
+#                                             visits, dashboard, load)
 #   LOAD_USERS=50 LOAD_SECONDS=60 LOAD_THINK_MS=1000   the load test's users, length of a run and mean think time
 #
 # Uses server port 18080 and embedded PostgreSQL port 15499; data in target/bench-data, app log in
@@ -99,7 +99,7 @@ log "ready after $STARTUP s (context up after ${CONTEXT:-?} s)"
 grep -iE 'demo (elders|regions|accounts)' "$LOG" | sed 's/^/[app] /' >&2 || true
 
 # BENCH_ONLY=dashboard,load (a comma-separated list) runs only those parts; default: all of them
-ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,dashboard,load}"
+ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,visits,dashboard,load}"
 part() { [[ ",$ONLY," == *",$1,"* ]]; }
 JDBC="jdbc:postgresql://localhost:${DB_PORT}/yinling?user=postgres"
 : > "$REPORT"
@@ -132,6 +132,10 @@ fi
 if part homecare; then
     log "timing home care at city scale: order generation, a worker's list and check-in, call-back draws, settlements (bench/HomeCareBench.java)"
     java -cp "$PG_JAR" bench/HomeCareBench.java "$BASE_URL" "$JDBC" "${HOMECARE_ELDERS:-50000}" | tee -a "$REPORT"
+fi
+if part visits; then
+    log "timing visits at city scale: the roster recompute, a visitor's due list and a visit saved over ${VISIT_ROWS:-5000000} visits, the dashboard with and without the visit rate (bench/VisitBench.java)"
+    java -cp "$PG_JAR" bench/VisitBench.java "$BASE_URL" "$JDBC" "${VISIT_ROWS:-5000000}" | tee -a "$REPORT"
 fi
 if part dashboard; then
     log "timing the dashboard, drill-down and monthly report (bench/DashboardBench.java)"
