@@ -19,7 +19,7 @@ public record VisitForm(
         @NotNull UUID submissionKey,
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitedOn,
         @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime visitedTime,
-        @NotNull VisitMode mode,
+        @NotNull VisitMode visitMode,
         @NotNull Boolean reached,
         Finding health, @Size(max = 500) String healthNote,
         Finding homeSafety, @Size(max = 500) String homeSafetyNote,

@@ -64,7 +64,9 @@ class VisitRuleController {
     String recompute(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         VisitRosterStore.Changes changes = roster.recompute(VisitRules.district(user), user.getUsername());
         redirect.addFlashAttribute("flashSuccess", "visit.roster.recomputed");
-        redirect.addFlashAttribute("recomputed", changes);
+        // flash attributes live in the session (stored in the database): plain numbers only
+        redirect.addFlashAttribute("recomputedCounts", java.util.List.of(changes.added(), changes.left(),
+                changes.changed()));
         return "redirect:/visits/rules";
     }
 

@@ -85,7 +85,7 @@ class VisitStore {
                         """)
                 .param("elder", elder.elderId()).param("roster", elder.rosterId())
                 .param("community", elder.communityCode()).param("visitor", visitorId)
-                .param("on", form.visitedOn()).param("at", visitedAt).param("mode", form.mode().name())
+                .param("on", form.visitedOn()).param("at", visitedAt).param("mode", form.visitMode().name())
                 .param("reached", reached)
                 .param("health", finding(form, FindingArea.HEALTH)).param("healthNote", note(form, FindingArea.HEALTH))
                 .param("homeSafety", finding(form, FindingArea.HOME_SAFETY))

@@ -148,7 +148,7 @@ class Visits {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("elder", elderId);
         details.put("visitedAt", visitedAt.toString());
-        details.put("mode", form.mode().name());
+        details.put("mode", form.visitMode().name());
         details.put("reached", form.reachedElder());
         if (form.reachedElder()) {
             for (FindingArea area : FindingArea.values()) {

@@ -64,7 +64,7 @@ class VisitRecordingTest {
     private MockHttpServletRequestBuilder visit(long elderId, UUID key, LocalDate on, boolean reached) {
         MockHttpServletRequestBuilder request = post("/visits/elders/{id}", elderId).with(as("visitor")).with(csrf())
                 .param("submissionKey", key.toString()).param("visitedOn", on.toString()).param("visitedTime", "00:05")
-                .param("mode", "HOME").param("reached", Boolean.toString(reached));
+                .param("visitMode", "HOME").param("reached", Boolean.toString(reached));
         if (reached) {
             request.param("health", "FINE").param("homeSafety", "URGENT").param("homeSafetyNote", "燃气泄漏气味")
                     .param("money", "FINE").param("family", "CONCERN").param("services", "FINE");
