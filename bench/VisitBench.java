@@ -99,20 +99,22 @@ public class VisitBench {
             VisitBench field = new VisitBench(base);
             field.logIn(visitor, "yinling");
             double[] due = new double[RUNS];
+            int listed = 0;
             for (int i = 0; i < RUNS + 10; i++) {
                 long t = System.nanoTime();
                 String page = field.get("/visits/due");
                 double ms = (System.nanoTime() - t) / 1e6;
-                if (!page.contains("/visits/elders/")) {
-                    throw new IllegalStateException("the due list shows no elder");
+                if (!page.contains("/visits/due")) {
+                    throw new IllegalStateException("no due list");
                 }
+                listed = page.split("data-elder=", -1).length - 1;
                 if (i >= 10) {
                     due[i - 10] = ms;
                 }
             }
             Arrays.sort(due);
-            System.out.printf("| a visitor's due list (%d elders bound, %,d visits in the table) | %d | %.1f | %.1f | p95 < 100 ms: %s |%n",
-                    ELDERS_PER_VISITOR, visits, RUNS, due[RUNS / 2], due[RUNS * 95 / 100],
+            System.out.printf("| a visitor's due list (%d elders bound, %d due this week or overdue, %,d visits in the table) | %d | %.1f | %.1f | p95 < 100 ms: %s |%n",
+                    ELDERS_PER_VISITOR, listed, visits, RUNS, due[RUNS / 2], due[RUNS * 95 / 100],
                     due[RUNS * 95 / 100] < 100 ? "PASS" : "**FAIL**");
 
             List<Long> bound = new ArrayList<>();
@@ -127,7 +129,7 @@ public class VisitBench {
             long before = count(s, "SELECT count(*) FROM visit");
             for (int i = 0; i < RUNS; i++) {
                 String form = "submissionKey=" + UUID.randomUUID() + "&visitedOn=" + today.minusDays(1)
-                        + "&visitedTime=10:00&mode=HOME&reached=" + (i % 10 != 9)
+                        + "&visitedTime=10:00&visitMode=HOME&reached=" + (i % 10 != 9)
                         + "&health=FINE&homeSafety=FINE&money=FINE&family=FINE&services=FINE&note=";
                 long t = System.nanoTime();
                 String answer = field.post("/visits/elders/" + bound.get(i % bound.size()), form, fieldToken);
