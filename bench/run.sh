@@ -5,7 +5,7 @@
 #   bench/run.sh [N]        N elders, default 1027000 (the city of seed 000)
 #   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
 #   BENCH_ONLY=dashboard,load bench/run.sh   only those parts (registry, import, subsidy, payment, meal, homecare,
-#                                             dashboard, weight, load, import-empty)
+#                                             visits, dashboard, weight, load, import-empty)
 #   import-empty runs on a second app of its own, started on a fresh database with no elders (ports 18081 and 15498,
 #   data in target/bench-empty-data, log in target/bench-empty-app.log); with BENCH_ONLY=import-empty the city is
 #   not started at all. IMPORT_EMPTY_ROWS (default 100000) rows.
@@ -60,7 +60,7 @@ for port in "$PORT" "$DB_PORT"; do
 done
 
 # BENCH_ONLY=dashboard,load (a comma-separated list) runs only those parts; default: all of them
-ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,dashboard,weight,load,import-empty}"
+ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,visits,dashboard,weight,load,import-empty}"
 part() { [[ ",$ONLY," == *",$1,"* ]]; }
 # the parts that need the city of N elders; import-empty starts an app of its own
 CITY=0
@@ -205,6 +205,10 @@ fi
 if part homecare; then
     log "timing home care at city scale: order generation, a worker's list and check-in, call-back draws, settlements (bench/HomeCareBench.java)"
     java -cp "$PG_JAR" bench/HomeCareBench.java "$BASE_URL" "$JDBC" "${HOMECARE_ELDERS:-50000}" | tee -a "$REPORT"
+fi
+if part visits; then
+    log "timing visits at city scale: the roster recompute, a visitor's due list and a visit saved over ${VISIT_ROWS:-5000000} visits, the dashboard with and without the visit rate (bench/VisitBench.java)"
+    java -cp "$PG_JAR" bench/VisitBench.java "$BASE_URL" "$JDBC" "${VISIT_ROWS:-5000000}" | tee -a "$REPORT"
 fi
 if part dashboard; then
     log "timing the dashboard, drill-down and monthly report (bench/DashboardBench.java)"

@@ -15,7 +15,8 @@ import org.yinling.region.RegionView;
 public record Dashboard(RegionView region, List<RegionView> path, LocalDate day, Figures total, IndicatorSheet sheet,
                  List<UnitRow> units, List<StreetStaffing.Row> staffing, List<CareGap> gaps,
                  List<FigureQueries.MonthlySpending> spendingByMonth, Map<String, String> policyNames,
-                 Map<String, Long> elders80ByCommunity, List<FigureQueries.ProviderFigures> providers) {
+                 Map<String, Long> elders80ByCommunity, List<FigureQueries.ProviderFigures> providers,
+                 Map<String, Long> unvisitedByCommunity) {
 
     /** A child region (street or community) with its figures and indicators. */
     public record UnitRow(RegionView region, Figures figures, IndicatorSheet sheet) {
@@ -23,6 +24,11 @@ public record Dashboard(RegionView region, List<RegionView> path, LocalDate day,
 
     /** A community without a day-care centre or a meal point, with its elders 80+ (the ranking). */
     public record CareGap(RegionView community, boolean dayCare, boolean mealPoint, long elders80) {
+    }
+
+    /** The communities with elders on the roster not visited in three months, most first (issue 19). */
+    public List<Map.Entry<String, Long>> unvisited() {
+        return Figures.mostFirst(unvisitedByCommunity);
     }
 
     public boolean leaf() {

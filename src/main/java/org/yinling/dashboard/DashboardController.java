@@ -81,6 +81,7 @@ class DashboardController {
         model.addAttribute("fmt", new IndicatorFormat(new SmallCounts(manager, locale), disclosure, locale));
         model.addAttribute("charts", charts.all(dashboard, disclosure, locale));
         model.addAttribute("chartNames", charts);
+        model.addAttribute("regionNames", regions.allNames());
         model.addAttribute("canRecordStaff", user.hasRole(Role.DISTRICT_STAFF));
         model.addAttribute("regionPath", dashboard.path().stream().filter(r -> user.scope().contains(r.code())).toList());
         return "dashboard/index";

@@ -51,7 +51,8 @@ class DashboardService {
         return new Dashboard(region, regions.path(region.code()), day, total, sheet, units,
                 staffing(region, units, communities), gaps(communities),
                 queries.spendingByMonth(region.scope(), month.minusMonths(SPENDING_MONTHS - 1), month),
-                queries.policyNames(), elders80(communities), queries.byProvider(region.scope(), day));
+                queries.policyNames(), elders80(communities), queries.byProvider(region.scope(), day),
+                Figures.unvisited(communities));
     }
 
     private static Map<String, Long> elders80(Map<String, Figures> communities) {

@@ -45,10 +45,12 @@ class FigureQueries {
 
     private final JdbcClient jdbc;
     private final Regions regions;
+    private final java.time.Clock clock;
 
-    FigureQueries(JdbcClient jdbc, Regions regions) {
+    FigureQueries(JdbcClient jdbc, Regions regions, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.regions = regions;
+        this.clock = clock;
     }
 
     /** The figures of every community in the scope (in code order), as of the day. */
@@ -78,6 +80,7 @@ class FigureQueries {
         countEntitlements(communities, params, source == ElderSource.TALLIES);
         countSpending(communities, params);
         countHomeCare(communities, params);
+        countVisits(communities, params, source);
         return communities;
     }
 
@@ -369,6 +372,55 @@ class FigureQueries {
                     figures.callbacksDelivered = rs.getLong(3);
                     figures.complaints = rs.getLong(4);
                 }));
+    }
+
+    /**
+     * The visit rate of the day's month (issue 19, item 7) from the tally of visit_month (V35: rostered and visited
+     * by month, community and tier), and the elders on the roster not visited in three months (the day's month and
+     * the two before). For today (the dashboard) these come from the open roster rows, two short ranges of
+     * visit_roster_last_visit_idx per community: rostered before the first day of last month (so on the roster in
+     * the month before it) and no counted visit since the first day of that month. For a past day (the report) from
+     * visit_month: on the roster in each of the three months without a counted visit.
+     */
+    private void countVisits(Map<String, Figures> communities, Map<String, Object> params, ElderSource source) {
+        LocalDate month = ((LocalDate) params.get("day")).withDayOfMonth(1);
+        Map<String, Object> p = new LinkedHashMap<>(params);
+        p.put("month", month);
+        p.put("first", month.minusMonths(2));
+        p.put("second", month.minusMonths(1));
+        jdbc.sql("""
+                        SELECT community_code, tier, sum(rostered), sum(visited) FROM visit_rate_tally
+                        WHERE month = :month AND community_code LIKE :scope
+                        GROUP BY 1, 2
+                        """)
+                .params(p)
+                .query(toCommunity(communities, (figures, rs) -> {
+                    int tier = Figures.tier(rs.getString(2));
+                    figures.rostered[tier] = rs.getLong(3);
+                    figures.visited[tier] = rs.getLong(4);
+                }));
+        String unvisited = source == ElderSource.TALLIES ? """
+                SELECT c.code,
+                       (SELECT count(*) FROM visit_roster r
+                        WHERE r.community_code = c.code AND r.left_on IS NULL AND r.last_visit_at IS NULL
+                          AND r.rostered_on < :second)
+                     + (SELECT count(*) FROM visit_roster r
+                        WHERE r.community_code = c.code AND r.left_on IS NULL
+                          AND r.last_visit_at < :since
+                          AND r.rostered_on < :second)
+                FROM region c WHERE c.level = 'COMMUNITY' AND c.code LIKE :scope
+                """ : """
+                SELECT community_code, count(*) FROM (
+                    SELECT m.elder_id, (array_agg(m.community_code ORDER BY m.month DESC))[1] AS community_code
+                    FROM visit_month m
+                    WHERE m.month BETWEEN :first AND :month AND m.on_roster AND m.community_code LIKE :scope
+                    GROUP BY m.elder_id
+                    HAVING count(*) = 3 AND sum(m.counted_visits) = 0) x
+                GROUP BY 1
+                """;
+        p.put("since", month.minusMonths(2).atStartOfDay(clock.getZone()).toOffsetDateTime());
+        jdbc.sql(unvisited).params(p)
+                .query(toCommunity(communities, (figures, rs) -> figures.unvisited3m = rs.getLong(2)));
     }
 
     /** One provider's home care of a month in a region. */

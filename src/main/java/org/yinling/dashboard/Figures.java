@@ -44,6 +44,10 @@ public final class Figures {
     long callbacks;
     long callbacksDelivered;
     long complaints;
+    /** the month's visit roster and those visited, by risk tier (HIGH, MEDIUM, LOW); elders not visited in three months */
+    final long[] rostered = new long[3];
+    final long[] visited = new long[3];
+    long unvisited3m;
     int communities;
     int urbanCommunities;
     int urbanWithDayCare;
@@ -88,6 +92,37 @@ public final class Figures {
         return urbanWithDayCare + ruralWithDayCare;
     }
 
+    /** The index of a risk tier in {@link #rostered} and {@link #visited}. */
+    static int tier(String tier) {
+        return switch (tier) {
+            case "HIGH" -> 0;
+            case "MEDIUM" -> 1;
+            default -> 2;
+        };
+    }
+
+    /** The communities of a count map with a count, most first, then by code. */
+    static java.util.List<Map.Entry<String, Long>> mostFirst(Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+    }
+
+    /** Each community's elders not visited in three months. */
+    static Map<String, Long> unvisited(Map<String, Figures> communities) {
+        Map<String, Long> counts = new TreeMap<>();
+        communities.forEach((code, f) -> counts.put(code, f.unvisited3m));
+        return counts;
+    }
+
+    long rosteredAll() {
+        return rostered[0] + rostered[1] + rostered[2];
+    }
+
+    long visitedAll() {
+        return visited[0] + visited[1] + visited[2];
+    }
+
     long entitlements() {
         return entitlementsByPolicy.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -124,6 +159,11 @@ public final class Figures {
         callbacks += other.callbacks;
         callbacksDelivered += other.callbacksDelivered;
         complaints += other.complaints;
+        for (int t = 0; t < 3; t++) {
+            rostered[t] += other.rostered[t];
+            visited[t] += other.visited[t];
+        }
+        unvisited3m += other.unvisited3m;
         communities += other.communities;
         urbanCommunities += other.urbanCommunities;
         urbanWithDayCare += other.urbanWithDayCare;

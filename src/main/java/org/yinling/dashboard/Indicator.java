@@ -56,7 +56,19 @@ public enum Indicator {
     /** call-backs that found the visit delivered as recorded / call-backs recorded, on this month's orders */
     HOME_CARE_CALLBACK_CONFIRMED(Unit.SHARE),
     /** call-backs on this month's orders that recorded a complaint */
-    HOME_CARE_COMPLAINTS(Unit.COUNT);
+    HOME_CARE_COMPLAINTS(Unit.COUNT),
+    /** 探访 (issue 19): elders on the visit roster this month (visit_month rows still on the roster) */
+    VISIT_ROSTER(Unit.PEOPLE),
+    /** 月探访率: rostered elders with at least one counted visit (reached) in the month / rostered elders */
+    VISIT_RATE(Unit.SHARE),
+    /** the same, elders of the high risk tier */
+    VISIT_RATE_HIGH(Unit.SHARE),
+    /** the same, elders of the medium risk tier */
+    VISIT_RATE_MEDIUM(Unit.SHARE),
+    /** the same, elders of the low risk tier */
+    VISIT_RATE_LOW(Unit.SHARE),
+    /** rostered elders without a counted visit in the month, the month before and the one before that */
+    VISIT_UNVISITED_3M(Unit.PEOPLE);
 
     /** How a value reads, and whether a small one could identify people. */
     public enum Unit {

@@ -40,6 +40,12 @@ public record IndicatorSheet(Map<Indicator, IndicatorValue> values) {
         put(values, targets, Indicator.HOME_CARE_ON_TIME, f.onTimeVisits, f.visits);
         put(values, targets, Indicator.HOME_CARE_CALLBACK_CONFIRMED, f.callbacksDelivered, f.callbacks);
         put(values, targets, Indicator.HOME_CARE_COMPLAINTS, f.complaints, 1);
+        put(values, targets, Indicator.VISIT_ROSTER, f.rosteredAll(), 1);
+        put(values, targets, Indicator.VISIT_RATE, f.visitedAll(), f.rosteredAll());
+        put(values, targets, Indicator.VISIT_RATE_HIGH, f.visited[0], f.rostered[0]);
+        put(values, targets, Indicator.VISIT_RATE_MEDIUM, f.visited[1], f.rostered[1]);
+        put(values, targets, Indicator.VISIT_RATE_LOW, f.visited[2], f.rostered[2]);
+        put(values, targets, Indicator.VISIT_UNVISITED_3M, f.unvisited3m, 1);
         BigDecimal spending = f.spending();
         values.put(Indicator.MONTH_SPENDING, value(Indicator.MONTH_SPENDING, spending, 0, 0,
                 targets.get(Indicator.MONTH_SPENDING)));

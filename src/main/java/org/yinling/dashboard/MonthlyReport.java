@@ -16,7 +16,13 @@ import org.yinling.region.RegionView;
 public record MonthlyReport(RegionView region, YearMonth month, LocalDate asOf, LocalDate previousAsOf,
                      IndicatorSheet sheet, IndicatorSheet previous, List<UnitLine> units,
                      List<EntitlementChange> entitlementChanges, List<Payment> payments,
-                     List<OpenedInstitution> institutionsOpened, Map<String, String> policyNames) {
+                     List<OpenedInstitution> institutionsOpened, Map<String, String> policyNames,
+                     Map<String, Long> unvisitedByCommunity) {
+
+    /** The communities with elders on the roster not visited in the three months up to this one, most first. */
+    public List<Map.Entry<String, Long>> unvisited() {
+        return Figures.mostFirst(unvisitedByCommunity);
+    }
 
     /** A child region's main figures at the end of the month. */
     public record UnitLine(RegionView region, IndicatorSheet sheet) {

@@ -22,6 +22,10 @@ import org.yinling.region.Regions;
 @Component
 class MonthlyReportWorkbook {
 
+    private static final Indicator[] VISIT_COLUMNS = {Indicator.VISIT_ROSTER, Indicator.VISIT_RATE,
+            Indicator.VISIT_RATE_HIGH, Indicator.VISIT_RATE_MEDIUM, Indicator.VISIT_RATE_LOW,
+            Indicator.VISIT_UNVISITED_3M};
+
     private final MessageSource messages;
     private final DashboardCharts names;
     private final Regions regions;
@@ -91,6 +95,33 @@ class MonthlyReportWorkbook {
         }
         writer.write(opened, sheet(4, "report.sheet.institutions", locale, "report.institution", "report.kind",
                 "dashboard.region", "report.openedOn", "report.beds"));
+
+        // 月探访率 (issue 19): the region and each child region by tier, then the communities with elders not
+        // visited in three months (counts only)
+        List<List<Object>> visits = new ArrayList<>();
+        List<MonthlyReport.UnitLine> lines = new ArrayList<>();
+        lines.add(new MonthlyReport.UnitLine(report.region(), report.sheet()));
+        lines.addAll(report.units());
+        for (MonthlyReport.UnitLine line : lines) {
+            List<Object> row = new ArrayList<>();
+            row.add(line.region().name());
+            for (Indicator indicator : VISIT_COLUMNS) {
+                row.add(fmt.value(line.sheet().get(indicator)));
+            }
+            visits.add(row);
+        }
+        visits.add(List.of());
+        visits.add(List.of(text("visitrate.unvisited", locale)));
+        if (report.unvisited().isEmpty()) {
+            visits.add(List.of(text("visitrate.unvisited.none", locale)));
+        }
+        for (Map.Entry<String, Long> community : report.unvisited()) {
+            visits.add(List.of(regionNames.getOrDefault(community.getKey(), community.getKey()), "", "", "", "", "",
+                    fmt.cell(PageDisclosures.unvisitedKey(community.getKey()))));
+        }
+        writer.write(visits, sheet(5, "visitrate.units", locale, "dashboard.region", "indicator.VISIT_ROSTER",
+                "indicator.VISIT_RATE", "visitrate.tier.HIGH", "visitrate.tier.MEDIUM", "visitrate.tier.LOW",
+                "indicator.VISIT_UNVISITED_3M"));
         writer.finish();
     }
 

@@ -66,7 +66,8 @@ class MonthlyReports {
         Map<String, Object> params = Map.of("scope", region.scope().likePattern(), "digits", childDigits,
                 "from", month.atDay(1), "next", month.plusMonths(1).atDay(1));
         return new MonthlyReport(region, month, asOf, previousAsOf, sheet, previous, units,
-                entitlementChanges(params), payments(params), institutionsOpened(params), queries.policyNames());
+                entitlementChanges(params), payments(params), institutionsOpened(params), queries.policyNames(),
+                Figures.unvisited(now));
     }
 
     private List<MonthlyReport.EntitlementChange> entitlementChanges(Map<String, Object> params) {

@@ -22,7 +22,10 @@ final class PageDisclosures {
             Indicator.ELDERS_90, Indicator.ELDERS_100};
     private static final int[] AGE_OF = {60, 65, 80, 90, 100};
     private static final Indicator[] UNIT_COUNTS = {Indicator.ELDERS_60, Indicator.ELDERS_80,
-            Indicator.ACTIVE_ENTITLEMENTS};
+            Indicator.ACTIVE_ENTITLEMENTS, Indicator.VISIT_ROSTER, Indicator.VISIT_UNVISITED_3M};
+    /** The visit rates and the roster counts they come from (a rate times its roster gives back the visited). */
+    private static final Indicator[][] VISIT_RATES = {{Indicator.VISIT_RATE_HIGH}, {Indicator.VISIT_RATE_MEDIUM},
+            {Indicator.VISIT_RATE_LOW}};
     /** The counts of people of the dashboard's home-care table, one row per child region. */
     private static final Indicator[] HOME_CARE_UNIT_COUNTS = {Indicator.HOME_CARE_BUDGET_ELDERS,
             Indicator.PURCHASED_SERVICE_ELDERS};
@@ -36,6 +39,10 @@ final class PageDisclosures {
 
     static String unit(String code, Indicator indicator) {
         return "U:" + code + ":" + indicator;
+    }
+
+    static String unvisitedKey(String communityCode) {
+        return "unvisited:" + communityCode;
     }
 
     static String gapKey(String communityCode) {
@@ -83,6 +90,7 @@ final class PageDisclosures {
         x.relation("T:" + Indicator.ACTIVE_ENTITLEMENTS, policies);
 
         careGaps(x, d);
+        unvisited(x, d.region(), d.units().stream().map(u -> u.region()).toList(), d.unvisitedByCommunity());
         for (StreetStaffing.Row row : d.staffing()) {
             String street = row.streetCode();
             x.share(staffingKey(street), List.of(street.equals(d.region().code())
@@ -96,6 +104,8 @@ final class PageDisclosures {
         regionCounts(x, "T:", r.sheet());
         regionCounts(x, "B:", r.previous());
         units(x, r.units().stream().map(u -> new Unit(u.region(), u.sheet())).toList());
+        unvisited(x, r.region(), r.units().stream().map(MonthlyReport.UnitLine::region).toList(),
+                r.unvisitedByCommunity());
         for (MonthlyReport.EntitlementChange change : r.entitlementChanges()) {
             x.count(granted(change), change.granted());
             x.count(stopped(change), change.stopped());
@@ -133,6 +143,15 @@ final class PageDisclosures {
         x.share(poverty, List.of(), poverty.numerator(), poverty.denominator());
         IndicatorValue occupancy = sheet.get(Indicator.OCCUPANCY);      // occupied beds are residents
         x.share(occupancy, List.of(), occupancy.numerator());
+        // the visit rate: hidden with its roster, or when the visited or the not visited are 1 to 4
+        IndicatorValue rate = sheet.get(Indicator.VISIT_RATE);
+        x.share(rate, List.of(prefix + Indicator.VISIT_ROSTER), rate.numerator(),
+                rate.denominator() - rate.numerator());
+        for (Indicator[] tier : VISIT_RATES) {
+            IndicatorValue v = sheet.get(tier[0]);
+            x.share(v, List.of(prefix + Indicator.VISIT_ROSTER), v.numerator(), v.denominator(),
+                    v.denominator() - v.numerator());
+        }
     }
 
     /** The child rows: their counts add up to the region's. */
@@ -153,6 +172,39 @@ final class PageDisclosures {
             String prefix = "U:" + u.region().code() + ":";
             shares(x, prefix, u.sheet());
         }
+    }
+
+    /**
+     * The communities with elders on the roster not visited in three months, with their counts (all of them, so a
+     * community not listed has none): the region itself, one of its child rows, or (on a district's page) a
+     * community of a street, whose listed communities add up to the street's row.
+     */
+    private static void unvisited(Disclosure x, RegionView region, List<RegionView> units,
+                                  Map<String, Long> byCommunity) {
+        Set<String> unitCodes = new HashSet<>();
+        units.forEach(u -> unitCodes.add(u.code()));
+        Map<String, List<String>> partsOf = new java.util.LinkedHashMap<>();
+        byCommunity.forEach((code, n) -> {
+            if (n == 0) {
+                return;
+            }
+            String id;
+            if (code.equals(region.code())) {
+                id = "T:" + Indicator.VISIT_UNVISITED_3M;
+            } else if (unitCodes.contains(code)) {
+                id = unit(code, Indicator.VISIT_UNVISITED_3M);
+            } else {
+                id = "N:" + code;
+                x.count(id, n);
+                for (RegionView u : units) {
+                    if (code.startsWith(u.code().substring(0, u.level().significantDigits()))) {
+                        partsOf.computeIfAbsent(u.code(), k -> new ArrayList<>()).add(id);
+                    }
+                }
+            }
+            x.alias(unvisitedKey(code), id);
+        });
+        partsOf.forEach((unitCode, parts) -> x.relation(unit(unitCode, Indicator.VISIT_UNVISITED_3M), parts));
     }
 
     /**

@@ -123,11 +123,11 @@ class DemoVisits implements ApplicationRunner {
                 .param("demo", DEMO).update();
         jdbc.sql("""
                         INSERT INTO visit_month (month, elder_id, community_code, tier, on_roster, counted_visits)
-                        SELECT m::date, r.elder_id, r.community_code, r.tier, TRUE,
-                               (SELECT count(*) FROM visit v WHERE v.roster_id = r.id AND v.reached
-                                  AND v.visited_on >= m::date AND v.visited_on < (m + interval '1 month')::date)
+                        SELECT m::date, r.elder_id, r.community_code, r.tier, TRUE, coalesce(c.n, 0)
                         FROM visit_roster r
                         CROSS JOIN LATERAL generate_series(date_trunc('month', r.rostered_on), CAST(:today AS DATE), interval '1 month') m
+                        LEFT JOIN (SELECT roster_id, date_trunc('month', visited_on) AS month, count(*) AS n FROM visit
+                                   WHERE reached GROUP BY 1, 2) c ON c.roster_id = r.id AND c.month = m
                         WHERE r.left_on IS NULL
                         ON CONFLICT (month, elder_id) DO UPDATE SET counted_visits = EXCLUDED.counted_visits
                         """)
