@@ -33,9 +33,19 @@ class OrderIntakeStore {
      * already use, so that the visits beyond the budget can be left out.
      */
     private static final String VISITS = """
-            WITH budgets AS (
+            -- each elder's budget of the month, and what the elder's other orders of the month (ad hoc, or of a
+            -- plan no longer in force) already use: looked up once per elder here, never joined to the visits (an
+            -- aggregate joined to 400,000 visits was planned as a nested loop on a new month's empty statistics)
+            WITH budgets AS MATERIALIZED (
                 SELECT b.elder_id, min(b.id) AS budget_id, max(b.government_share) AS government_share,
-                       sum(b.amount + b.carried_over) AS total
+                       sum(b.amount + b.carried_over) AS total,
+                       (SELECT COALESCE(sum(o.amount), 0) FROM home_care_order o
+                        WHERE o.elder_id = b.elder_id AND o.month = CAST(:month AS date)
+                          AND o.state NOT IN ('CANCELLED', 'MISSED')
+                          AND (o.plan_id IS NULL OR NOT EXISTS (
+                              SELECT 1 FROM home_care_plan op
+                              WHERE op.id = o.plan_id AND op.valid_from <= CAST(:month AS date)
+                                AND (op.valid_to IS NULL OR op.valid_to >= CAST(:month AS date))))) AS other_used
                 FROM home_care_budget b JOIN elder e ON e.id = b.elder_id
                 WHERE b.month = CAST(:month AS date) AND b.community_code LIKE :region AND b.ended_on IS NULL
                   AND e.life_status = 'ACTIVE'
@@ -43,7 +53,7 @@ class OrderIntakeStore {
             ),
             visits AS (
                 SELECT p.id AS plan_id, p.elder_id, p.community_code, p.provider_id, pi.item_id, g.seq,
-                       bu.budget_id, bu.government_share, bu.total, i.unit, i.standard_minutes,
+                       bu.budget_id, bu.government_share, bu.total, bu.other_used, i.unit, i.standard_minutes,
                        CAST(:month AS date) + CAST(floor((g.seq - 1) * CAST(:days AS integer)
                                                           / CAST(pi.times_per_month AS numeric)) AS integer) AS day,
                        pi.preferred_time
@@ -68,24 +78,11 @@ class OrderIntakeStore {
                 FROM visits v
                 JOIN prices pr ON pr.item_id = v.item_id AND pr.community_code = v.community_code AND pr.day = v.day
             ),
-            -- what each elder's other orders of the month (ad hoc, or of a plan no longer in force) already use
-            used AS (
-                SELECT o.elder_id, sum(o.amount) AS amount
-                FROM home_care_order o JOIN budgets bu ON bu.elder_id = o.elder_id
-                WHERE o.month = CAST(:month AS date) AND o.state NOT IN ('CANCELLED', 'MISSED')
-                  AND (o.plan_id IS NULL OR NOT EXISTS (
-                      SELECT 1 FROM home_care_plan op
-                      WHERE op.id = o.plan_id AND op.valid_from <= CAST(:month AS date)
-                        AND (op.valid_to IS NULL OR op.valid_to >= CAST(:month AS date))))
-                GROUP BY o.elder_id
-            ),
             valued AS (
                 SELECT p.*, round(p.unit_price * p.quantity, 2) AS amount,
                        sum(round(p.unit_price * p.quantity, 2)) OVER (
-                           PARTITION BY p.elder_id ORDER BY p.day, p.plan_id, p.item_id, p.seq) AS running,
-                       COALESCE(u.amount, 0) AS other_used
+                           PARTITION BY p.elder_id ORDER BY p.day, p.plan_id, p.item_id, p.seq) AS running
                 FROM priced p
-                LEFT JOIN used u ON u.elder_id = p.elder_id
                 WHERE p.unit_price IS NOT NULL
             ),
             wanted AS (
