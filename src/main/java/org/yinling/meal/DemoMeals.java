@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo meal points in use (issue 20 §8), after the demo elders: one licensed point in the first community of each
  * demo street, serving the street's second community too (canteens in the odd streets, meal points in the even ones,
  * dinner at the canteens), each with up to {@value #REGULARS} regulars drawn from the elders 60+ of the communities it
- * serves, and their meals from the first day of last month up to yesterday (lunch on about seven weekdays in ten and
+ * serves, and their meals from the first day of the month {@value #MONTHS} months back up to yesterday (lunch on about seven weekdays in ten and
  * four weekend days in ten, dinner now and then at the canteens, one meal in six delivered), each with the elder's
- * category on the day (as the counter records it). Last month's settlement of every point is confirmed by the
- * district clerk, so that the next payment batch pays it. Set-based, bounded by the regulars (a few tens of thousands
+ * category on the day (as the counter records it). The settlements of the finished months are confirmed by the
+ * district clerk early in the month after, so that the next payment batch pays them. Set-based, bounded by the regulars (a few tens of thousands
  * of meals whatever the number of elders); nothing is added when demo meal points exist.
  */
 @Component
@@ -36,6 +36,8 @@ class DemoMeals implements ApplicationRunner {
     /** Who confirms the demo settlements: the demo district clerk, so the statement shows a person's name. */
     static final String CONFIRMED_BY = "district";
     static final int REGULARS = 150;
+    /** Full months of meals before this one, each settled. */
+    static final int MONTHS = 2;
     private static final Logger log = LoggerFactory.getLogger(DemoMeals.class);
 
     private final JdbcClient jdbc;
@@ -55,7 +57,7 @@ class DemoMeals implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         LocalDate month = today.withDayOfMonth(1);
         Map<String, Object> params = Map.of("district", DISTRICT + "%", "actor", ACTOR, "today", today,
-                "last", month.minusMonths(1), "month", month, "regulars", REGULARS, "confirmedBy", CONFIRMED_BY);
+                "from", month.minusMonths(MONTHS), "month", month, "regulars", REGULARS, "confirmedBy", CONFIRMED_BY);
         int points = jdbc.sql("""
                         WITH street AS (
                             SELECT substr(c.code, 1, 9) AS street, min(c.code) AS first, (array_agg(c.code ORDER BY c.code))[2] AS second,
@@ -102,7 +104,7 @@ class DemoMeals implements ApplicationRunner {
                             SELECT r.*, d::date AS day, m.meal,
                                    abs(hashint8(r.elder_id * 1000 + (d::date - DATE '2000-01-01'))) % 100 AS h
                             FROM regular r
-                            CROSS JOIN generate_series(CAST(:last AS date), CAST(:today AS date) - 1, INTERVAL '1 day') d
+                            CROSS JOIN generate_series(CAST(:from AS date), CAST(:today AS date) - 1, INTERVAL '1 day') d
                             CROSS JOIN (VALUES ('LUNCH'), ('DINNER')) m (meal)
                             WHERE m.meal = 'LUNCH' OR r.serves_dinner)
                         INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_at, recorded_by)
@@ -124,20 +126,21 @@ class DemoMeals implements ApplicationRunner {
         int settled = jdbc.sql("""
                         INSERT INTO meal_settlement (meal_point_id, month, meals, per_meal_amount, operating_amount, total,
                                                      confirmed_by, confirmed_at)
-                        SELECT x.id, CAST(:last AS date), x.meals, x.per_meal, x.operating, x.per_meal + x.operating,
-                               :confirmedBy, CAST(:month AS date) + 1 + time '10:00'
+                        SELECT x.id, x.month, x.meals, x.per_meal, x.operating, x.per_meal + x.operating,
+                               :confirmedBy, least(now(), CAST(x.month + INTERVAL '1 month 1 day 10 hours' AS timestamp))
                         FROM (
-                            SELECT p.id, count(*) AS meals, sum(r.amount) AS per_meal,
-                                   CASE WHEN p.licence_expires >= CAST(:month AS date) - 1
+                            SELECT p.id, m.month, count(*) AS meals, sum(r.amount) AS per_meal,
+                                   CASE WHEN p.licence_expires >= CAST(m.month + INTERVAL '1 month - 1 day' AS date)
                                         THEN count(*) * (SELECT amount FROM meal_subsidy_rate WHERE category = 'OPERATING')
                                         ELSE 0 END AS operating
                             FROM meal_point p
-                            JOIN meal m ON m.meal_point_id = p.id
+                            JOIN (SELECT meal_point_id, category, CAST(date_trunc('month', served_on) AS date) AS month
+                                  FROM meal WHERE served_on < CAST(:month AS date)) m ON m.meal_point_id = p.id
                             JOIN meal_subsidy_rate r ON r.category = m.category
-                            WHERE p.demo AND m.served_on >= CAST(:last AS date) AND m.served_on < CAST(:month AS date)
-                            GROUP BY p.id, p.licence_expires) x
+                            WHERE p.demo
+                            GROUP BY p.id, m.month, p.licence_expires) x
                         ON CONFLICT (meal_point_id, month) DO NOTHING
                         """).params(params).update();
-        log.info("Demo meals: {} meal points, {} meals, {} settlements of last month", points, meals, settled);
+        log.info("Demo meals: {} meal points, {} meals, {} monthly settlements", points, meals, settled);
     }
 }

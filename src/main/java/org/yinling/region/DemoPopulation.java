@@ -1,5 +1,7 @@
 package org.yinling.region;
 
+import java.math.BigDecimal;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,12 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo communities' registered population, after the demo elders (issue 20 §8): {@link DemoRegions} gives each
- * community a believable population that only weighs where the demo elders live; once they are there, each demo
- * community's population is set so that its active elders (all 60+) are 17–24 % of it (a stable draw per community),
- * about 20 % for the district, the ageing ratio of an urban district in Zhejiang, whatever number of demo elders was
- * asked for. Scaling every community alike keeps the elders spread as before (a later, larger generation draws from
- * the same shares, give or take the sampling noise). Runs on every start and changes only communities whose figure
- * differs, which is none once the elders stop changing; a community without demo elders keeps its population.
+ * community a believable population, which weighs where the demo elders live; once they are there, every demo
+ * community's population is scaled by one factor so that the district's active elders (all 60+) are 20 % of it, the
+ * ageing ratio of an urban district in Zhejiang, whatever number of demo elders was asked for. One factor for all
+ * keeps the shares, so elders generated later are spread as before. Runs on every start and changes nothing while the
+ * district's ratio is within a point of 20 %.
  */
 @Component
 @Order(DemoPopulation.ORDER)
@@ -26,6 +27,8 @@ class DemoPopulation implements ApplicationRunner {
 
     /** After the demo elders (30), before the policies (40). */
     static final int ORDER = 35;
+    /** Active elders (all 60+) per registered resident. */
+    static final BigDecimal RATIO = new BigDecimal("0.20");
     private static final Logger log = LoggerFactory.getLogger(DemoPopulation.class);
 
     private final JdbcClient jdbc;
@@ -40,20 +43,25 @@ class DemoPopulation implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         int changed = jdbc.sql("""
-                        UPDATE region r SET registered_population = x.population
-                        FROM (SELECT c.code,
-                                     round(t.elders * 100.0 / (17 + abs(hashtext(c.code)) % 8))::int AS population
-                              FROM region c
-                              JOIN (SELECT community_code, sum(elders) AS elders FROM elder_tally
-                                    WHERE life_status = 'ACTIVE' GROUP BY 1) t ON t.community_code = c.code
-                              WHERE c.level = 'COMMUNITY' AND c.demo AND c.code LIKE :district AND t.elders > 0) x
-                        WHERE r.code = x.code AND r.registered_population IS DISTINCT FROM x.population
+                        WITH community AS (
+                            SELECT code, registered_population AS population FROM region
+                            WHERE level = 'COMMUNITY' AND demo AND code LIKE :district AND registered_population > 0),
+                        district AS (
+                            SELECT (SELECT sum(elders) FROM elder_tally
+                                    WHERE life_status = 'ACTIVE' AND community_code LIKE :district) AS elders,
+                                   (SELECT sum(population) FROM community) AS population)
+                        UPDATE region r
+                        SET registered_population = greatest(1, round(c.population * d.elders / (:ratio * d.population)))
+                        FROM community c CROSS JOIN district d
+                        WHERE r.code = c.code AND d.elders > 0
+                          AND d.elders NOT BETWEEN (:ratio - 0.01) * d.population AND (:ratio + 0.01) * d.population
                         """)
                 .param("district", DemoRegions.DISTRICT_CODE.substring(0, 6) + "%")
+                .param("ratio", RATIO)
                 .update();
         if (changed > 0) {
             regions.changed();
-            log.info("Demo population: {} communities' registered population set for an ageing ratio of about 20 %",
+            log.info("Demo population: {} communities' registered population scaled for an ageing ratio of 20 %",
                     changed);
         }
     }
