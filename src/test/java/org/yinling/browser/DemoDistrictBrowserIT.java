@@ -46,7 +46,7 @@ class DemoDistrictBrowserIT extends BrowserTest {
                 logIn(page, "district", "yinling");
                 page.navigate(url("/dashboard?lang=" + locale));
                 assertThat(page.locator("#chart-spending")).hasAttribute("data-rendered", "true");
-                assertThat(page.locator("body")).containsText(locale.equals("en") ? "高龄津贴" : "高龄津贴");
+                assertThat(page.locator("body")).containsText("高龄津贴");
                 page.waitForLoadState(LoadState.NETWORKIDLE);
                 BrowserSupport.screenshot(page, "dashboard-demo-" + suffix);
 
@@ -54,7 +54,6 @@ class DemoDistrictBrowserIT extends BrowserTest {
                 assertThat(page.locator("h1")).containsText(lastMonth);
                 assertThat(page.locator("#report-payments")).containsText("高龄津贴");
                 assertThat(page.locator("#report-payments tbody tr")).not().hasCount(0);
-                assertThat(page.locator("#report-indicators")).not().containsText("—");
                 page.waitForLoadState(LoadState.NETWORKIDLE);
                 BrowserSupport.screenshot(page, "monthly-report-demo-" + suffix);
                 assertThat(problems).isEmpty();
