@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Demo person {@code n} (1..N) is a pure function of {@code n}, the anchor date and the demo regions:
  * every random choice is {@code demo_uniform(n, salt)}, a hash (migration V5). The anchor date is the day the
- * first demo elder was generated, so a later run with a larger target rebuilds persons 1..N exactly, resident IDs
+ * first demo elder was generated (their earliest {@code updated_at}: {@code created_at}, the registration, is dated a
+ * year before it, so that past months' reports count the demo elders), so a later run with a larger target rebuilds persons 1..N exactly, resident IDs
  * included, and {@code ON CONFLICT (resident_id) DO NOTHING} adds only the new ones. A run never updates or
  * removes an existing row, and does nothing when the demo elders already number the target.
  *
