@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Demo person {@code n} (1..N) is a pure function of {@code n}, the anchor date and the demo regions:
  * every random choice is {@code demo_uniform(n, salt)}, a hash (migration V5). The anchor date is the day the
- * first demo elder was generated, so a later run with a larger target rebuilds persons 1..N exactly, resident IDs
+ * first demo elder was generated (their earliest {@code updated_at}: {@code created_at}, the registration, is dated a
+ * year before it, so that past months' reports count the demo elders), so a later run with a larger target rebuilds persons 1..N exactly, resident IDs
  * included, and {@code ON CONFLICT (resident_id) DO NOTHING} adds only the new ones. A run never updates or
  * removes an existing row, and does nothing when the demo elders already number the target.
  *
@@ -332,14 +333,16 @@ class DemoElders implements ApplicationRunner {
                                    only_child_disabled, special_care_recipient, serious_illness, guardian_name,
                                    guardian_relation, guardian_phone, emergency_name,
                                    emergency_phone, life_status, life_status_date, life_status_reason, capability_level,
-                                   demo, created_by, updated_by)
+                                   demo, created_by, updated_by, created_at)
                 SELECT resident_id, name, CASE WHEN female THEN 'FEMALE' ELSE 'MALE' END, birth_date, ethnicity, phone,
                        CASE WHEN local THEN community_code END, local,
                        community_code, address, living_arrangement, solitary, lost_only_child, economic_status,
                        income_per_person, disability_category, disability_level, left_behind, only_child_disabled,
                        special_care_recipient, serious_illness, guardian_name, guardian_relation, guardian_phone,
                        emergency_name, emergency_phone, life_status, life_status_date, life_status_reason, level,
-                       TRUE, :createdBy, :createdBy
+                       TRUE, :createdBy, :createdBy,
+                       -- registered a year before the anchor date, so that past months' reports count them (issue 20 §8)
+                       CAST(:anchor AS date) - INTERVAL '1 year'
                 FROM demo_person
                 ORDER BY resident_id
                 ON CONFLICT (resident_id) DO NOTHING
@@ -416,8 +419,9 @@ class DemoElders implements ApplicationRunner {
         // Room for the two big sorts (numbering within a birth date, inserting in resident-ID order), which the
         // default 4 MB would spill to disk in many small runs; for this transaction only.
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-        drawPersons(target, anchorDate());
-        int elders = insertElders();
+        LocalDate anchor = anchorDate();
+        drawPersons(target, anchor);
+        int elders = insertElders(anchor);
         // Statistics that know the new rows: the assessments' foreign-key checks then look elders up by primary key.
         // With statistics from a nearly empty table the planner may scan a whole index per check instead.
         jdbc.sql("ANALYZE elder").update();
@@ -435,7 +439,9 @@ class DemoElders implements ApplicationRunner {
      * 1..N come out the same however much later a larger target is set.
      */
     private LocalDate anchorDate() {
-        return jdbc.sql("SELECT coalesce(min(created_at)::date, CURRENT_DATE) FROM elder WHERE demo AND created_by = :by")
+        // updated_at: the insert's time, never earlier, whereas created_at is dated a year back (a record's
+        // registration); an edit makes a row's updated_at later, never the minimum earlier
+        return jdbc.sql("SELECT coalesce(min(updated_at)::date, CURRENT_DATE) FROM elder WHERE demo AND created_by = :by")
                 .param("by", CREATED_BY)
                 .query(LocalDate.class)
                 .single();
@@ -454,10 +460,10 @@ class DemoElders implements ApplicationRunner {
                 .update();
     }
 
-    private int insertElders() {
+    private int insertElders(LocalDate anchor) {
         jdbc.sql("CREATE TEMP TABLE demo_new_elder (id BIGINT PRIMARY KEY, resident_id TEXT NOT NULL) ON COMMIT DROP")
                 .update();
-        return jdbc.sql(INSERT_ELDERS).param("createdBy", CREATED_BY).update();
+        return jdbc.sql(INSERT_ELDERS).param("createdBy", CREATED_BY).param("anchor", anchor).update();
     }
 
     private int insertAssessments() {

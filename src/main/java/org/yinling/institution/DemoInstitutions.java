@@ -77,8 +77,9 @@ class DemoInstitutions implements ApplicationRunner {
                     .query(Long.class).single();
             // rooms of four beds; every third bed nursing-type
             jdbc.sql("""
-                            INSERT INTO bed (institution_id, room, label, nursing)
-                            SELECT ?, (100 + (n - 1) / 4)::text, (1 + (n - 1) % 4)::text, n % 3 = 0
+                            INSERT INTO bed (institution_id, room, label, nursing, created_at)
+                            SELECT ?, (100 + (n - 1) / 4)::text, (1 + (n - 1) % 4)::text, n % 3 = 0,
+                                   TIMESTAMPTZ '2015-01-01 00:00+08' -- in use since the opening: in every past month's report
                             FROM generate_series(1, ?) n
                             """)
                     .params(id, demo.beds()).update();
@@ -86,11 +87,12 @@ class DemoInstitutions implements ApplicationRunner {
             // caregivers: one per eight beds, most of them certified
             jdbc.sql("""
                             INSERT INTO caregiver (institution_id, name, certificate_type, certificate_number,
-                                certificate_level, certificate_expires, created_by, updated_by)
+                                certificate_level, certificate_expires, created_by, updated_by, created_at)
                             SELECT ?, '护理员' || n, CASE WHEN n % 12 <> 0 THEN '养老护理员职业技能等级证书' END,
                                 CASE WHEN n % 12 <> 0 THEN 'HL' || ? || lpad(n::text, 3, '0') END,
                                 CASE WHEN n % 12 <> 0 THEN '四级' END,
-                                CASE WHEN n % 12 <> 0 THEN DATE '2028-12-31' END, 'system', 'system'
+                                CASE WHEN n % 12 <> 0 THEN DATE '2028-12-31' END, 'system', 'system',
+                                now() - INTERVAL '1 year'
                             FROM generate_series(1, GREATEST(1, ? / 8)) n
                             """)
                     .params(id, id, demo.beds()).update();
