@@ -58,20 +58,47 @@ class LayoutModelAdvice {
 
     /**
      * What waits for the user, for the home page and the menu's badges: counted for whole pages only (a GET that is
-     * not an htmx fragment), so that a form post or a polled fragment costs no queries.
+     * not an htmx fragment), so that a form post or a polled fragment costs no queries; and kept in the session for
+     * {@link #PENDING_LIFETIME}, so that moving from page to page does not count again (a district's counts run over
+     * the whole district: about a second at city scale). Anything the user posts (a decision, an approval, an
+     * import) drops the kept counts, so the next page counts afresh.
      */
     @ModelAttribute("pendingWork")
     List<PendingWork.Item> pendingWork(jakarta.servlet.http.HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-                || !"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return List.of();
+        }
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (!"GET".equals(request.getMethod())) {
+            if (session != null) {
+                session.removeAttribute(PENDING_ATTRIBUTE);
+            }
+            return List.of();
+        }
+        if (request.getHeader("HX-Request") != null) {
+            return List.of();
+        }
+        java.time.Instant now = clock.instant();
+        if (session != null && session.getAttribute(PENDING_ATTRIBUTE) instanceof PendingCounts kept
+                && kept.countedAt().plus(PENDING_LIFETIME).isAfter(now)) {
+            return kept.items();
         }
         List<PendingWork.Item> items = new ArrayList<>();
         for (PendingWork work : pendingWork) {
             work.pendingFor(authentication).stream().filter(item -> item.count() > 0).forEach(items::add);
         }
+        if (session != null) {
+            session.setAttribute(PENDING_ATTRIBUTE, new PendingCounts(now, List.copyOf(items)));
+        }
         return items;
+    }
+
+    static final String PENDING_ATTRIBUTE = "yinling.pendingWork";
+    static final java.time.Duration PENDING_LIFETIME = java.time.Duration.ofMinutes(1);
+
+    /** The counts kept in the session, and when they were counted. */
+    record PendingCounts(java.time.Instant countedAt, List<PendingWork.Item> items) implements java.io.Serializable {
     }
 
     /** The waiting counts per navigation path (summed), for the badges beside the menu's entries. */

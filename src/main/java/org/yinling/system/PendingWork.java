@@ -23,6 +23,6 @@ public interface PendingWork {
      * @param path    the filtered list that shows them
      * @param navPath the navigation entry it belongs to (its path), for the menu's badge
      */
-    record Item(String key, long count, String path, String navPath) {
+    record Item(String key, long count, String path, String navPath) implements java.io.Serializable {
     }
 }
