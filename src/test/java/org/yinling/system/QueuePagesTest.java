@@ -45,7 +45,7 @@ class QueuePagesTest {
         int pages = Integer.parseInt(jump.select("input[type=number]").attr("max"));
         Element past = page("district", "/elders?sort=name&page=999999").selectFirst(".pager");
         assertThat(past.select(".page-item.active").text()).isEqualTo(Integer.toString(pages));
-        assertThat(page.select("script[src*=pager.js]")).isNotEmpty();
+        assertThat(page.select("script[src*=/js/pager]")).isNotEmpty();
     }
 
     @Test
@@ -64,7 +64,7 @@ class QueuePagesTest {
                 assertThat(community.select("option[disabled]")).as(list).isNotEmpty();
             }
             assertThat(community.select("option[data-street=" + SHANGTANG + "]:not([disabled])")).as(list).isNotEmpty();
-            assertThat(page.select("script[src*=region-filter.js]")).as(list).isNotEmpty();
+            assertThat(page.select("script[src*=/js/region-filter]")).as(list).isNotEmpty();
         }
         // a community of another street with the street: nothing, and the community is not shown as chosen
         Document mixed = page("district", "/elders?street=" + SHANGTANG + "&community=" + XIANGFU_COMMUNITY);
@@ -95,6 +95,42 @@ class QueuePagesTest {
         Element imports = page("community", "/").getElementById("pending-pending-imports");
         assertThat(imports.attr("href")).isEqualTo("/elders/imports");
         assertThat(imports.text()).contains("已校验待确认导入");
+    }
+
+    /**
+     * The counts are kept in the session for a minute (a district's run over the whole district), so moving between
+     * pages does not count again; anything the user posts drops them, so the page after a decision is current.
+     */
+    @Test
+    void theCountsAreKeptWhileBrowsingAndCountedAgainAfterThePostsOfTheUser() throws Exception {
+        // a real session (Spring Session keeps it in the database), as a browser has after logging in
+        var login = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                        .formLogin("/login").user("community").password("yinling"))
+                .andReturn().getResponse();
+        jakarta.servlet.http.Cookie session = login.getCookie("SESSION");
+        assertThat(session).as("session cookie after login").isNotNull();
+        jdbc.sql("""
+                        INSERT INTO elder_import (file_name, mode, state, scope_prefix, created_by)
+                        VALUES ('会话一.xlsx', 'SKIP', 'VALIDATED', '330105001001', 'community')
+                        """).update();
+        long before = imports(session);
+        jdbc.sql("""
+                        INSERT INTO elder_import (file_name, mode, state, scope_prefix, created_by)
+                        VALUES ('会话二.xlsx', 'SKIP', 'VALIDATED', '330105001001', 'community')
+                        """).update();
+        assertThat(imports(session)).as("kept while browsing").isEqualTo(before);
+        // any post of the user (here a password change refused for a wrong current password) drops the kept counts
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/account/password")
+                .cookie(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("currentPassword", "wrong").param("newPassword", "x").param("confirmPassword", "x"));
+        assertThat(imports(session)).as("counted again after a post").isEqualTo(before + 1);
+    }
+
+    private long imports(jakarta.servlet.http.Cookie session) throws Exception {
+        Document home = Jsoup.parse(mvc.perform(get("/").cookie(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        return Long.parseLong(home.getElementById("pending-pending-imports").select(".badge").text());
     }
 
     private Document page(String user, String url) throws Exception {
