@@ -271,7 +271,7 @@ class OrderWorkflowTest {
         long order = order(elder, "ACCEPTED", lantian, worker, OffsetDateTime.now());
         String page = page("/home-care/work/" + order, "worker");
         assertThat(page).contains("13912345678").contains(ResidentId.mask(residentId)).doesNotContain(residentId)
-                .contains("/js/home-care-work.js");
+                .contains("/js/home-care-work-");
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM audit_event WHERE action = 'HOME_CARE_ORDER_VIEWED' AND entity_id = ?
                           AND actor = 'worker'
