@@ -25,7 +25,7 @@ public enum Role {
     CARE_WORKER(Set.of(RegionLevel.DISTRICT)),
     /**
      * 探访员 (网格员, social worker, volunteer): visits the elders of one community bound to them (module visit); reaches
-     * only the visit pages (system.VisitorConfinement).
+     * only the visit pages (system.SectionConfinement).
      */
     VISITOR(Set.of(RegionLevel.COMMUNITY));
 

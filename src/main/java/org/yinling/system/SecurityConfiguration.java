@@ -126,10 +126,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())
-                // provider users reach the home-care pages only, whatever a route's own rule says
-                .addFilterAfter(new ProviderUserConfinement(), AuthorizationFilter.class)
-                // visitors reach the visit pages only
-                .addFilterAfter(new VisitorConfinement(), ProviderUserConfinement.class)
+                // provider users reach the home-care pages only, visitors the visit pages, whatever a route's rule says
+                .addFilterAfter(SectionConfinement.providerUsers(), AuthorizationFilter.class)
+                .addFilterAfter(SectionConfinement.visitors(), AuthorizationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(backToTheSavedPageOnThisSite())
