@@ -1,7 +1,7 @@
 package org.yinling.system;
 
 import java.io.IOException;
-import java.util.Set;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,45 +17,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps the users of some roles inside one section of the application, whatever another route's own rule says:
  * the users of a home-care provider (provider managers, care workers) belong to a provider, not to a region, and stay
- * in the home-care pages ({@link #providerUsers()}); visitors (网格员, social workers, volunteers) visit the elders bound
- * to them and stay in the visit pages ({@link #visitors()}). Besides their section they reach only what every
- * signed-in user has (home, own password, static files). Runs after the route rules; a refusal is an ordinary 403;
- * the section's stores scope them further.
+ * in the home-care pages; visitors (网格员, social workers, volunteers) visit the elders bound to them and stay in the
+ * visit pages. Besides their section they reach only what every signed-in user has (home, own password, static
+ * files). Runs after the route rules (one filter: Spring Security keeps one filter per class and position); a
+ * refusal is an ordinary 403; the section's stores scope them further.
  */
 final class SectionConfinement extends OncePerRequestFilter {
 
-    private final Set<String> authorities;
-    private final String section;
-
-    private SectionConfinement(Set<String> authorities, String section) {
-        this.authorities = authorities;
-        this.section = section;
-    }
-
-    static SectionConfinement providerUsers() {
-        return new SectionConfinement(Set.of("ROLE_PROVIDER_MANAGER", "ROLE_CARE_WORKER"), "/home-care");
-    }
-
-    static SectionConfinement visitors() {
-        return new SectionConfinement(Set.of("ROLE_VISITOR"), "/visits");
-    }
+    /** Each confined authority and the section (path prefix) it stays in. */
+    private static final Map<String, String> SECTIONS = Map.of(
+            "ROLE_PROVIDER_MANAGER", "/home-care",
+            "ROLE_CARE_WORKER", "/home-care",
+            "ROLE_VISITOR", "/visits");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (confined(SecurityContextHolder.getContext().getAuthentication()) && !open(pathOf(request))) {
+        String section = sectionOf(SecurityContextHolder.getContext().getAuthentication());
+        if (section != null && !open(section, pathOf(request))) {
             throw new AccessDeniedException("outside " + section);
         }
         chain.doFilter(request, response);
     }
 
-    private boolean confined(Authentication authentication) {
-        return authentication != null && authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(authorities::contains);
+    /** The section the user is confined to, or null for everyone else. */
+    private static String sectionOf(Authentication authentication) {
+        return authentication == null ? null : authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).map(SECTIONS::get).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /** The pages every signed-in user has, and the section's pages. */
-    boolean open(String path) {
+    static boolean open(String section, String path) {
         return path.equals("/") || path.equals(section) || path.startsWith(section + "/")
                 || path.equals("/account/password") || path.equals("/logout") || path.equals("/error")
                 || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")

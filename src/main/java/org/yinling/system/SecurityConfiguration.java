@@ -127,8 +127,7 @@ class SecurityConfiguration {
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())
                 // provider users reach the home-care pages only, visitors the visit pages, whatever a route's rule says
-                .addFilterAfter(SectionConfinement.providerUsers(), AuthorizationFilter.class)
-                .addFilterAfter(SectionConfinement.visitors(), AuthorizationFilter.class)
+                .addFilterAfter(new SectionConfinement(), AuthorizationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler(backToTheSavedPageOnThisSite())
