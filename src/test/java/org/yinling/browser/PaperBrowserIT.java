@@ -75,7 +75,12 @@ class PaperBrowserIT extends BrowserTest {
             assertThat(pages).isGreaterThanOrEqualTo((int) communities);
             for (int i = 1; i <= pages; i++) {
                 String text = zhPages.get(i - 1).replaceAll("\\s", "");
-                assertThat(text).as("page %d", i).contains("第" + i + "页共" + pages + "页").contains("序号");
+                assertThat(text).as("page %d", i).contains("第" + i + "页共" + pages + "页");
+                // the column heads on every page of a table (a sheet's closing issuer and stamp may run over alone)
+                boolean closingOnly = text.contains("（盖章）") && text.length() < 60;
+                if (!closingOnly) {
+                    assertThat(text).as("page %d", i).contains("序号");
+                }
                 assertThat(text).doesNotContain("退出登录");
             }
 
