@@ -44,6 +44,9 @@ class MealCounterBrowserIT extends BrowserTest {
             assertThat(page.locator("#meal-message")).containsText("已登记");
             assertThat(page.locator("#meal-today")).containsText("浏览器就餐老人");
             BrowserSupport.screenshot(page, "meal-counter-zh");
+            // the box is cleared after a meal: the clerk searches again, and a second lunch is refused
+            page.fill("#meal-search", residentId.substring(12));
+            assertThat(page.locator("#meal-results")).containsText("浏览器就餐老人");
             page.click("#record-" + elder + "-LUNCH-EAT_IN");
             assertThat(page.locator("#meal-message")).containsText("没有重复登记");
         }
