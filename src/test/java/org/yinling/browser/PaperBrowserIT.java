@@ -86,7 +86,11 @@ class PaperBrowserIT extends BrowserTest {
 
             page.navigate(url("/subsidies/publicity/notice?street=" + SHANGTANG + "&lang=en"));
             String en = pdfText(page, "publicity-notice-street-en");
-            assertThat(en.replaceAll("\\s+", " ")).contains("Page 1 of " + pages).contains("Page " + pages + " of " + pages);
+            // English runs longer than Chinese, so it may take a page more: its own count, on every page
+            int enPages = en.split("\f").length;
+            assertThat(enPages).isGreaterThanOrEqualTo((int) communities);
+            assertThat(en.replaceAll("\\s+", " ")).contains("Page 1 of " + enPages)
+                    .contains("Page " + enPages + " of " + enPages);
 
             page.navigate(url("/subsidies/publicity/notice?community=330105001001&lang=zh-CN"));
             assertThat(page.locator("section.notice-sheet")).hasCount(1);
