@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +54,7 @@ class FaultIT {
 
     @Test
     void aBatchKilledMidGenerationResumesToTheLinesOfACleanRun() throws Exception {
-        YearMonth month = TestDates.thisMonth();
+        YearMonth month = Resilience.batchMonth();
         try (Connection sql = db.connect()) {
             int entitlements = Resilience.entitle(sql, month);
             assertThat(entitlements).isGreaterThan(ELDERS / 2);

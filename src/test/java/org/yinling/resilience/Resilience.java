@@ -51,6 +51,14 @@ final class Resilience {
         }
     }
 
+    /**
+     * The month the tests generate a batch for: next month, as the demo data already holds this month's batch
+     * (exported, see {@code DemoPayments}) and the months before it.
+     */
+    static YearMonth batchMonth() {
+        return org.yinling.TestDates.thisMonth().plusMonths(1);
+    }
+
     static long count(Connection db, String sql) throws SQLException {
         try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +37,7 @@ class TwoNodeIT {
         nodeB = new AppProcess("two-node-b", AppProcess.onDatabase(db.jdbcUrl(), 3000)).start(Duration.ofMinutes(5));
         // entitlements for the demo district's elders, so that a batch has lines (as bench/PaymentBench.java does)
         try (Connection connection = db.connect()) {
-            Resilience.entitle(connection, TestDates.thisMonth());
+            Resilience.entitle(connection, Resilience.batchMonth());
         }
     }
 
@@ -72,7 +71,7 @@ class TwoNodeIT {
 
     @Test
     void theSameMonthStartedOnBothNodesAtOnceIsOneBatch() throws Exception {
-        String month = TestDates.thisMonth().toString();
+        String month = Resilience.batchMonth().toString();
         WebUser onA = new WebUser();
         onA.logIn(nodeA.base(), "district", "yinling");
         WebUser onB = new WebUser();
