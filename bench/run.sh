@@ -64,7 +64,7 @@ ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,visits,dashboa
 part() { [[ ",$ONLY," == *",$1,"* ]]; }
 # the parts that need the city of N elders; import-empty starts an app of its own
 CITY=0
-for p in registry import subsidy payment meal homecare dashboard weight load; do
+for p in registry import subsidy payment meal homecare visits dashboard weight load; do
     if part "$p"; then CITY=1; fi
 done
 EMPTY_PORT="${BENCH_EMPTY_PORT:-18081}"
