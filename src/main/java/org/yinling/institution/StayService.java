@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,13 +26,16 @@ class StayService {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StayService(InstitutionStore institutions, BedStore beds, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    StayService(InstitutionStore institutions, BedStore beds, JdbcClient jdbc, AuditLog audit, Clock clock,
+                ApplicationEventPublisher events) {
         this.institutions = institutions;
         this.beds = beds;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     private record ElderFacts(long id, String lifeStatus, String economicStatus) {
@@ -90,6 +94,7 @@ class StayService {
         }
         audit.record("STAY_ADMITTED", "stay", stay.get(), Map.of("institution", current.id(), "bed", form.bedId(),
                 "elder", elder.get().id(), "admittedOn", form.admittedOn().toString()));
+        events.publishEvent(new ElderStayChanged(elder.get().id(), true));
         return stay;
     }
 
@@ -117,15 +122,16 @@ class StayService {
 
     @Transactional
     boolean discharge(Institution institution, long stayId, LocalDate on, String reason, CurrentUser user) {
-        if (on == null || on.isAfter(LocalDate.now(clock)) || reason == null || reason.isBlank() || reason.length() > 200
-                || beds.openStay(stayId, institution.id(), user.scope()).isEmpty()) {
+        if (on == null || on.isAfter(LocalDate.now(clock)) || reason == null || reason.isBlank() || reason.length() > 200) {
             return false;
         }
-        boolean done = beds.endStay(stayId, on, reason.strip(), false);
-        if (done) {
-            audit.record("STAY_DISCHARGED", "stay", stayId, Map.of("on", on.toString()));
+        Optional<BedStore.OpenStay> open = beds.openStay(stayId, institution.id(), user.scope());
+        if (open.isEmpty() || !beds.endStay(stayId, on, reason.strip(), false)) {
+            return false;
         }
-        return done;
+        audit.record("STAY_DISCHARGED", "stay", stayId, Map.of("on", on.toString()));
+        events.publishEvent(new ElderStayChanged(open.get().elderId(), false));
+        return true;
     }
 
     /** A death ends the elder's stay on that day, in the transaction that records it. */

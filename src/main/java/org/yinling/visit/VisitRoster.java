@@ -18,12 +18,13 @@ import org.yinling.elder.ElderMovedOut;
 import org.yinling.elder.ElderRegistered;
 import org.yinling.elder.ElderUpdated;
 import org.yinling.elder.EldersImported;
+import org.yinling.institution.ElderStayChanged;
 
 /**
  * Keeps the roster current: a recompute by hand (district staff, administrator), every night, after a rule changes,
  * and on the registry's events, followed synchronously in the transaction that changed the elder (a death closes the
- * elder's roster row with that reason together with the death, or not at all). There is no admission event from the
- * institutions: an admission takes effect with the nightly recompute.
+ * elder's roster row with that reason together with the death, or not at all); an admission to an institution or a
+ * discharge from one ({@code ElderStayChanged}) likewise.
  */
 @Service
 class VisitRoster {
@@ -105,6 +106,12 @@ class VisitRoster {
     @Transactional
     public void on(ElderAssessed event) {
         recomputeElder(event.elderId(), "ELDER_ASSESSED");
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ElderStayChanged event) {
+        recomputeElder(event.elderId(), event.admitted() ? "STAY_ADMITTED" : "STAY_DISCHARGED");
     }
 
     @EventListener

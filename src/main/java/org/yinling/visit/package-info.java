@@ -6,5 +6,5 @@
  * (月探访率). See docs/visits.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Visits",
-        allowedDependencies = {"account", "audit", "elder", "region", "subsidy :: rule", "system"})
+        allowedDependencies = {"account", "audit", "elder", "institution", "region", "subsidy :: rule", "system"})
 package org.yinling.visit;

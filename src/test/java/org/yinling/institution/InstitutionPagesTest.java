@@ -7,12 +7,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.TestDates;
+import org.yinling.elder.ElderUpdated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -39,6 +41,8 @@ class InstitutionPagesTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @BeforeEach
     void users() {
@@ -98,6 +102,35 @@ class InstitutionPagesTest {
                 .andExpect(content().string(containsString("id=\"medical-flag\"")));
         mvc.perform(get("/institutions").param("nonCompliant", "true").with(as("district")))
                 .andExpect(content().string(containsString("蓝天民办养老院")));
+    }
+
+    @Test
+    void anAdmissionTakesTheElderOffTheVisitRosterAtOnceAndADischargeBringsThemBack() throws Exception {
+        long home = register("蓝天探访名单养老院", "PRIVATE", "NONE");
+        mvc.perform(post("/institutions/{id}/beds", home).param("room", "B").param("from", "1").param("to", "2")
+                .with(as("district")).with(csrf()));
+        // 81 and living alone: on the visit roster while at home (80+ living alone or empty-nest, not in an institution)
+        String residentId = elder("NONE");
+        long elderId = jdbc.sql("SELECT id FROM elder WHERE resident_id = ?").param(residentId).query(Long.class).single();
+        events.publishEvent(new ElderUpdated(elderId));
+        assertThat(openRosterRows(elderId)).as("rostered at home").isEqualTo(1);
+
+        admit(home, residentId, bed(home, 0)).andExpect(status().is3xxRedirection());
+        assertThat(openRosterRows(elderId)).as("admitted: off the roster with the admission, not the next night").isZero();
+        assertThat(jdbc.sql("SELECT left_reason FROM visit_roster WHERE elder_id = ?").param(elderId)
+                .query(String.class).single()).isEqualTo("NO_LONGER_QUALIFIES");
+
+        long stay = jdbc.sql("SELECT id FROM stay WHERE elder_id = ? AND ended_on IS NULL").param(elderId)
+                .query(Long.class).single();
+        mvc.perform(post("/institutions/{id}/stays/{stay}/discharge", home, stay).param("date", TestDates.today().toString())
+                        .param("reason", "回家居住").with(as("district")).with(csrf()))
+                .andExpect(flash().attribute("flashSuccess", "institution.discharge.done"));
+        assertThat(openRosterRows(elderId)).as("home again: back on the roster").isEqualTo(1);
+    }
+
+    private int openRosterRows(long elderId) {
+        return jdbc.sql("SELECT count(*) FROM visit_roster WHERE elder_id = ? AND left_on IS NULL").param(elderId)
+                .query(Integer.class).single();
     }
 
     @Test
