@@ -59,7 +59,7 @@ public record PolicyForm(
         Boolean streetReview,
         Boolean districtReview,
         Boolean publicity,
-        @Min(1) @Max(ReviewChain.MAX_PUBLICITY_DAYS) Integer publicityDays) {
+        String publicityDays) {
 
     static final int GROUP_SLOTS = 3;
     static final int ROW_SLOTS = 4;
@@ -230,7 +230,17 @@ public record PolicyForm(
         }
         boolean withPublicity = Boolean.TRUE.equals(publicity);
         return new ReviewChain(Boolean.TRUE.equals(streetReview), Boolean.TRUE.equals(districtReview), withPublicity,
-                withPublicity ? publicityDays : null);
+                withPublicity ? publicityDaysOrNull() : null);
+    }
+
+    /** The publicity days typed (text, so that anything typed comes back with a message), or null when blank/bad. */
+    Integer publicityDaysOrNull() {
+        String typed = trim(publicityDays);
+        if (!typed.matches("[0-9]{1,3}")) {
+            return null;
+        }
+        int days = Integer.parseInt(typed);
+        return days >= 1 && days <= ReviewChain.MAX_PUBLICITY_DAYS ? days : null;
     }
 
     /**
@@ -244,8 +254,15 @@ public record PolicyForm(
         if (!Boolean.TRUE.equals(streetReview) && !Boolean.TRUE.equals(districtReview)) {
             errors.rejectValue("streetReview", "policy.chain.noDecision");
         }
-        if (!Boolean.TRUE.equals(publicity) && publicityDays != null) {
+        if (trim(publicityDays).isEmpty()) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(publicity)) {
             errors.rejectValue("publicityDays", "policy.chain.daysWithoutPublicity");
+        }
+        else if (publicityDaysOrNull() == null) {
+            errors.rejectValue("publicityDays", "policy.chain.publicityDays.invalid",
+                    new Object[] {ReviewChain.MAX_PUBLICITY_DAYS}, null);
         }
     }
 
@@ -264,7 +281,7 @@ public record PolicyForm(
                 fixed ? rule.tiers().get(0).amount().toPlainString() : "", tiers, policy.delivery(),
                 policy.governmentShare(), policy.budgetCarryOver(), policy.lockVersion(), true,
                 policy.chain().streetReview(), policy.chain().districtReview(), policy.chain().publicity(),
-                policy.chain().publicityDays());
+                policy.chain().publicityDays() == null ? "" : policy.chain().publicityDays().toString());
     }
 
     private static List<GroupForm> padGroups(List<GroupForm> groups) {

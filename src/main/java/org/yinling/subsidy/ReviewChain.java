@@ -100,7 +100,8 @@ public record ReviewChain(boolean streetReview, boolean districtReview, boolean 
      * policy left out is refused by the database as well as by the service.
      */
     static String sqlIncludes(String policyIdColumn) {
-        return """
+        // a leading space: callers append it to a text block, whose trailing spaces are stripped
+        return " " + """
                 EXISTS (SELECT 1 FROM subsidy_policy cp WHERE cp.id = %s
                         AND CASE CAST(? AS varchar) WHEN 'STREET_REVIEW' THEN cp.street_review
                                  WHEN 'DISTRICT_REVIEW' THEN cp.district_review
