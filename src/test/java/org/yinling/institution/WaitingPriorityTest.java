@@ -50,18 +50,15 @@ class WaitingPriorityTest {
     long home;
 
     @BeforeEach
-    void ownDistrict() {
+    void ownDistrict() throws Exception {
         String county = "9" + String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
         district = county + "000000";
         String street = county + "001000";
         community = county + "001001";
-        jdbc.sql("""
-                        INSERT INTO region (code, parent_code, level, name, urban_rural_class, registered_population)
-                        VALUES (?, NULL, 'DISTRICT', ?, NULL, NULL), (?, ?, 'STREET', '轮候街道', NULL, NULL),
-                               (?, ?, 'COMMUNITY', '轮候社区', '111', 1000)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .params(district, "轮候测试区" + county, street, district, community, street).update();
+        // through the region page, so that the application's region tree knows them at once
+        region(district, null, "轮候测试区" + county, null);
+        region(street, district, "轮候街道", null);
+        region(community, street, "轮候社区", "MAIN_URBAN");
         staff = "wp" + county;
         jdbc.sql("""
                         INSERT INTO app_user (username, display_name, password_hash, role, region_code)
@@ -74,6 +71,21 @@ class WaitingPriorityTest {
                         VALUES ('优先顺序测试福利院', 'PUBLIC_HOME', 'PUBLIC', ?, 'AGREEMENT', 'test', 'test') RETURNING id
                         """)
                 .param(community).query(Long.class).single();
+    }
+
+    private void region(String code, String parent, String name, String urbanRuralClass) throws Exception {
+        if (jdbc.sql("SELECT count(*) FROM region WHERE code = ?").param(code).query(Integer.class).single() > 0) {
+            return;
+        }
+        MockHttpServletRequestBuilder request = post("/admin/regions").with(as("admin")).with(csrf())
+                .param("code", code).param("name", name);
+        if (parent != null) {
+            request.param("parentCode", parent);
+        }
+        if (urbanRuralClass != null) {
+            request.param("urbanRuralClass", urbanRuralClass).param("registeredPopulation", "100");
+        }
+        mvc.perform(request).andExpect(status().isFound());
     }
 
     private long entry(String name, String economicStatus, Integer level, int age, boolean lostOnlyChild,
@@ -155,7 +167,7 @@ class WaitingPriorityTest {
 
         // the public list says the order in force; the page lists the orders over time
         mvc.perform(get("/waiting-list/{i}/public", home).with(as(staff)))
-                .andExpect(content().string(containsString("排序规则：依次为<span><span>优抚对象</span>")));
+                .andExpect(content().string(containsString("依次为</span> <span><span>优抚对象</span>")));
         mvc.perform(get("/waiting-list/priority").param("lang", "en").with(as(staff)))
                 .andExpect(content().string(containsString("This district&#39;s order since")))
                 .andExpect(content().string(containsString(tomorrow.toString())));
