@@ -42,6 +42,18 @@ class ReviewChainTest {
     PolicyStore policyStore;
     @Autowired
     ApplicationStore applicationStore;
+    @Autowired
+    SubsidyPendingWork pendingWork;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
+    /** The count of waiting reviews the menu shows the user (LayoutModelAdvice's pending work). */
+    private long pendingReviews(String username) {
+        org.springframework.security.core.userdetails.UserDetails user = users.loadUserByUsername(username);
+        return pendingWork.pendingFor(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                        user, null, user.getAuthorities())).stream()
+                .filter(item -> item.key().equals("pending.reviews")).mapToLong(item -> item.count()).sum();
+    }
 
     ApplicationTestSupport t;
 
@@ -77,8 +89,11 @@ class ReviewChainTest {
     void aTwoStagePolicyIsGrantedByTheStreetAndTheDistrictNeverDecides() throws Exception {
         Policy policy = agePolicyWith(new ReviewChain(true, false, false, null));
         long elderId = t.elderAged("两级链条", 91, ApplicationTestSupport.LANTIAN);
+        long streetWaiting = pendingReviews("street");
+        long districtWaiting = pendingReviews("district");
         long id = t.register(elderId, policy);
         assertThat(t.stage(id)).isEqualTo("STREET_REVIEW");
+        assertThat(pendingReviews("street")).isEqualTo(streetWaiting + 1);
 
         // the page shows the chain in words: no district approval, no publicity
         mvc.perform(get("/subsidies/applications/" + id).with(as("street")))
@@ -100,9 +115,12 @@ class ReviewChainTest {
                 .andExpect(content().string(containsString("该补贴的审核流程不含区级审批")))
                 .andExpect(content().string(not(containsString("id=\"decision-approve\""))));
 
-        // the street's approval is final: approved at once, with an entitlement from next month
+        // the street's approval is final: approved at once, with an entitlement from next month; nothing ever waits
+        // for the district (its queue and the count in its menu stay as they were)
         assertThat(t.decide("street", id, "APPROVE", "").getResponse().getStatus()).isEqualTo(302);
         assertThat(t.stage(id)).isEqualTo("APPROVED");
+        assertThat(pendingReviews("street")).isEqualTo(streetWaiting);
+        assertThat(pendingReviews("district")).isEqualTo(districtWaiting);
         assertThat(t.decisions(id)).containsExactly("SUBMIT", "APPROVE");
         assertThat(entitlements(id)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT start_month FROM subsidy_entitlement WHERE application_id = ?").param(id)
