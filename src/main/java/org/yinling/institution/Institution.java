@@ -3,7 +3,8 @@ package org.yinling.institution;
 import java.time.LocalDate;
 
 /**
- * An institution with its bed counts (computed from the beds and open stays, never typed): beds, nursing-type beds,
+ * An institution (filed: {@code filingDate}, {@code filingReceipt}; {@code licenceNumber}, {@code licenceDate}: its
+ * former 设立许可 licence, kept as history) with its bed counts (computed from the beds and open stays, never typed): beds, nursing-type beds,
  * occupied beds, and beds occupied by elders who are not 特困.
  */
 public record Institution(long id, String name, InstitutionKind kind, Ownership ownership, String operator,
@@ -11,7 +12,13 @@ public record Institution(long id, String name, InstitutionKind kind, Ownership 
                           String contactName, String contactPhone, Integer starLevel, LocalDate starRatedOn,
                           LocalDate openedOn, InstitutionStatus status, MedicalArrangement medicalArrangement,
                           String medicalDocument, String payeeBank, String payeeAccount, String notes, long version,
-                          int beds, int nursingBeds, int occupiedBeds, int otherEldersStaying) {
+                          int beds, int nursingBeds, int occupiedBeds, int otherEldersStaying, LocalDate filingDate,
+                          String filingReceipt) {
+
+    /** A former 设立许可 licence on record (history: no longer asked for since filing replaced it). */
+    public boolean hasFormerLicence() {
+        return licenceNumber != null || licenceDate != null;
+    }
 
     public MedicalArrangement requiredMedicalArrangement() {
         return MedicalArrangement.requiredFor(beds);

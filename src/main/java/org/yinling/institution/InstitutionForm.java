@@ -11,15 +11,20 @@ import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.yinling.system.SpreadsheetCells;
 
-/** The create/edit form of an institution. */
+/**
+ * The create/edit form of an institution. An institution is registered by filing (备案: date and receipt number, both or
+ * neither); the 设立许可 licence was abolished (seed 003), so its number is no longer asked for: an old one stays on the
+ * record as history ({@link Institution#licenceNumber()}).
+ */
 public record InstitutionForm(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{institution.name.characters}")
         @Pattern(regexp = SpreadsheetCells.NO_FORMULA_START, message = "{name.formulaStart}") String name,
         @NotNull InstitutionKind kind,
         @NotNull Ownership ownership,
         @Size(max = 100) String operator,
-        @Size(max = 60) String licenceNumber,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate licenceDate,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filingDate,
+        @Size(max = 60) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{institution.filingReceipt.characters}")
+        @Pattern(regexp = SpreadsheetCells.NO_FORMULA_START, message = "{name.formulaStart}") String filingReceipt,
         @NotBlank String communityCode,
         @Size(max = 200) String address,
         @Size(max = 50) String contactName,
@@ -36,12 +41,12 @@ public record InstitutionForm(
         Long version) {
 
     static InstitutionForm blank(String communityCode) {
-        return new InstitutionForm("", InstitutionKind.PRIVATE_HOME, Ownership.PRIVATE, "", "", null, communityCode, "",
+        return new InstitutionForm("", InstitutionKind.PRIVATE_HOME, Ownership.PRIVATE, "", null, "", communityCode, "",
                 "", "", null, null, null, InstitutionStatus.OPERATING, MedicalArrangement.NONE, "", "", "", "", null);
     }
 
     static InstitutionForm of(Institution i) {
-        return new InstitutionForm(i.name(), i.kind(), i.ownership(), i.operator(), i.licenceNumber(), i.licenceDate(),
+        return new InstitutionForm(i.name(), i.kind(), i.ownership(), i.operator(), i.filingDate(), i.filingReceipt(),
                 i.communityCode(), i.address(), i.contactName(), i.contactPhone(), i.starLevel(), i.starRatedOn(),
                 i.openedOn(), i.status(), i.medicalArrangement(), i.medicalDocument(), i.payeeBank(), i.payeeAccount(), i.notes(),
                 i.version());

@@ -1,5 +1,7 @@
 package org.yinling.institution;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,8 +21,10 @@ class InstitutionRegistry {
     private final BedStore beds;
     private final Regions regions;
     private final AuditLog audit;
+    private final Clock clock;
 
-    InstitutionRegistry(InstitutionStore institutions, BedStore beds, Regions regions, AuditLog audit) {
+    InstitutionRegistry(InstitutionStore institutions, BedStore beds, Regions regions, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.institutions = institutions;
         this.beds = beds;
         this.regions = regions;
@@ -79,6 +83,17 @@ class InstitutionRegistry {
         }
         if ((form.starLevel() == null) != (form.starRatedOn() == null)) {
             errors.rejectValue("starRatedOn", "institution.star.dateRequired");
+        }
+        // 备案 (issue 21 §6): the filing date and the receipt number come together; a filing is not in the future
+        boolean receipt = form.filingReceipt() != null && !form.filingReceipt().isBlank();
+        if (form.filingDate() != null && !receipt && !errors.hasFieldErrors("filingReceipt")) {
+            errors.rejectValue("filingReceipt", "institution.filing.receiptRequired");
+        }
+        if (receipt && form.filingDate() == null && !errors.hasFieldErrors("filingDate")) {
+            errors.rejectValue("filingDate", "institution.filing.dateRequired");
+        }
+        if (form.filingDate() != null && form.filingDate().isAfter(LocalDate.now(clock))) {
+            errors.rejectValue("filingDate", "institution.filing.dateFuture");
         }
     }
 }

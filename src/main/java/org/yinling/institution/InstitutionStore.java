@@ -60,8 +60,9 @@ class InstitutionStore {
         StringBuilder where = new StringBuilder("WHERE ").append(narrowed.get().condition("x.community_code"));
         params.add(narrowed.get().sqlValue());
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" AND (x.name LIKE ? OR x.licence_number = ?)");
+            where.append(" AND (x.name LIKE ? OR x.licence_number = ? OR x.filing_receipt = ?)");
             params.add("%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(filter.text().strip());
             params.add(filter.text().strip());
         }
         if (filter.kind() != null) {
@@ -96,7 +97,7 @@ class InstitutionStore {
 
     long insert(InstitutionForm f, String actor) {
         return jdbc.sql("""
-                        INSERT INTO institution (name, kind, ownership, operator, licence_number, licence_date,
+                        INSERT INTO institution (name, kind, ownership, operator, filing_date, filing_receipt,
                             community_code, address, contact_name, contact_phone, star_level, star_rated_on, opened_on,
                             status, medical_arrangement, medical_document, payee_bank, payee_account, notes, created_by,
                             updated_by)
@@ -111,8 +112,8 @@ class InstitutionStore {
         params.add(id);
         params.add(f.version() == null ? -1 : f.version());
         return jdbc.sql("""
-                        UPDATE institution SET name = ?, kind = ?, ownership = ?, operator = ?, licence_number = ?,
-                            licence_date = ?, community_code = ?, address = ?, contact_name = ?, contact_phone = ?,
+                        UPDATE institution SET name = ?, kind = ?, ownership = ?, operator = ?, filing_date = ?,
+                            filing_receipt = ?, community_code = ?, address = ?, contact_name = ?, contact_phone = ?,
                             star_level = ?, star_rated_on = ?, opened_on = ?, status = ?, medical_arrangement = ?,
                             medical_document = ?, payee_bank = ?, payee_account = ?, notes = ?, updated_by = ?,
                             updated_at = now(), version = version + 1
@@ -123,7 +124,7 @@ class InstitutionStore {
 
     private static List<Object> values(InstitutionForm f, String... actors) {
         List<Object> values = new ArrayList<>(java.util.Arrays.asList(f.name().strip(), f.kind().name(),
-                f.ownership().name(), blankToNull(f.operator()), blankToNull(f.licenceNumber()), f.licenceDate(),
+                f.ownership().name(), blankToNull(f.operator()), f.filingDate(), blankToNull(f.filingReceipt()),
                 f.communityCode(), blankToNull(f.address()), blankToNull(f.contactName()), blankToNull(f.contactPhone()),
                 f.starLevel(), f.starRatedOn(), f.openedOn(), f.status().name(), f.medicalArrangement().name(),
                 blankToNull(f.medicalDocument()), blankToNull(f.payeeBank()), blankToNull(f.payeeAccount()),
@@ -145,7 +146,8 @@ class InstitutionStore {
                 InstitutionStatus.valueOf(rs.getString("status")),
                 MedicalArrangement.valueOf(rs.getString("medical_arrangement")), rs.getString("medical_document"),
                 rs.getString("payee_bank"), rs.getString("payee_account"), rs.getString("notes"), rs.getLong("version"), rs.getInt("beds"), rs.getInt("nursing_beds"),
-                rs.getInt("occupied"), rs.getInt("others"));
+                rs.getInt("occupied"), rs.getInt("others"), rs.getObject("filing_date", LocalDate.class),
+                rs.getString("filing_receipt"));
     }
 
     private static Object boxed(Object value) {

@@ -38,9 +38,12 @@ class WaitingListController {
 
     private final IssuingBureaus bureaus;
     private final MessageSource messages;
+    private final WaitingPriorityService priorities;
 
     WaitingListController(InstitutionStore institutions, WaitingListStore list, WaitingListService service,
-                          BedStore beds, Regions regions, Clock clock, IssuingBureaus bureaus, MessageSource messages) {
+                          BedStore beds, Regions regions, Clock clock, IssuingBureaus bureaus, MessageSource messages,
+                          WaitingPriorityService priorities) {
+        this.priorities = priorities;
         this.bureaus = bureaus;
         this.messages = messages;
         this.clock = clock;
@@ -65,6 +68,8 @@ class WaitingListController {
             model.addAttribute("entries", list.waiting(chosen.id(), user.scope()));
             model.addAttribute("othersWaiting", list.othersWaiting(chosen.id(), user.scope()));
             model.addAttribute("freeBeds", beds.beds(chosen.id(), user.scope()).stream().filter(BedRow::free).toList());
+            // the order in force for the institution's district (issue 21 §6)
+            model.addAttribute("priority", priorities.inForce(WaitingPriorityService.districtOf(chosen.communityCode())));
         }
         model.addAttribute("payers", Payer.values());
         model.addAttribute("regionNames", regions.allNames());
@@ -82,6 +87,7 @@ class WaitingListController {
         model.addAttribute("bureau", bureaus.of(chosen.communityCode(),
                 district -> messages.getMessage("notice.bureau.default", new Object[] {district}, locale)));
         model.addAttribute("entries", list.publicList(chosen.id()));
+        model.addAttribute("priority", priorities.inForce(WaitingPriorityService.districtOf(chosen.communityCode())));
         model.addAttribute("today", LocalDate.now(clock));
         return "institutions/waiting-public";
     }

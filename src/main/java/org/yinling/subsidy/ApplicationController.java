@@ -169,7 +169,16 @@ class ApplicationController {
             }
         }
         model.addAttribute("stageDecisions", stages);
-        model.addAttribute("stageKeys", List.of("community", "street", "district"));
+        // the signature rows of the policy's chain: a review it left out has no row to sign
+        ReviewChain chain = service.policyOf(application).chain();
+        List<String> keys = new java.util.ArrayList<>(List.of("community"));
+        if (chain.streetReview()) {
+            keys.add("street");
+        }
+        if (chain.districtReview()) {
+            keys.add("district");
+        }
+        model.addAttribute("stageKeys", keys);
         model.addAttribute("printedOn", service.today());
         return APPROVAL_FORM_VIEW;
     }

@@ -163,7 +163,7 @@ class ApplicationService {
             errors.reject("application.openExists");
             return new Registration(null, null);
         }
-        store.insertDecision(id.get(), DecisionAction.SUBMIT, null, ApplicationStage.STREET_REVIEW,
+        store.insertDecision(id.get(), DecisionAction.SUBMIT, null, policy.get().chain().firstReview(),
                 ApplicationForm.clean(form.notes()), user.getUsername());
         if (attachment != null) {
             saveAttachment(id.get(), attachment, user);
@@ -259,8 +259,9 @@ class ApplicationService {
             return actions;
         }
         Role role = user.getRole();
+        ReviewChain chain = policyOf(application).chain();
         for (DecisionAction action : List.of(DecisionAction.APPROVE, DecisionAction.REJECT, DecisionAction.RETURN)) {
-            if (ApplicationStages.mayDecide(role, application.stage(), action)) {
+            if (ApplicationStages.mayDecide(chain, role, application.stage(), action)) {
                 actions.add(Action.valueOf(action.name()));
             }
         }
@@ -271,7 +272,8 @@ class ApplicationService {
             if (application.open()) {
                 actions.add(Action.WITHDRAW);
             }
-            if (application.stage() == ApplicationStage.RETURNED || application.stage() == ApplicationStage.STREET_REVIEW) {
+            // documents until the first reviewer has acted
+            if (application.stage() == ApplicationStage.RETURNED || application.stage() == chain.firstReview()) {
                 actions.add(Action.ATTACH);
             }
         }
@@ -292,7 +294,14 @@ class ApplicationService {
             errors.reject("application.changedByOthers");
             return false;
         }
-        if (!ApplicationStages.mayDecide(user.getRole(), application.stage(), form.action())) {
+        ReviewChain chain = policyOf(application).chain();
+        Optional<ApplicationStage> ownReview = ApplicationStages.reviewOf(user.getRole());
+        if (ownReview.isPresent() && !chain.includes(ownReview.get())) {
+            // e.g. a district approval posted for a devolved allowance (community → street → publicity)
+            errors.reject("application.decision.stageNotInChain." + ownReview.get().name());
+            return false;
+        }
+        if (!ApplicationStages.mayDecide(chain, user.getRole(), application.stage(), form.action())) {
             errors.reject("application.decision.notYourStage");
             return false;
         }
@@ -353,9 +362,10 @@ class ApplicationService {
                     errors.reject("application.decision.payeeMissing");
                     return false;
                 }
-                to = ApplicationStages.afterApproval(from);
-                if (to == ApplicationStage.PUBLICITY) {
-                    // the district approves what applies today: tier and amount are evaluated again
+                ReviewChain chain = policyOf(application).chain();
+                to = chain.afterApproval(from);
+                if (from == chain.finalReview()) {
+                    // the final review approves what applies today: tier and amount are evaluated again
                     ApplicationExplanation explanation = explain(policyOf(application), elder);
                     if (!explanation.qualifies()) {
                         errors.reject("application.decision.noLongerQualifies");
@@ -364,7 +374,15 @@ class ApplicationService {
                     tier = explanation.tierIndex();
                     amount = explanation.amount();
                     approvedOn = today();
-                    publicityEnds = approvedOn.plusDays(publicityDays);
+                    if (to == ApplicationStage.APPROVED
+                            && store.hasActiveEntitlement(application.elderId(), application.policyCode())) {
+                        // a chain without publicity grants at once: never a second entitlement of the code
+                        errors.reject("application.entitlementExists");
+                        return false;
+                    }
+                    if (to == ApplicationStage.PUBLICITY) {
+                        publicityEnds = approvedOn.plusDays(chain.publicityDaysOr(publicityDays));
+                    }
                 }
             }
             case REJECT, RETURN -> {
@@ -380,6 +398,10 @@ class ApplicationService {
                 publicityEnds, user.getUsername())) {
             errors.reject("application.changedByOthers");
             return false;
+        }
+        if (to == ApplicationStage.APPROVED && !store.grant(application.id(), user.getUsername())) {
+            // checked above; only an entitlement granted at the same moment gets here: everything is rolled back
+            throw new IllegalStateException("Application " + application.id() + ": an active entitlement exists");
         }
         store.insertDecision(application.id(), action, from, to, note, user.getUsername());
         audit.record("APPLICATION_DECIDED", ENTITY, application.id(), details("action", action.name(),
@@ -403,11 +425,12 @@ class ApplicationService {
         if (errors.hasFieldErrors("payeeBank") || errors.hasFieldErrors("payeeAccount") || errors.hasFieldErrors("notes")) {
             return false;
         }
-        if (!store.resubmit(id, application.lockVersion(), form, user.getUsername())) {
+        ApplicationStage first = policyOf(application).chain().firstReview();
+        if (!store.resubmit(id, application.lockVersion(), first, form, user.getUsername())) {
             errors.reject("application.changedByOthers");
             return false;
         }
-        store.insertDecision(id, DecisionAction.RESUBMIT, ApplicationStage.RETURNED, ApplicationStage.STREET_REVIEW,
+        store.insertDecision(id, DecisionAction.RESUBMIT, ApplicationStage.RETURNED, first,
                 ApplicationForm.clean(form.notes()), user.getUsername());
         audit.record("APPLICATION_RESUBMITTED", ENTITY, id, details("payeeBank", ApplicationForm.clean(form.payeeBank()),
                 "notes", ApplicationForm.clean(form.notes())));
@@ -490,7 +513,8 @@ class ApplicationService {
         if (application.lockVersion() != version) {
             return new BulkLine(id, elder.name(), false, "application.changedByOthers");
         }
-        if (!ApplicationStages.mayDecide(user.getRole(), application.stage(), DecisionAction.APPROVE)) {
+        if (!ApplicationStages.mayDecide(policyOf(application).chain(), user.getRole(), application.stage(),
+                DecisionAction.APPROVE)) {
             return new BulkLine(id, elder.name(), false, "application.decision.notYourStage");
         }
         String unclean = uncleanReason(application, elder, policyOf(application));

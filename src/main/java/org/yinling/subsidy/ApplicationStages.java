@@ -42,15 +42,35 @@ public final class ApplicationStages {
      * review, and the district during publicity for an objection (reject or return, never a second approval).
      */
     public static boolean mayDecide(Role role, ApplicationStage stage, DecisionAction action) {
+        return mayDecide(ReviewChain.FULL, role, stage, action);
+    }
+
+    /**
+     * Whether the role may take a review decision at the stage of an application whose policy has {@code chain}: the
+     * street at street review, the district at district review, each only where the chain has that review; during
+     * publicity the reviewer of the chain's final review for an objection (reject or return, never an approval).
+     */
+    public static boolean mayDecide(ReviewChain chain, Role role, ApplicationStage stage, DecisionAction action) {
+        if (!chain.includes(stage)) {
+            return false;
+        }
         return switch (stage) {
-            case STREET_REVIEW -> role == Role.STREET_REVIEWER;
-            case DISTRICT_REVIEW -> role == Role.DISTRICT_STAFF;
-            case PUBLICITY -> role == Role.DISTRICT_STAFF && action != DecisionAction.APPROVE;
+            case STREET_REVIEW, DISTRICT_REVIEW -> role == chain.roleAt(stage);
+            case PUBLICITY -> role == chain.roleAt(stage) && action != DecisionAction.APPROVE;
             default -> false;
         };
     }
 
-    /** Where an approval leads. */
+    /** The review stage a role decides at, if it is one of the chain's (the community and others: none). */
+    public static Optional<ApplicationStage> reviewOf(Role role) {
+        return switch (role) {
+            case STREET_REVIEWER -> Optional.of(ApplicationStage.STREET_REVIEW);
+            case DISTRICT_STAFF -> Optional.of(ApplicationStage.DISTRICT_REVIEW);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Where an approval leads in the full chain (construction grants; a policy's chain: {@link ReviewChain}). */
     public static ApplicationStage afterApproval(ApplicationStage stage) {
         return switch (stage) {
             case STREET_REVIEW -> ApplicationStage.DISTRICT_REVIEW;

@@ -87,25 +87,32 @@ class ApplicationStore {
                 .list();
     }
 
-    /** The new application's id, or empty when the elder already has an open one of the code (unique index). */
+    /**
+     * The new application's id, at the first review of the policy's chain; empty when the elder already has an open
+     * one of the code (unique index).
+     */
     Optional<Long> insert(ApplicationElder elder, Policy policy, ApplicationSource source, int tierIndex, BigDecimal amount,
                 LocalDate receivedOn, ApplicationForm form, String actor) {
+        ApplicationStage first = policy.chain().firstReview();
         return jdbc.sql("""
                         INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage, source,
                             tier_index, amount, received_on, payee_bank, payee_account, notes, created_by, updated_by)
-                        VALUES (?, ?, ?, ?, 'STREET_REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                        WHERE """ + ReviewChain.sqlIncludes("CAST(? AS bigint)") + """
+
                         ON CONFLICT DO NOTHING
                         RETURNING id
                         """)
-                .params(elder.id(), policy.id(), policy.code(), elder.communityCode(), source.name(), tierIndex, amount,
-                        receivedOn, ApplicationForm.clean(form.payeeBank()), ApplicationForm.clean(form.payeeAccount()),
-                        ApplicationForm.clean(form.notes()), actor, actor)
+                .params(elder.id(), policy.id(), policy.code(), elder.communityCode(), first.name(), source.name(),
+                        tierIndex, amount, receivedOn, ApplicationForm.clean(form.payeeBank()),
+                        ApplicationForm.clean(form.payeeAccount()), ApplicationForm.clean(form.notes()), actor, actor,
+                        policy.id(), first.name())
                 .query(Long.class).optional();
     }
 
     /**
-     * Moves an application from {@code from} to {@code to} if nobody changed it since {@code lockVersion}; false
-     * otherwise (and nothing changes).
+     * Moves an application from {@code from} to {@code to} if nobody changed it since {@code lockVersion} and its
+     * policy's review chain has {@code to}; false otherwise (and nothing changes).
      */
     boolean transition(long id, long lockVersion, ApplicationStage from, ApplicationStage to, Integer tierIndex,
                        BigDecimal amount, LocalDate approvedOn, LocalDate publicityEnds, String actor) {
@@ -118,22 +125,45 @@ class ApplicationStore {
                                 ELSE publicity_ends END,
                             closed_at = CASE WHEN CAST(? AS boolean) THEN now() ELSE NULL END,
                             updated_at = now(), updated_by = ?, lock_version = lock_version + 1
-                        WHERE id = ? AND lock_version = ? AND stage = ?
-                        """)
+                        WHERE id = ? AND lock_version = ? AND stage = ? AND """ + ReviewChain.sqlIncludes("policy_id")
+                        + "\n")
                 .params(to.name(), tierIndex, amount, approvedOn, to.name(), publicityEnds, closes, actor, id,
-                        lockVersion, from.name())
+                        lockVersion, from.name(), to.name())
                 .update() == 1;
     }
 
-    /** A returned application corrected by the community and sent back to the street. */
-    boolean resubmit(long id, long lockVersion, ApplicationForm form, String actor) {
+    /** A returned application corrected by the community and sent back to the first review of its chain. */
+    boolean resubmit(long id, long lockVersion, ApplicationStage firstReview, ApplicationForm form, String actor) {
         return jdbc.sql("""
-                        UPDATE subsidy_application SET stage = 'STREET_REVIEW', payee_bank = ?, payee_account = ?,
+                        UPDATE subsidy_application SET stage = ?, payee_bank = ?, payee_account = ?,
                             notes = ?, updated_at = now(), updated_by = ?, lock_version = lock_version + 1
-                        WHERE id = ? AND lock_version = ? AND stage = 'RETURNED'
+                        WHERE id = ? AND lock_version = ? AND stage = 'RETURNED' AND """
+                        + ReviewChain.sqlIncludes("policy_id") + "\n")
+                .params(firstReview.name(), ApplicationForm.clean(form.payeeBank()),
+                        ApplicationForm.clean(form.payeeAccount()), ApplicationForm.clean(form.notes()), actor, id,
+                        lockVersion, firstReview.name())
+                .update() == 1;
+    }
+
+    /**
+     * The entitlement of an application its final review approved without publicity (a chain without 公示): from the
+     * month after the approval, as the publicity conclusion grants it. False when none was written (the elder holds an
+     * active entitlement of the code already, or the policy has publicity).
+     */
+    boolean grant(long applicationId, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO subsidy_entitlement (elder_id, policy_id, policy_code, application_id,
+                            community_code, tier_index, amount, frequency, start_month, status, payee_bank,
+                            payee_account, updated_by)
+                        SELECT a.elder_id, a.policy_id, a.policy_code, a.id, a.community_code, a.tier_index, a.amount,
+                               p.frequency, CAST(date_trunc('month', a.approved_on) + INTERVAL '1 month' AS date),
+                               'ACTIVE', a.payee_bank, a.payee_account, ?
+                        FROM subsidy_application a JOIN subsidy_policy p ON p.id = a.policy_id
+                        WHERE a.id = ? AND a.stage = 'APPROVED' AND NOT p.publicity
+                          AND a.tier_index IS NOT NULL AND a.amount IS NOT NULL AND a.approved_on IS NOT NULL
+                        ON CONFLICT DO NOTHING
                         """)
-                .params(ApplicationForm.clean(form.payeeBank()), ApplicationForm.clean(form.payeeAccount()),
-                        ApplicationForm.clean(form.notes()), actor, id, lockVersion)
+                .params(actor, applicationId)
                 .update() == 1;
     }
 

@@ -105,7 +105,8 @@ class AutomaticEnrolmentStore {
     /**
      * The enrolment itself, one statement: elders of {@code scope} (and of {@code userScope}) who qualify on
      * {@code today}, without an active entitlement or an open application of the policy's code, get an AUTOMATIC
-     * application at STREET_REVIEW and its SUBMIT decision. Returns the applications created per street.
+     * application at the first review of the policy's chain and its SUBMIT decision. Returns the applications
+     * created per street.
      */
     Map<String, Long> enrol(Policy policy, RegionScope scope, RegionScope userScope, LocalDate today, String note,
                             String actor) {
@@ -113,6 +114,8 @@ class AutomaticEnrolmentStore {
         SqlFragment tier = RuleCompiler.tierIndex(rule.tiers(), today);
         SqlFragment eligible = RuleCompiler.eligibility(rule.eligibility(), today);
         SqlFragment amount = RuleCompiler.amountOf("c.tier", rule.tiers());
+        // an enum name, not user input: the first review of the policy's chain
+        ApplicationStage first = policy.chain().firstReview();
         List<Object> params = new ArrayList<>(tier.params());
         params.add(scope.likePattern());
         params.add(userScope.likePattern());
@@ -136,7 +139,7 @@ class AutomaticEnrolmentStore {
                         ), created AS (
                             INSERT INTO subsidy_application (elder_id, policy_id, policy_code, community_code, stage,
                                 source, tier_index, amount, received_on, created_by, updated_by, payee_bank, payee_account)
-                            SELECT c.elder_id, ?, ?, c.community_code, 'STREET_REVIEW', 'AUTOMATIC', c.tier, %s, ?, ?, ?,
+                            SELECT c.elder_id, ?, ?, c.community_code, '%s', 'AUTOMATIC', c.tier, %s, ?, ?, ?,
                                    k.payee_bank, k.payee_account
                             FROM candidate c
                             -- the account the elder already has (their latest application with one): reused, so that
@@ -154,12 +157,12 @@ class AutomaticEnrolmentStore {
                             RETURNING id, community_code
                         ), decided AS (
                             INSERT INTO subsidy_decision (application_id, action, stage_from, stage_to, note, decided_by)
-                            SELECT id, 'SUBMIT', NULL, 'STREET_REVIEW', ?, ? FROM created
+                            SELECT id, 'SUBMIT', NULL, '%s', ?, ? FROM created
                         )
                         SELECT substr(community_code, 1, 9) || '000' AS street, count(*) FROM created
                         GROUP BY 1 ORDER BY 1
-                        """.formatted(tier.sql(), eligible.sql(), amount.sql(), ApplicationStages.OPEN_CONDITION,
-                                ApplicationStages.OPEN_CONDITION))
+                        """.formatted(tier.sql(), eligible.sql(), first.name(), amount.sql(),
+                                ApplicationStages.OPEN_CONDITION, ApplicationStages.OPEN_CONDITION, first.name()))
                 .params(params)
                 .query(rs -> {
                     byStreet.put(rs.getString(1), rs.getLong(2));

@@ -253,6 +253,7 @@ class PolicyAdministration {
             errors.rejectValue("effectiveTo", "policy.effectiveTo.beforeFrom");
         }
         form.checkDelivery(errors);
+        form.checkChain(errors);
         PolicyRule rule = form.checkedRule(errors);
         return errors.hasErrors() ? null : rule;
     }
@@ -262,7 +263,7 @@ class PolicyAdministration {
         return new Policy(id, code, version, form.name().trim(), form.kind(), form.regionCode(), form.effectiveFrom(),
                 form.effectiveTo(), form.frequency(), form.automaticOrFalse(), form.backPayMonths(), rule,
                 PolicyStatus.DRAFT, blankToNull(form.notes()), false, null, null, null, null, null, null, lockVersion,
-                form.delivery(), form.shareOrNull(), form.budgetCarryOverOrFalse());
+                form.delivery(), form.shareOrNull(), form.budgetCarryOverOrFalse(), form.chain());
     }
 
     private static String blankToNull(String text) {

@@ -54,7 +54,12 @@ public record PolicyForm(
         PolicyDelivery delivery,
         BigDecimal governmentShare,
         Boolean budgetCarryOver,
-        Long lockVersion) {
+        Long lockVersion,
+        Boolean chainShown,
+        Boolean streetReview,
+        Boolean districtReview,
+        Boolean publicity,
+        String publicityDays) {
 
     static final int GROUP_SLOTS = 3;
     static final int ROW_SLOTS = 4;
@@ -211,7 +216,54 @@ public record PolicyForm(
 
     static PolicyForm blank(String regionCode, LocalDate today) {
         return new PolicyForm("", "", PolicyKind.AGE_ALLOWANCE, regionCode, today, null, Frequency.MONTHLY,
-                false, 0, "", Connective.AND, List.of(), FIXED, "", List.of(), PolicyDelivery.CASH, null, false, null);
+                false, 0, "", Connective.AND, List.of(), FIXED, "", List.of(), PolicyDelivery.CASH, null, false, null,
+                true, true, true, true, null);
+    }
+
+    /**
+     * The review chain the form chose. A request without the chain's fields ({@code chainShown} absent: a client that
+     * predates issue 21) keeps the full chain; on the page an unticked box sends nothing, so ticked means true.
+     */
+    ReviewChain chain() {
+        if (!Boolean.TRUE.equals(chainShown)) {
+            return ReviewChain.FULL;
+        }
+        boolean withPublicity = Boolean.TRUE.equals(publicity);
+        return new ReviewChain(Boolean.TRUE.equals(streetReview), Boolean.TRUE.equals(districtReview), withPublicity,
+                withPublicity ? publicityDaysOrNull() : null);
+    }
+
+    /** The publicity days typed (text, so that anything typed comes back with a message), or null when blank/bad. */
+    Integer publicityDaysOrNull() {
+        String typed = trim(publicityDays);
+        if (!typed.matches("[0-9]{1,3}")) {
+            return null;
+        }
+        int days = Integer.parseInt(typed);
+        return days >= 1 && days <= ReviewChain.MAX_PUBLICITY_DAYS ? days : null;
+    }
+
+    /**
+     * Checks the chain: at least one of the two reviews decides (community acceptance alone grants nothing), and a
+     * publicity length only with publicity.
+     */
+    void checkChain(Errors errors) {
+        if (!Boolean.TRUE.equals(chainShown)) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(streetReview) && !Boolean.TRUE.equals(districtReview)) {
+            errors.rejectValue("streetReview", "policy.chain.noDecision");
+        }
+        if (trim(publicityDays).isEmpty()) {
+            return;
+        }
+        if (!Boolean.TRUE.equals(publicity)) {
+            errors.rejectValue("publicityDays", "policy.chain.daysWithoutPublicity");
+        }
+        else if (publicityDaysOrNull() == null) {
+            errors.rejectValue("publicityDays", "policy.chain.publicityDays.invalid",
+                    new Object[] {ReviewChain.MAX_PUBLICITY_DAYS}, null);
+        }
     }
 
     static PolicyForm of(Policy policy) {
@@ -227,7 +279,9 @@ public record PolicyForm(
                 policy.effectiveTo(), policy.frequency(), policy.automatic(), policy.backPayMonths(), policy.notes(),
                 rule.eligibility().connective(), groups, fixed ? FIXED : TIERS,
                 fixed ? rule.tiers().get(0).amount().toPlainString() : "", tiers, policy.delivery(),
-                policy.governmentShare(), policy.budgetCarryOver(), policy.lockVersion());
+                policy.governmentShare(), policy.budgetCarryOver(), policy.lockVersion(), true,
+                policy.chain().streetReview(), policy.chain().districtReview(), policy.chain().publicity(),
+                policy.chain().publicityDays() == null ? "" : policy.chain().publicityDays().toString());
     }
 
     private static List<GroupForm> padGroups(List<GroupForm> groups) {

@@ -21,7 +21,7 @@ class PolicyStore {
             p.id, p.code, p.version, p.name, p.kind, p.region_code, p.effective_from, p.effective_to, p.frequency,
             p.automatic, p.back_pay_months, p.rule, p.status, p.notes, p.demo, p.published_at, p.published_by,
             p.created_at, p.created_by, p.updated_at, p.updated_by, p.lock_version, p.delivery, p.government_share,
-            p.budget_carry_over""";
+            p.budget_carry_over, p.street_review, p.district_review, p.publicity, p.publicity_days""";
 
     private final JdbcClient jdbc;
     private final PolicyRuleJson ruleJson;
@@ -85,15 +85,18 @@ class PolicyStore {
         return jdbc.sql("""
                         INSERT INTO subsidy_policy (code, version, name, kind, region_code, effective_from, effective_to,
                             frequency, automatic, back_pay_months, rule, status, notes, demo, created_by, updated_by,
-                            delivery, government_share, budget_carry_over)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'DRAFT', ?, ?, ?, ?, ?, ?, ?)
+                            delivery, government_share, budget_carry_over, street_review, district_review, publicity,
+                            publicity_days)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING
                         RETURNING id
                         """)
                 .params(policy.code(), policy.version(), policy.name(), policy.kind().name(), policy.regionCode(),
                         policy.effectiveFrom(), policy.effectiveTo(), policy.frequency().name(), policy.automatic(),
                         policy.backPayMonths(), ruleJson.write(policy.rule()), policy.notes(), policy.demo(),
-                        actor, actor, policy.delivery().name(), policy.governmentShare(), policy.budgetCarryOver())
+                        actor, actor, policy.delivery().name(), policy.governmentShare(), policy.budgetCarryOver(),
+                        policy.chain().streetReview(), policy.chain().districtReview(), policy.chain().publicity(),
+                        policy.chain().publicityDays())
                 .query(Long.class).optional();
     }
 
@@ -103,14 +106,17 @@ class PolicyStore {
                         UPDATE subsidy_policy SET name = ?, kind = ?, region_code = ?, effective_from = ?,
                             effective_to = ?, frequency = ?, automatic = ?, back_pay_months = ?,
                             rule = CAST(? AS jsonb), notes = ?, delivery = ?, government_share = ?,
-                            budget_carry_over = ?, updated_at = now(), updated_by = ?,
+                            budget_carry_over = ?, street_review = ?, district_review = ?, publicity = ?,
+                            publicity_days = ?, updated_at = now(), updated_by = ?,
                             lock_version = lock_version + 1
                         WHERE id = ? AND status = 'DRAFT' AND lock_version = ?
                         """)
                 .params(policy.name(), policy.kind().name(), policy.regionCode(), policy.effectiveFrom(),
                         policy.effectiveTo(), policy.frequency().name(), policy.automatic(), policy.backPayMonths(),
                         ruleJson.write(policy.rule()), policy.notes(), policy.delivery().name(),
-                        policy.governmentShare(), policy.budgetCarryOver(), actor, policy.id(), policy.lockVersion())
+                        policy.governmentShare(), policy.budgetCarryOver(), policy.chain().streetReview(),
+                        policy.chain().districtReview(), policy.chain().publicity(), policy.chain().publicityDays(),
+                        actor, policy.id(), policy.lockVersion())
                 .update() == 1;
     }
 
@@ -159,7 +165,9 @@ class PolicyStore {
                 instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
                 instant(rs.getTimestamp("updated_at")), rs.getString("updated_by"), rs.getLong("lock_version"),
                 PolicyDelivery.valueOf(rs.getString("delivery")), rs.getBigDecimal("government_share"),
-                rs.getBoolean("budget_carry_over"));
+                rs.getBoolean("budget_carry_over"), new ReviewChain(rs.getBoolean("street_review"),
+                rs.getBoolean("district_review"), rs.getBoolean("publicity"),
+                (Integer) rs.getObject("publicity_days", Integer.class)));
     }
 
     private static Instant instant(Timestamp timestamp) {

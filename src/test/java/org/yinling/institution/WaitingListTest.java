@@ -40,7 +40,9 @@ class WaitingListTest {
     WaitingListStore list;
 
     @Test
-    void extremePovertyFirstThenGovernmentSupportedThenByCapabilityThenByDate() throws Exception {
+    void extremePovertyFirstThenGovernmentSupportedThenDisabledThenByDate() throws Exception {
+        // the default priority order (issue 21 §6; WaitingPriorityTest covers every rule and a district's reorder):
+        // 特困, 低保/低保边缘, 失能 (level 3–4), 高龄 (80+: every elder here is born in 1940), then the application date
         long home = publicHome("轮候测试福利院");
         long other = wait(home, elder("赵一", "NONE", 4), "2026-01-01");
         long early = wait(home, elder("钱二", "MINIMUM_LIVING", 1), "2026-01-02");
@@ -50,12 +52,23 @@ class WaitingListTest {
         long tieB = wait(home, elder("吴六", "NONE", 2), "2026-02-01");
 
         assertThat(list.waiting(home, RegionScope.everything()).stream().map(WaitingEntry::id).toList())
-                .containsExactly(poorLate, severe, early, other, tieA, tieB);
-        // an assessment that changes the level moves the elder at once
-        jdbc.sql("UPDATE elder SET capability_level = 4 WHERE id = (SELECT elder_id FROM waiting_application WHERE id = ?)")
-                .param(early).update();
+                .containsExactly(poorLate, early, severe, other, tieA, tieB);
+        // an assessment that makes an elder 失能 moves them at once: 周五 (level 2 → 3) joins 赵一 by date
+        jdbc.sql("UPDATE elder SET capability_level = 3 WHERE id = (SELECT elder_id FROM waiting_application WHERE id = ?)")
+                .param(tieA).update();
         assertThat(list.waiting(home, RegionScope.everything()).stream().map(WaitingEntry::id).toList())
                 .containsExactly(poorLate, early, severe, other, tieA, tieB);
+        jdbc.sql("UPDATE elder SET capability_level = 3, birth_date = DATE '1960-02-02' WHERE id = "
+                        + "(SELECT elder_id FROM waiting_application WHERE id = ?)")
+                .param(tieB).update();
+        jdbc.sql("UPDATE elder SET birth_date = DATE '1960-02-02' WHERE id = "
+                        + "(SELECT elder_id FROM waiting_application WHERE id = ?)")
+                .param(tieA).update();
+        jdbc.sql("UPDATE elder SET capability_level = 2 WHERE id = (SELECT elder_id FROM waiting_application WHERE id = ?)")
+                .param(tieA).update();
+        // 吴六 is 失能 (level 3) and no longer 80: ahead of 周五, who is neither
+        assertThat(list.waiting(home, RegionScope.everything()).stream().map(WaitingEntry::id).toList())
+                .containsExactly(poorLate, early, severe, other, tieB, tieA);
     }
 
     @Test
