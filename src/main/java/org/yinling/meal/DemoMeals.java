@@ -131,7 +131,7 @@ class DemoMeals implements ApplicationRunner {
                         FROM (
                             SELECT p.id, m.month, count(*) AS meals, sum(r.amount) AS per_meal,
                                    CASE WHEN p.licence_expires >= CAST(m.month + INTERVAL '1 month - 1 day' AS date)
-                                        THEN count(*) * (SELECT amount FROM meal_subsidy_rate WHERE category = 'OPERATING')
+                                        THEN count(*) * COALESCE(rate_on('MEAL', 'OPERATING', p.community_code, m.month), 0)
                                         ELSE 0 END AS operating
                             FROM meal_point p
                             JOIN (SELECT meal_point_id, category, CAST(date_trunc('month', served_on) AS date) AS month

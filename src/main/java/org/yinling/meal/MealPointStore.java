@@ -149,25 +149,6 @@ class MealPointStore {
                 .list();
     }
 
-    BigDecimal rate(String category) {
-        return jdbc.sql("SELECT amount FROM meal_subsidy_rate WHERE category = ?").param(category)
-                .query(BigDecimal.class).single();
-    }
-
-    /** Every meal subsidy rate by category (and the operating subsidy per meal under OPERATING). */
-    Map<String, BigDecimal> rates() {
-        Map<String, BigDecimal> rates = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT category, amount FROM meal_subsidy_rate").query(rs -> {
-            rates.put(rs.getString(1), rs.getBigDecimal(2));
-        });
-        return rates;
-    }
-
-    void setRate(String category, BigDecimal amount, String actor) {
-        jdbc.sql("UPDATE meal_subsidy_rate SET amount = ?, updated_at = now(), updated_by = ? WHERE category = ?")
-                .params(amount, actor, category).update();
-    }
-
     private static String blank(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

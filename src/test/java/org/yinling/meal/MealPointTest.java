@@ -172,15 +172,16 @@ class MealPointTest {
     }
 
     @Test
-    void onlyTheAdministratorChangesTheMealRates() throws Exception {
+    void theMealRatesPageIsTheSharedOne() throws Exception {
         mvc.perform(get("/meal-points/rates").with(as("district"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"meal-rates-form\"")));
-        mvc.perform(post("/meal-points/rates").param("POVERTY", "9").with(as("district")).with(csrf()))
+                .andExpect(content().string(containsString("id=\"rate-form-MEAL\"")));
+        mvc.perform(post("/meal-points/rates").param("table", "MEAL").param("amount.OPERATING", "9")
+                        .with(as("street")).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/meal-points/rates").param("POVERTY", "-1").param("AGE_80", "5").param("AGE_60", "3")
-                        .param("OPERATING", "1").with(as("admin")).with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("flashError", "meal.rates.invalid"));
+        String next = TestDates.today().withDayOfMonth(1).plusMonths(1).toString().substring(0, 7);
+        mvc.perform(post("/meal-points/rates").param("table", "MEAL").param("region", "").param("from", next)
+                        .param("amount.OPERATING", "-1").with(as("admin")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("金额须为")));
         mvc.perform(get("/meal-points/rates").with(as("community"))).andExpect(status().isForbidden());
     }
 
