@@ -24,17 +24,24 @@ CREATE TABLE rate_amount (
     PRIMARY KEY (version_id, rate_key)
 );
 
+-- How specifically a rate's region (NULL: the city) covers a community: street 2, district 1, city 0; NULL when not.
+CREATE FUNCTION rate_region_rank(p_region VARCHAR, p_community VARCHAR) RETURNS INTEGER
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+        WHEN p_region IS NULL THEN 0
+        WHEN right(p_region, 3) = '000' AND right(p_region, 6) <> '000000' AND left(p_region, 9) = left(p_community, 9)
+            THEN 2
+        WHEN right(p_region, 6) = '000000' AND left(p_region, 6) = left(p_community, 6) THEN 1
+    END
+$$;
+
 -- The version of a table in force for a community on a day: the most specific region (street, district, city), and
 -- of its versions the latest from on or before the day; NULL when none.
 CREATE FUNCTION rate_version_on(p_table VARCHAR, p_community VARCHAR, p_day DATE) RETURNS BIGINT
     LANGUAGE sql STABLE AS $$
     SELECT id FROM rate_version
-    WHERE rate_table = p_table AND effective_from <= p_day
-      AND (region_code IS NULL
-           OR right(region_code, 3) = '000' AND right(region_code, 6) <> '000000' AND left(region_code, 9) = left(p_community, 9)
-           OR right(region_code, 6) = '000000' AND left(region_code, 6) = left(p_community, 6))
-    ORDER BY CASE WHEN region_code IS NULL THEN 0 WHEN right(region_code, 6) = '000000' THEN 1 ELSE 2 END DESC,
-             effective_from DESC
+    WHERE rate_table = p_table AND effective_from <= p_day AND rate_region_rank(region_code, p_community) IS NOT NULL
+    ORDER BY rate_region_rank(region_code, p_community) DESC, effective_from DESC
     LIMIT 1
 $$;
 

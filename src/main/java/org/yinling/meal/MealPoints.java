@@ -89,7 +89,7 @@ class MealPoints {
             details.put("day", today.toString());
             details.put("kind", u.meal().name());
             details.put("mode", u.mode().name());
-            details.put("category", u.category().name());
+            details.put("category", u.category() == null ? "" : u.category().nameZh());
             details.put("recordedBy", u.recordedBy());
             details.put("reason", why);
             audit.record("MEAL_UNDONE", "meal_point", point.id(), details);

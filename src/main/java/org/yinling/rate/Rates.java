@@ -122,7 +122,7 @@ public class Rates {
     }
 
     /** Whether the user may add a version for the region: the city (null) the administrator only. */
-    boolean mayChange(String region, CurrentUser user) {
+    public boolean mayChange(String region, CurrentUser user) {
         if (region == null) {
             return user.getRole() == Role.ADMIN;
         }

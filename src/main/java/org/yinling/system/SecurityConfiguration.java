@@ -91,6 +91,8 @@ class SecurityConfiguration {
                         // meal points: everyone reads; the district registers points; record keepers record meals
                         .requestMatchers(HttpMethod.GET, "/meal-points/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
                         .requestMatchers("/meal-points/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/meal-points/categories").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
+                        .requestMatchers("/meal-points/categories", "/meal-points/categories/**").hasAnyRole("ADMIN", "DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/meal-points", "/meal-points/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/meal-points/*/meals", "/meal-points/*/meals/import",
                                 "/meal-points/*/meals/scan", "/meal-points/*/meals/*/undo")
