@@ -84,7 +84,7 @@ class MealCategories {
                 errors.rejectValue(path + "amount", "meal.categories.amount.invalid");
             }
             Eligibility criteria = slot.criteria().check(path + "criteria.", MealCategoryForm.GROUP_SLOTS,
-                    MealCategoryForm.ROW_SLOTS, errors);
+                    MealCategoryForm.ROW_SLOTS, true, errors);
             if (criteria != null && amount != null) {
                 list.add(new MealCategoryStore.NewCategory(zh, en.isEmpty() ? zh : en, criteria, amount));
             }

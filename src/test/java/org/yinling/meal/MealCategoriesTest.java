@@ -173,6 +173,51 @@ class MealCategoriesTest {
                 .andExpect(content().string(containsString("/js/policy-editor-")));
     }
 
+    @Test
+    void aConfirmedSettlementKeepsItsTotalAfterARateChange() throws Exception {
+        String district = district();
+        String community = district.substring(0, 6) + "001001";
+        long point = jdbc.sql("""
+                        INSERT INTO meal_point (name, kind, community_code, serves_lunch, licence_number, licence_expires,
+                            created_by, updated_by)
+                        VALUES ('费率测试食堂', 'CANTEEN', ?, TRUE, 'RATE-1', DATE '2099-12-31', 'test', 'test') RETURNING id
+                        """).param(community).query(Long.class).single();
+        long elder = elder(community, "MINIMUM_LIVING", "ALONE", TestDates.today().minusYears(70));
+        YearMonth lastMonth = TestDates.thisMonth().minusMonths(1);
+        jdbc.sql("""
+                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category_id, recorded_by)
+                        SELECT ?, ?, d, 'LUNCH', 'EAT_IN', %s, 'test'
+                        FROM generate_series(CAST(? AS date), CAST(? AS date), INTERVAL '1 day') d
+                        """.formatted(MealPointTest.POVERTY))
+                .params(elder, point, lastMonth.atDay(1), lastMonth.atDay(3)).update();
+        MealPoint mealPoint = points.find(point, RegionScope.everything()).orElseThrow();
+        // before: 3 meals × (8 + 1 operating), confirmed
+        assertThat(settlements.confirm(mealPoint, lastMonth, "test")).isTrue();
+        assertThat(confirmedTotal(point)).isEqualByComparingTo("27");
+
+        // the district changes the operating rate from next month and its categories from today
+        mvc.perform(post("/meal-points/rates").with(as("admin")).with(csrf()).param("table", "MEAL")
+                        .param("region", district).param("from", TestDates.thisMonth().plusMonths(1).toString())
+                        .param("amount.OPERATING", "3"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(list(district, TestDates.today()).param("categories[0].nameZh", "所有老人")
+                        .param("categories[0].amount", "20").param("categories[0].criteria.connective", "AND"))
+                .andExpect(status().is3xxRedirection());
+
+        // after: the confirmed total, and the month computed again, are the same
+        assertThat(confirmedTotal(point)).isEqualByComparingTo("27");
+        assertThat(settlements.compute(mealPoint, lastMonth).total()).isEqualByComparingTo("27");
+        // next month's meals are priced at the new operating rate
+        assertThat(jdbc.sql("SELECT rate_on('MEAL', 'OPERATING', ?, ?)")
+                .params(community, TestDates.thisMonth().plusMonths(1).atDay(1))
+                .query(BigDecimal.class).single()).isEqualByComparingTo("3");
+    }
+
+    private BigDecimal confirmedTotal(long point) {
+        return jdbc.sql("SELECT total FROM meal_settlement WHERE meal_point_id = ?").param(point)
+                .query(BigDecimal.class).single();
+    }
+
     private String categoryOf(long elder, LocalDate day) {
         return jdbc.sql("""
                         SELECT COALESCE(c.name_zh || ' ' || c.amount, '-') FROM meal m
@@ -186,17 +231,24 @@ class MealCategoriesTest {
     }
 
     /** A district of its own with one street and one community. */
-    private String district() {
+    private String district() throws Exception {
         String prefix = "3301" + DISTRICTS.incrementAndGet();
-        jdbc.sql("INSERT INTO region (code, level, name) VALUES (?, 'DISTRICT', ?)")
-                .params(prefix + "000000", "类别测试区" + prefix).update();
-        jdbc.sql("INSERT INTO region (code, parent_code, level, name) VALUES (?, ?, 'STREET', '类别测试街道')")
-                .params(prefix + "001000", prefix + "000000").update();
-        jdbc.sql("""
-                        INSERT INTO region (code, parent_code, level, name, urban_rural_class, registered_population)
-                        VALUES (?, ?, 'COMMUNITY', '类别测试社区', '111', 1000)
-                        """).params(prefix + "001001", prefix + "001000").update();
+        region(prefix + "000000", null, "类别测试区" + prefix, false);
+        region(prefix + "001000", prefix + "000000", "类别测试街道" + prefix, false);
+        region(prefix + "001001", prefix + "001000", "类别测试社区" + prefix, true);
         return prefix + "000000";
+    }
+
+    /** A region made on the administrator's page, so that the cached region tree knows it at once. */
+    private void region(String code, String parent, String name, boolean community) throws Exception {
+        var request = post("/admin/regions").with(as("admin")).with(csrf()).param("code", code).param("name", name);
+        if (parent != null) {
+            request.param("parentCode", parent);
+        }
+        if (community) {
+            request.param("urbanRuralClass", "MAIN_URBAN").param("registeredPopulation", "1000");
+        }
+        mvc.perform(request).andExpect(status().isFound());
     }
 
     private long point(String community) {

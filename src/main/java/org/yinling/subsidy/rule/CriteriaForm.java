@@ -100,6 +100,14 @@ public record CriteriaForm(Connective connective, List<Group> groups) {
      * these fields in the form, e.g. {@code categories[0].}). Null when there were problems.
      */
     public Eligibility check(String path, int groupSlots, int rowSlots, Errors errors) {
+        return check(path, groupSlots, rowSlots, false, errors);
+    }
+
+    /**
+     * As {@link #check(String, int, int, Errors)}; with {@code emptyAllowed} no criteria at all is a rule too (it
+     * matches every elder: e.g. the last meal category, "everyone else").
+     */
+    public Eligibility check(String path, int groupSlots, int rowSlots, boolean emptyAllowed, Errors errors) {
         if (connective == null) {
             errors.rejectValue(path + "connective", "NotNull");
             return null;
@@ -141,8 +149,11 @@ public record CriteriaForm(Connective connective, List<Group> groups) {
             }
         }
         Eligibility eligibility = new Eligibility(connective, ruleGroups);
-        List<RuleProblem> problems = RuleValidator.validate(
-                new PolicyRule(eligibility, List.of(new Tier(null, BigDecimal.ONE))));
+        List<RuleProblem> problems = new ArrayList<>(RuleValidator.validate(
+                new PolicyRule(eligibility, List.of(new Tier(null, BigDecimal.ONE)))));
+        if (emptyAllowed && ruleGroups.isEmpty()) {
+            problems.removeIf(problem -> problem.messageKey().equals("subsidy.rule.noCriteria"));
+        }
         for (RuleProblem problem : problems) {
             String field = field(problem.path(), groupFields, rowFields);
             Object[] args = problem.args().toArray();
