@@ -34,7 +34,12 @@ class RateStore {
      */
     List<RateVersion> versions(String table, RegionScope scope, LocalDate today) {
         return jdbc.sql("""
-                        SELECT v.id, v.region_code, r.name, v.effective_from, v.choices, v.created_by, v.created_at,
+                        SELECT v.id, v.region_code, r.name, v.effective_from, v.choices,
+                               -- who set it by name; a migration's default (created by V38) by none
+                               CASE WHEN v.created_by ~ '^V[0-9]+$' THEN NULL
+                                    ELSE COALESCE((SELECT u.display_name FROM app_user u WHERE u.username = v.created_by),
+                                                  v.created_by) END,
+                               v.created_at,
                                v.effective_from = max(v.effective_from) FILTER (WHERE v.effective_from <= :today)
                                    OVER (PARTITION BY v.region_code) AS current,
                                (SELECT string_agg(a.rate_key || '=' || COALESCE(a.amount::text, ''), ';')

@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param regionCode null for the city default
  * @param regionName null for the city default
+ * @param createdBy  who set it (display name); null for a migration's default
  * @param current    whether it is the version of its region in force today (a later one is scheduled, an earlier one
  *                   superseded)
  */
