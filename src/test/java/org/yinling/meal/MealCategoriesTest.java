@@ -165,6 +165,15 @@ class MealCategoriesTest {
                         .param("categories[0].criteria.groups[0].criteria[0].operator", "GE"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("请填写 0 到 1000 之间的金额")));
+        // an amount too large: the form again with its message; a crafted choice no page offers: a bad request
+        mvc.perform(list(district, today.plusDays(1)).param("categories[0].nameZh", "高龄")
+                        .param("categories[0].amount", "99999999999").param("categories[0].criteria.connective", "AND"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请填写 0 到 1000 之间的金额")));
+        mvc.perform(list(district, today.plusDays(1)).param("categories[0].nameZh", "高龄")
+                        .param("categories[0].amount", "5").param("categories[0].criteria.connective", "XOR")
+                        .param("categories[0].criteria.groups[0].criteria[0].attribute", "NO_SUCH_ATTRIBUTE"))
+                .andExpect(status().isBadRequest());
         assertThat(jdbc.sql("SELECT count(*) FROM meal_category WHERE region_code = ?").param(district)
                 .query(Integer.class).single()).isZero();
         mvc.perform(get("/meal-points/categories/new").with(as("district")))
