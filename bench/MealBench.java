@@ -57,10 +57,11 @@ public class MealBench {
                     """.formatted(POINTS));
             // a year of lunches for the first MEAL_ELDERS active elders, each at one point (50,000 × 365 ≈ 18 million)
             s.execute("""
-                    INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_by)
+                    INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category_id, recorded_by)
                     SELECT e.id, p.id, d::date, 'LUNCH', CASE WHEN e.id %% 5 = 0 THEN 'DELIVERED' ELSE 'EAT_IN' END,
-                        CASE WHEN e.economic_status IN ('EXTREME_POVERTY', 'MINIMUM_LIVING') THEN 'POVERTY'
-                             WHEN e.birth_date <= d::date - INTERVAL '80 years' THEN 'AGE_80' ELSE 'AGE_60' END, 'bench'
+                        (SELECT c.id FROM meal_category c WHERE c.region_code IS NULL AND c.effective_from = DATE '2000-01-01'
+                           AND c.position = CASE WHEN e.economic_status IN ('EXTREME_POVERTY', 'MINIMUM_LIVING') THEN 1
+                             WHEN e.birth_date <= d::date - INTERVAL '80 years' THEN 2 ELSE 3 END), 'bench'
                     FROM (SELECT id, economic_status, birth_date, row_number() OVER (ORDER BY id) AS n FROM elder
                           WHERE life_status = 'ACTIVE' AND community_code LIKE '330105%%' ORDER BY id LIMIT %d) e
                     JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM meal_point WHERE name LIKE '基准测试食堂%%') p

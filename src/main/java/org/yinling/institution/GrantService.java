@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
 import org.yinling.audit.AuditLog;
+import org.yinling.rate.Rates;
 import org.yinling.subsidy.ApplicationStage;
 import org.yinling.subsidy.ApplicationStages;
 import org.yinling.subsidy.DecisionAction;
@@ -28,7 +29,7 @@ class GrantService {
     enum Outcome {
         DONE("grant.done"), NOT_PRIVATE("grant.notPrivate"), BEDS_INVALID("grant.bedsInvalid"),
         ALREADY("grant.already"), NOT_ALLOWED("grant.notAllowed"), REASON_REQUIRED("grant.reasonRequired"),
-        CHANGED("grant.changed"), PUBLICITY_RUNNING("grant.publicityRunning");
+        CHANGED("grant.changed"), PUBLICITY_RUNNING("grant.publicityRunning"), NO_RATE("grant.noRate");
 
         private final String messageKey;
 
@@ -45,9 +46,11 @@ class GrantService {
     private final AuditLog audit;
     private final int publicityDays;
     private final Clock clock;
+    private final Rates rates;
 
     GrantService(GrantStore grants, AuditLog audit, @Value("${yinling.subsidy.publicity-days:7}") int publicityDays,
-                 Clock clock) {
+                 Clock clock, Rates rates) {
+        this.rates = rates;
         this.grants = grants;
         this.audit = audit;
         this.publicityDays = publicityDays;
@@ -67,7 +70,12 @@ class GrantService {
             return Outcome.BEDS_INVALID;
         }
         GrantTier tier = GrantTier.of(institution.beds());
-        BigDecimal rate = grants.rate(tier);
+        // the rate per bed in force today for the institution's region; a tier without one is not granted yet
+        BigDecimal rate = rates.amountOn(SubsidyRates.CONSTRUCTION, tier.name(), institution.communityCode(),
+                LocalDate.now(clock));
+        if (rate == null) {
+            return Outcome.NO_RATE;
+        }
         String note = notes == null || notes.isBlank() ? null : notes.strip();
         if (note != null && note.length() > 500) {
             return Outcome.BEDS_INVALID;

@@ -38,11 +38,6 @@ class GrantStore {
                 .param(institutionId).query(GrantStore::map).list();
     }
 
-    BigDecimal rate(GrantTier tier) {
-        return jdbc.sql("SELECT amount FROM institution_construction_rate WHERE tier = ?").param(tier.name())
-                .query(BigDecimal.class).single();
-    }
-
     /** The new grant's id; empty when the institution has an open or approved grant already. */
     Optional<Long> insert(Institution institution, int newBeds, GrantTier tier, BigDecimal rate, String notes,
                           String actor) {

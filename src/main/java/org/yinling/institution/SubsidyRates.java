@@ -1,40 +1,30 @@
 package org.yinling.institution;
 
 import java.math.BigDecimal;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.yinling.audit.AuditLog;
+import org.yinling.rate.RateTable;
 
-/** Changes the institution subsidy rates: every new amount and the audit row commit together. */
-@Service
-class SubsidyRates {
+/**
+ * The institutions' rate tables (module rate): the monthly operating subsidy per resident by category (seed 004: local
+ * 50, 低保 200, 特困 405 yuan), with the ownerships that receive it as the table's setting (PRIVATE unless a region
+ * says otherwise: 公建民营 homes run by social operators may qualify locally), and the construction grant per bed by
+ * size tier (seed 004 is legible only for the largest: 3000 yuan a bed; the others are for the district to set).
+ */
+final class SubsidyRates {
 
-    private final SubsidyRateStore store;
-    private final AuditLog audit;
+    private static final BigDecimal MAX = new BigDecimal("100000");
 
-    SubsidyRates(SubsidyRateStore store, AuditLog audit) {
-        this.store = store;
-        this.audit = audit;
-    }
+    static final RateTable OPERATING = new RateTable("INSTITUTION_OPERATING", "institution.rates.operating",
+            "institution.rates.operating.help", List.of("LOCAL", "MINIMUM_LIVING", "EXTREME_POVERTY"),
+            "institution.rates.", Arrays.stream(Ownership.values()).map(Enum::name).toList(), "institution.ownership.",
+            List.of(Ownership.PRIVATE.name()), MAX);
 
-    @Transactional(readOnly = true)
-    Map<String, BigDecimal> operatingRates() {
-        return store.operatingRates();
-    }
+    static final RateTable CONSTRUCTION = new RateTable("CONSTRUCTION", "institution.rates.construction",
+            "institution.rates.construction.help", Arrays.stream(GrantTier.values()).map(Enum::name).toList(),
+            "grant.tier.", List.of(), "", List.of(), MAX);
 
-    @Transactional(readOnly = true)
-    Map<String, BigDecimal> constructionRates() {
-        return store.constructionRates();
-    }
-
-    /** Sets the operating subsidy per category and the construction subsidy per bed and tier. */
-    @Transactional
-    void update(Map<String, BigDecimal> amounts, Map<String, BigDecimal> perBed, String actor) {
-        perBed.forEach((tier, amount) -> store.setConstructionRate(tier, amount, actor));
-        amounts.forEach((category, amount) -> store.setOperatingRate(category, amount, actor));
-        audit.record("INSTITUTION_RATES_UPDATED", "institution_subsidy_rate", null,
-                Map.of("amounts", amounts, "perBed", perBed));
+    private SubsidyRates() {
     }
 }

@@ -5,5 +5,5 @@
  * their lines to the payment batch as {@link org.yinling.payment.OrganisationPayments}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Institutions",
-        allowedDependencies = {"account", "audit", "elder", "payment", "region", "subsidy", "system"})
+        allowedDependencies = {"account", "audit", "elder", "payment", "rate", "region", "subsidy", "system"})
 package org.yinling.institution;

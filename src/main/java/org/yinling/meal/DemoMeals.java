@@ -107,11 +107,15 @@ class DemoMeals implements ApplicationRunner {
                             CROSS JOIN generate_series(CAST(:from AS date), CAST(:today AS date) - 1, INTERVAL '1 day') d
                             CROSS JOIN (VALUES ('LUNCH'), ('DINNER')) m (meal)
                             WHERE m.meal = 'LUNCH' OR r.serves_dinner)
-                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_at, recorded_by)
+                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category_id, recorded_at,
+                                          recorded_by)
                         SELECT s.elder_id, s.id, s.day, s.meal,
                                CASE WHEN s.h % 6 = 0 THEN 'DELIVERED' ELSE 'EAT_IN' END,
-                               CASE WHEN s.economic_status IN ('EXTREME_POVERTY', 'MINIMUM_LIVING') THEN 'POVERTY'
-                                    WHEN s.birth_date <= s.day - INTERVAL '80 years' THEN 'AGE_80' ELSE 'AGE_60' END,
+                               -- the city's default categories (V43), as the counter would choose among them
+                               (SELECT c.id FROM meal_category c
+                                WHERE c.region_code IS NULL AND c.effective_from = DATE '2000-01-01'
+                                  AND c.position = CASE WHEN s.economic_status IN ('EXTREME_POVERTY', 'MINIMUM_LIVING') THEN 1
+                                                        WHEN s.birth_date <= s.day - INTERVAL '80 years' THEN 2 ELSE 3 END),
                                (s.day + CASE s.meal WHEN 'LUNCH' THEN time '11:05' ELSE time '17:05' END
                                   + (s.h % 50) * INTERVAL '1 minute') AT TIME ZONE :zone,
                                :actor
@@ -131,12 +135,12 @@ class DemoMeals implements ApplicationRunner {
                         FROM (
                             SELECT p.id, m.month, count(*) AS meals, sum(r.amount) AS per_meal,
                                    CASE WHEN p.licence_expires >= CAST(m.month + INTERVAL '1 month - 1 day' AS date)
-                                        THEN count(*) * (SELECT amount FROM meal_subsidy_rate WHERE category = 'OPERATING')
+                                        THEN count(*) * COALESCE(rate_on('MEAL', 'OPERATING', p.community_code, m.month), 0)
                                         ELSE 0 END AS operating
                             FROM meal_point p
-                            JOIN (SELECT meal_point_id, category, CAST(date_trunc('month', served_on) AS date) AS month
+                            JOIN (SELECT meal_point_id, category_id, CAST(date_trunc('month', served_on) AS date) AS month
                                   FROM meal WHERE served_on < CAST(:month AS date)) m ON m.meal_point_id = p.id
-                            JOIN meal_subsidy_rate r ON r.category = m.category
+                            JOIN meal_category r ON r.id = m.category_id
                             WHERE p.demo
                             GROUP BY p.id, m.month, p.licence_expires) x
                         ON CONFLICT (meal_point_id, month) DO NOTHING

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.RegionScope;
+import org.yinling.subsidy.rule.SqlFragment;
 import org.yinling.system.SpreadsheetException;
 import org.yinling.system.SpreadsheetReader;
 
@@ -27,8 +28,10 @@ class MealImport {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final MealCategoryStore categories;
 
-    MealImport(JdbcClient jdbc, AuditLog audit) {
+    MealImport(JdbcClient jdbc, AuditLog audit, MealCategoryStore categories) {
+        this.categories = categories;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -105,17 +108,21 @@ class MealImport {
         if (!problems.isEmpty()) {
             return new Report(rows.size() + problems.size(), 0, 0, problems);
         }
+        // each meal under the first category of the point's list in force on the day that the elder meets
+        SqlFragment first = MealCategory.firstMatch(categories.inForce(point.communityCode(), day), day);
+        List<Object> params = new java.util.ArrayList<>(List.of(point.id(), day));
+        params.addAll(first.params());
+        params.addAll(List.of(actor, rows.stream().map(Row::residentId).toArray(String[]::new),
+                rows.stream().map(r -> r.meal().name()).toArray(String[]::new),
+                rows.stream().map(r -> r.mode().name()).toArray(String[]::new)));
         int recorded = jdbc.sql("""
-                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_by)
+                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category_id, recorded_by)
                         SELECT e.id, ?, ?, r.meal, r.mode, %s, ?
                         FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) AS r(resident_id, meal, mode)
                         JOIN elder e ON e.resident_id = r.resident_id
                         ON CONFLICT (elder_id, served_on, meal) DO NOTHING
-                        """.formatted(MealCategory.SQL))
-                .params(point.id(), day, day, actor,
-                        rows.stream().map(Row::residentId).toArray(String[]::new),
-                        rows.stream().map(r -> r.meal().name()).toArray(String[]::new),
-                        rows.stream().map(r -> r.mode().name()).toArray(String[]::new))
+                        """.formatted(first.sql()))
+                .params(params)
                 .update();
         audit.record("MEALS_IMPORTED", "meal_point", point.id(), Map.of("day", day.toString(), "rows", rows.size(),
                 "recorded", recorded));

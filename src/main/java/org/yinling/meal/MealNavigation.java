@@ -19,4 +19,9 @@ class MealNavigation {
     NavItem mealRatesNavItem() {
         return new NavItem("nav.admin.mealRates", "/meal-points/rates", 940, Set.of("ADMIN"));
     }
+
+    @Bean
+    NavItem mealCategoriesNavItem() {
+        return new NavItem("nav.admin.mealCategories", "/meal-points/categories", 945, Set.of("ADMIN"));
+    }
 }

@@ -155,7 +155,7 @@ class MealPointController {
                 @AuthenticationPrincipal CurrentUser user, Model model) {
         MealPoint point = load(id, user);
         LocalDate today = LocalDate.now(clock);
-        List<MealCounter.Found> found = counter.find(q, user.scope(), today);
+        List<MealCounter.Found> found = counter.find(q, point.communityCode(), user.scope(), today);
         boolean wholeId = org.yinling.elder.ElderTextSearch.of(q)
                 .map(s -> s.kind() == org.yinling.elder.ElderTextSearch.Kind.FULL_ID).orElse(false);
         model.addAttribute("point", point);
@@ -198,7 +198,7 @@ class MealPointController {
         MealPoint point = load(id, user);
         model.addAttribute("point", point);
         model.addAttribute("regionNames", regions.allNames());
-        model.addAttribute("found", q.isBlank() ? null : counter.find(q, user.scope(), LocalDate.now(clock)));
+        model.addAttribute("found", q.isBlank() ? null : counter.find(q, point.communityCode(), user.scope(), LocalDate.now(clock)));
         model.addAttribute("q", q);
         return "meals/counter :: results";
     }
@@ -218,7 +218,7 @@ class MealPointController {
                             LocalDate today, Model model) {
         boolean offered = meal == MealKind.LUNCH ? point.servesLunch() : point.servesDinner();
         boolean recorded = offered
-                && counter.record(point.id(), elderId, meal, mode, user.scope(), today, user.getUsername()).isPresent();
+                && counter.record(point, elderId, meal, mode, user.scope(), today, user.getUsername()).isPresent();
         model.addAttribute("served", counter.today(point.id(), today));
         model.addAttribute("message", recorded ? "meal.recorded" : !offered ? "meal.notOffered"
                 : !MealCounter.openOn(point, today) ? "meal.notOpenYet" : "meal.duplicate");
@@ -285,7 +285,7 @@ class MealPointController {
                 .map(key -> java.util.List.of(messages.getMessage(key, null, key, locale))).toList();
         java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
         for (MealPointStore.SettlementLine line : settlement.lines()) {
-            rows.add(java.util.List.of(messages.getMessage(line.category().messageKey(), null, locale), line.meals(),
+            rows.add(java.util.List.of(line.category() == null ? messages.getMessage("meal.category.none", null, locale) : line.category().name(locale), line.meals(),
                     line.rate(), line.amount()));
         }
         rows.add(java.util.List.of(messages.getMessage("meal.settlement.operating", null, locale), settlement.meals(),

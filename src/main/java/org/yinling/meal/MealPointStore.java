@@ -81,25 +81,27 @@ class MealPointStore {
     }
 
     /** One line of a month's settlement: meals of a category, the rate and the amount. */
-    record SettlementLine(MealCategory category, long meals, BigDecimal rate, BigDecimal amount) {
+    record SettlementLine(MealCategory.Label category, long meals, BigDecimal rate, BigDecimal amount) {
     }
 
     /**
-     * The month's meals by category priced at the current rates, in one grouped count over the point's month. Meals
-     * dated before the point opened (recorded before the rule was enforced) are never paid.
+     * The month's meals by the category each was served under, priced at that category's amount (a meal keeps its
+     * category and price), in one grouped count over the point's month; meals under no category are paid nothing
+     * per meal. Meals dated before the point opened (recorded before the rule was enforced) are never paid.
      */
     List<SettlementLine> settlement(long pointId, LocalDate month) {
         return jdbc.sql("""
-                        SELECT m.category, count(*), r.amount, count(*) * r.amount
-                        FROM meal m JOIN meal_subsidy_rate r ON r.category = m.category
+                        SELECT c.name_zh, c.name_en, count(*), COALESCE(c.amount, 0), count(*) * COALESCE(c.amount, 0)
+                        FROM meal m LEFT JOIN meal_category c ON c.id = m.category_id
                         JOIN meal_point p ON p.id = m.meal_point_id
                         WHERE m.meal_point_id = ? AND m.served_on >= ? AND m.served_on < ?
                           AND (p.opened_on IS NULL OR m.served_on >= p.opened_on)
-                        GROUP BY m.category, r.amount ORDER BY m.category
+                        GROUP BY m.category_id, c.name_zh, c.name_en, c.amount, c.effective_from, c.position
+                        ORDER BY c.effective_from, c.position NULLS LAST
                         """)
                 .params(pointId, month, month.plusMonths(1))
-                .query((rs, row) -> new SettlementLine(MealCategory.valueOf(rs.getString(1)), rs.getLong(2),
-                        rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .query((rs, row) -> new SettlementLine(MealCategory.Label.of(rs.getString(1), rs.getString(2)),
+                        rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
                 .list();
     }
 
@@ -135,37 +137,20 @@ class MealPointStore {
     }
 
     /** An elder's latest meals, for the elder's page. */
-    record ElderMeal(LocalDate servedOn, MealKind meal, MealMode mode, MealCategory category, String pointName) {
+    record ElderMeal(LocalDate servedOn, MealKind meal, MealMode mode, MealCategory.Label category, String pointName) {
     }
 
     List<ElderMeal> mealsOf(long elderId, int limit) {
         return jdbc.sql("""
-                        SELECT m.served_on, m.meal, m.mode, m.category, p.name FROM meal m JOIN meal_point p ON p.id = m.meal_point_id
+                        SELECT m.served_on, m.meal, m.mode, c.name_zh, c.name_en, p.name
+                        FROM meal m JOIN meal_point p ON p.id = m.meal_point_id LEFT JOIN meal_category c ON c.id = m.category_id
                         WHERE m.elder_id = ? ORDER BY m.served_on DESC, m.id DESC LIMIT ?
                         """)
                 .params(elderId, limit)
                 .query((rs, row) -> new ElderMeal(rs.getObject(1, LocalDate.class), MealKind.valueOf(rs.getString(2)),
-                        MealMode.valueOf(rs.getString(3)), MealCategory.valueOf(rs.getString(4)), rs.getString(5)))
+                        MealMode.valueOf(rs.getString(3)), MealCategory.Label.of(rs.getString(4), rs.getString(5)),
+                        rs.getString(6)))
                 .list();
-    }
-
-    BigDecimal rate(String category) {
-        return jdbc.sql("SELECT amount FROM meal_subsidy_rate WHERE category = ?").param(category)
-                .query(BigDecimal.class).single();
-    }
-
-    /** Every meal subsidy rate by category (and the operating subsidy per meal under OPERATING). */
-    Map<String, BigDecimal> rates() {
-        Map<String, BigDecimal> rates = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT category, amount FROM meal_subsidy_rate").query(rs -> {
-            rates.put(rs.getString(1), rs.getBigDecimal(2));
-        });
-        return rates;
-    }
-
-    void setRate(String category, BigDecimal amount, String actor) {
-        jdbc.sql("UPDATE meal_subsidy_rate SET amount = ?, updated_at = now(), updated_by = ? WHERE category = ?")
-                .params(amount, actor, category).update();
     }
 
     private static String blank(String text) {

@@ -1,6 +1,5 @@
 package org.yinling.meal;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,7 @@ import org.yinling.audit.AuditLog;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
 
-/** Registers meal points, the communities they serve and the rates: each change committed with its audit row. */
+/** Registers meal points and the communities they serve: each change committed with its audit row. */
 @Service
 class MealPoints {
 
@@ -90,24 +89,12 @@ class MealPoints {
             details.put("day", today.toString());
             details.put("kind", u.meal().name());
             details.put("mode", u.mode().name());
-            details.put("category", u.category().name());
+            details.put("category", u.category() == null ? "" : u.category().nameZh());
             details.put("recordedBy", u.recordedBy());
             details.put("reason", why);
             audit.record("MEAL_UNDONE", "meal_point", point.id(), details);
         });
         return undone;
-    }
-
-    @Transactional(readOnly = true)
-    Map<String, BigDecimal> rates() {
-        return points.rates();
-    }
-
-    /** Sets every rate; the new amounts and the audit row commit together. */
-    @Transactional
-    void setRates(Map<String, BigDecimal> amounts, String actor) {
-        amounts.forEach((category, amount) -> points.setRate(category, amount, actor));
-        audit.record("MEAL_RATES_UPDATED", "meal_subsidy_rate", null, Map.of("amounts", amounts));
     }
 
     private boolean isCommunityOf(String communityCode, CurrentUser user) {

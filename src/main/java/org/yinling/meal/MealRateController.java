@@ -1,55 +1,50 @@
 package org.yinling.meal;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
+import org.yinling.rate.RatePage;
+import org.yinling.rate.RateTable;
 
-/** {@code /meal-points/rates}: the per-meal subsidy by category and the operating subsidy per meal, system-wide. */
+/**
+ * {@code /meal-points/rates}: the operating subsidy per meal of a licensed point, per region from a month, on the
+ * shared rates page (the subsidy per meal by category is the meal categories').
+ */
 @Controller
 @RequestMapping("/meal-points/rates")
 class MealRateController {
 
-    static final List<String> KEYS = List.of("POVERTY", "AGE_80", "AGE_60", "OPERATING");
-    private static final BigDecimal MAX = new BigDecimal("1000");
+    /** The per-meal operating subsidy of a licensed meal point (seed 001/002). */
+    static final RateTable MEAL = new RateTable("MEAL", "meal.rates.table", "meal.rates.table.help",
+            List.of("OPERATING"), "meal.rates.", List.of(), "", List.of(), new BigDecimal("1000"));
 
-    private final MealPoints service;
+    private static final RatePage.Frame FRAME = new RatePage.Frame("/meal-points/rates", "meal.rates.title",
+            "meal.rates.help", "/meal-points", "meal.points.title");
 
-    MealRateController(MealPoints service) {
-        this.service = service;
+    private final RatePage page;
+
+    MealRateController(RatePage page) {
+        this.page = page;
     }
 
     @GetMapping
-    String rates(Model model) {
-        Map<String, BigDecimal> rates = service.rates();
-        model.addAttribute("rates", KEYS.stream().map(k -> Map.entry(k, rates.get(k))).toList());
-        return "meals/rates";
+    String rates(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return page.show(FRAME, List.of(MEAL), user, model);
     }
 
     @PostMapping
-    String update(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user,
-                  RedirectAttributes redirect) {
-        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        for (String key : KEYS) {
-            String text = form.get(key) == null ? "" : form.get(key).strip();
-            if (!text.matches("\\d{1,4}(\\.\\d{1,2})?") || new BigDecimal(text).compareTo(MAX) > 0) {
-                redirect.addFlashAttribute("flashError", "meal.rates.invalid");
-                return "redirect:/meal-points/rates";
-            }
-            amounts.put(key, new BigDecimal(text));
-        }
-        service.setRates(amounts, user.getUsername());
-        redirect.addFlashAttribute("flashSuccess", "meal.rates.saved");
-        return "redirect:/meal-points/rates";
+    String add(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user,
+               Model model, RedirectAttributes redirect) {
+        return page.submit(FRAME, List.of(MEAL), params, user, model, redirect);
     }
 }

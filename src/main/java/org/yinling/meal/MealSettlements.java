@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yinling.audit.AuditLog;
+import org.yinling.rate.Rates;
 
 /**
  * A meal point's monthly settlement: meals by category at the per-meal rates, plus the operating subsidy per meal when
@@ -25,8 +26,10 @@ class MealSettlements {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Rates rates;
 
-    MealSettlements(MealPointStore points, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    MealSettlements(MealPointStore points, JdbcClient jdbc, AuditLog audit, Clock clock, Rates rates) {
+        this.rates = rates;
         this.clock = clock;
         this.points = points;
         this.jdbc = jdbc;
@@ -48,7 +51,9 @@ class MealSettlements {
         long meals = lines.stream().mapToLong(MealPointStore.SettlementLine::meals).sum();
         BigDecimal perMeal = lines.stream().map(MealPointStore.SettlementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean licensed = point.licensedOn(month.atEndOfMonth());
-        BigDecimal operatingRate = points.rate("OPERATING");
+        // the per-meal operating subsidy in force for the point's community in the month served
+        BigDecimal operatingRate = java.util.Objects.requireNonNullElse(rates.amountOn(MealRateController.MEAL,
+                "OPERATING", point.communityCode(), month.atDay(1)), BigDecimal.ZERO);
         BigDecimal operating = licensed ? operatingRate.multiply(BigDecimal.valueOf(meals)) : BigDecimal.ZERO;
         return new Settlement(lines, meals, perMeal, licensed, operatingRate, operating, perMeal.add(operating));
     }

@@ -4,5 +4,5 @@
  * confirmed totals it offers to the payment batch as {@link org.yinling.payment.OrganisationPayments}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Meal points",
-        allowedDependencies = {"account", "audit", "elder", "payment", "region", "system"})
+        allowedDependencies = {"account", "audit", "elder", "payment", "rate", "region", "subsidy :: rule", "system"})
 package org.yinling.meal;

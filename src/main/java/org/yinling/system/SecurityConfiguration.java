@@ -68,9 +68,9 @@ class SecurityConfiguration {
                         .requestMatchers("/subsidies/policies", "/subsidies/policies/**")
                         .hasAnyRole("ADMIN", "DISTRICT_STAFF")
                         // institutions: the district registers them; streets and the district admit and discharge
-                        // subsidy rates for institutions hold for the whole system: the administrator sets them
+                        // rate tables: the administrator sets the city default, the district its own overrides (module rate)
                         .requestMatchers(HttpMethod.GET, "/institutions/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
-                        .requestMatchers("/institutions/rates").hasRole("ADMIN")
+                        .requestMatchers("/institutions/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/institutions/new", "/institutions/*/edit").hasRole("DISTRICT_STAFF")
                         // the transfer form (with the free beds) only for those who may transfer
                         .requestMatchers(HttpMethod.GET, "/institutions/*/stays/*/transfer")
@@ -90,7 +90,9 @@ class SecurityConfiguration {
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         // meal points: everyone reads; the district registers points; record keepers record meals
                         .requestMatchers(HttpMethod.GET, "/meal-points/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
-                        .requestMatchers("/meal-points/rates").hasRole("ADMIN")
+                        .requestMatchers("/meal-points/rates").hasAnyRole("ADMIN", "DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/meal-points/categories").hasAnyRole("ADMIN", "DISTRICT_STAFF", "MANAGER")
+                        .requestMatchers("/meal-points/categories", "/meal-points/categories/**").hasAnyRole("ADMIN", "DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/meal-points", "/meal-points/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/meal-points/*/meals", "/meal-points/*/meals/import",
                                 "/meal-points/*/meals/scan", "/meal-points/*/meals/*/undo")

@@ -88,9 +88,10 @@ class ChangeAndAuditTest {
     void aMealRateChangeWhoseAuditFailsChangesNoRate() throws Exception {
         Map<String, BigDecimal> before = mealRates();
         doThrow(new IllegalStateException(REFUSED)).when(auditTarget())
-                .record(eq("MEAL_RATES_UPDATED"), anyString(), any(), any());
-        assertThatThrownBy(() -> mvc.perform(post("/meal-points/rates").param("POVERTY", "99").param("AGE_80", "98")
-                .param("AGE_60", "97").param("OPERATING", "96").with(as("admin")).with(csrf())))
+                .record(eq("RATE_VERSION_ADDED"), anyString(), any(), any());
+        String month = org.yinling.TestDates.today().plusMonths(7).toString().substring(0, 7);
+        assertThatThrownBy(() -> mvc.perform(post("/meal-points/rates").param("table", "MEAL").param("region", "")
+                .param("from", month).param("amount.OPERATING", "96").with(as("admin")).with(csrf())))
                 .hasStackTraceContaining(REFUSED);
         assertThat(mealRates()).isEqualTo(before);
     }
@@ -154,7 +155,10 @@ class ChangeAndAuditTest {
 
     private Map<String, BigDecimal> mealRates() {
         Map<String, BigDecimal> rates = new java.util.TreeMap<>();
-        jdbc.sql("SELECT category, amount FROM meal_subsidy_rate").query(rs -> {
+        jdbc.sql("""
+                SELECT v.id || ' ' || v.effective_from || ' ' || a.rate_key, a.amount
+                FROM rate_version v JOIN rate_amount a ON a.version_id = v.id WHERE v.rate_table = 'MEAL'
+                """).query(rs -> {
             rates.put(rs.getString(1), rs.getBigDecimal(2));
         });
         return rates;

@@ -52,12 +52,16 @@ class ConstructionGrantTest {
 
     @Test
     void aGrantGoesThroughTheChainAndIsPaidOnce() throws Exception {
-        long home = institution("建设补贴测试养老院", "PRIVATE", 60);     // 50–200 beds: 5,000 a bed by default
+        // 50–200 beds: seed 004's figure is not legible, so the tier has no rate until the district sets one
+        long medium = institution("建设补贴测试中型院", "PRIVATE", 60);
+        mvc.perform(post("/institutions/{id}/grants", medium).param("newBeds", "20").with(as("community")).with(csrf()))
+                .andExpect(flash().attribute("flashError", "grant.noRate"));
+        long home = institution("建设补贴测试养老院", "PRIVATE", 210);     // over 200 beds: 3,000 a bed (seed 004)
         mvc.perform(post("/institutions/{id}/grants", home).param("newBeds", "20").with(as("community")).with(csrf()))
                 .andExpect(flash().attribute("flashSuccess", "grant.done"));
         long grant = jdbc.sql("SELECT id FROM construction_grant WHERE institution_id = ?").param(home)
                 .query(Long.class).single();
-        assertThat(stage(grant)).isEqualTo("STREET_REVIEW 100000.00");
+        assertThat(stage(grant)).isEqualTo("STREET_REVIEW 60000.00");
         // one application at a time
         mvc.perform(post("/institutions/{id}/grants", home).param("newBeds", "5").with(as("community")).with(csrf()))
                 .andExpect(flash().attribute("flashError", "grant.already"));
@@ -71,18 +75,18 @@ class ConstructionGrantTest {
                 .andExpect(content().string(containsString("id=\"grant-approve\"")));
         mvc.perform(get("/institutions/{i}", home).with(as("community")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("100,000.00")));
+                .andExpect(content().string(containsString("60,000.00")));
         decide(home, grant, "RETURN", "", "street").andExpect(flash().attribute("flashError", "grant.reasonRequired"));
         decide(home, grant, "APPROVE", "现场核实", "street").andExpect(flash().attribute("flashSuccess", "grant.done"));
         decide(home, grant, "APPROVE", "", "district").andExpect(flash().attribute("flashSuccess", "grant.done"));
-        assertThat(stage(grant)).isEqualTo("PUBLICITY 100000.00");
+        assertThat(stage(grant)).isEqualTo("PUBLICITY 60000.00");
         assertThat(jdbc.sql("SELECT publicity_ends FROM construction_grant WHERE id = ?").param(grant)
                 .query(LocalDate.class).single()).isEqualTo(TestDates.today().plusDays(7));
 
         conclude(home, grant).andExpect(flash().attribute("flashError", "grant.publicityRunning"));
         jdbc.sql("UPDATE construction_grant SET publicity_ends = CURRENT_DATE - 1 WHERE id = ?").param(grant).update();
         conclude(home, grant).andExpect(flash().attribute("flashSuccess", "grant.done"));
-        assertThat(stage(grant)).isEqualTo("APPROVED 100000.00");
+        assertThat(stage(grant)).isEqualTo("APPROVED 60000.00");
         assertThat(jdbc.sql("SELECT string_agg(action, ',' ORDER BY id) FROM construction_grant_decision WHERE grant_id = ?")
                 .param(grant).query(String.class).single()).isEqualTo("SUBMIT,APPROVE,APPROVE,CONCLUDE");
         assertThatThrownBy(() -> jdbc.sql("UPDATE construction_grant_decision SET note = 'x' WHERE grant_id = ?")
@@ -94,7 +98,7 @@ class ConstructionGrantTest {
         mvc.perform(post("/payments/batches/{id}/resume", batch).with(as("district")).with(csrf()));
         awaitGenerated(batch);
         assertThat(jdbc.sql("SELECT kind || ' ' || amount FROM payment_payee_line WHERE grant_id = ?").param(grant)
-                .query(String.class).list()).containsExactly("CONSTRUCTION 100000.00");
+                .query(String.class).list()).containsExactly("CONSTRUCTION 60000.00");
         long next = batchFor(LocalDate.of(2039, 2, 1));
         assertThat(jdbc.sql("SELECT count(*) FROM payment_payee_line WHERE batch_id = ? AND grant_id = ?")
                 .params(next, grant).query(Integer.class).single()).isZero();
@@ -115,16 +119,29 @@ class ConstructionGrantTest {
     }
 
     @Test
-    void onlyTheAdministratorChangesTheRates() throws Exception {
-        mvc.perform(get("/institutions/rates").with(as("district"))).andExpect(status().isOk());
-        mvc.perform(post("/institutions/rates").param("LOCAL", "60").with(as("district")).with(csrf()))
+    void theDistrictSetsItsOwnRatesOnlyAndNeverForAMonthBegun() throws Exception {
+        String next = TestDates.today().withDayOfMonth(1).plusMonths(1).toString().substring(0, 7);
+        mvc.perform(get("/institutions/rates").with(as("district"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"rate-form-CONSTRUCTION\"")));
+        mvc.perform(post("/institutions/rates").param("table", "INSTITUTION_OPERATING").param("region", "")
+                        .param("from", next).param("amount.LOCAL", "60").with(as("street")).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/institutions/rates").param("LOCAL", "abc").param("MINIMUM_LIVING", "200")
-                        .param("EXTREME_POVERTY", "405").param("SMALL", "3000").param("MEDIUM", "5000").param("LARGE", "8000")
-                        .with(as("admin")).with(csrf()))
-                .andExpect(flash().attribute("flashError", "institution.rates.invalid"));
-        assertThat(jdbc.sql("SELECT amount FROM institution_subsidy_rate WHERE category = 'LOCAL'")
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("50");
+        // the city default is the administrator's
+        mvc.perform(post("/institutions/rates").param("table", "INSTITUTION_OPERATING").param("region", "")
+                        .param("from", next).param("amount.LOCAL", "60").with(as("district")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("只能为本区或本区的街道设置标准")));
+        mvc.perform(post("/institutions/rates").param("table", "INSTITUTION_OPERATING").param("region", "330105000000")
+                        .param("from", next).param("amount.LOCAL", "abc").with(as("district")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("金额须为")))
+                .andExpect(content().string(containsString("value=\"abc\"")));
+        String thisMonth = TestDates.today().toString().substring(0, 7);
+        if (TestDates.today().getDayOfMonth() > 1) {
+            mvc.perform(post("/institutions/rates").param("table", "INSTITUTION_OPERATING").param("region", "330105000000")
+                            .param("from", thisMonth).param("amount.LOCAL", "70").with(as("district")).with(csrf()))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("起始月份须为尚未开始的月份")));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM rate_version WHERE rate_table = 'INSTITUTION_OPERATING' AND region_code IS NOT NULL")
+                .query(Integer.class).single()).isZero();
     }
 
     private long batchFor(LocalDate month) throws Exception {

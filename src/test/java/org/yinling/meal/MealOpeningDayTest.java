@@ -70,8 +70,10 @@ class MealOpeningDayTest {
 
         // a meal recorded before the rule, the day before the opening: counted nowhere in the settlement
         jdbc.sql("""
-                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_by)
-                        VALUES (?, ?, ?, 'LUNCH', 'EAT_IN', 'AGE_80', 'test')
+                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category_id, recorded_by)
+                        VALUES (?, ?, ?, 'LUNCH', 'EAT_IN',
+                                (SELECT id FROM meal_category WHERE region_code IS NULL AND position = 2
+                                   AND effective_from = DATE '2000-01-01'), 'test')
                         """)
                 .params(elder, point, opened.minusDays(1)).update();
         long paid = points.settlement(point, opened.minusDays(1).withDayOfMonth(1)).stream()

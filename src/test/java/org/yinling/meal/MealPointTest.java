@@ -33,6 +33,9 @@ import static org.yinling.system.TestUsers.as;
 @AutoConfigureMockMvc
 class MealPointTest {
 
+    /** The city's default category of 特困 and 低保 elders (V43). */
+    static final String POVERTY = "(SELECT id FROM meal_category WHERE region_code IS NULL AND effective_from = DATE '2000-01-01' AND position = 1)";
+
     private static final String LANTIAN = "330105001001";
 
     @Autowired
@@ -72,8 +75,8 @@ class MealPointTest {
 
         // a later change of status does not rewrite the meal's category
         jdbc.sql("UPDATE elder SET economic_status = 'NONE' WHERE id = ?").param(poor).update();
-        assertThat(jdbc.sql("SELECT category FROM meal WHERE elder_id = ?").param(poor).query(String.class).single())
-                .isEqualTo("POVERTY");
+        assertThat(jdbc.sql("SELECT c.name_zh FROM meal m JOIN meal_category c ON c.id = m.category_id WHERE m.elder_id = ?")
+                .param(poor).query(String.class).single()).isEqualTo("特困、低保老人");
 
         // settlement of the month: 8 (poor) + 5 (80+) per meal, plus 1 per meal for a licensed point
         mvc.perform(get("/meal-points/{id}/settlement", point).param("month", TestDates.thisMonth().toString())
@@ -133,10 +136,10 @@ class MealPointTest {
         long point = register("结算测试食堂", "SC-2026-010", TestDates.today().plusYears(1));
         long elder = elder("11010519370909775X", "食堂戊", "EXTREME_POVERTY", LocalDate.of(1937, 9, 9));
         jdbc.sql("""
-                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category, recorded_by)
-                        VALUES (?, ?, DATE '2026-09-03', 'LUNCH', 'EAT_IN', 'POVERTY', 'test'),
-                               (?, ?, DATE '2026-09-04', 'LUNCH', 'DELIVERED', 'POVERTY', 'test')
-                        """).params(elder, point, elder, point).update();
+                        INSERT INTO meal (elder_id, meal_point_id, served_on, meal, mode, category_id, recorded_by)
+                        VALUES (?, ?, DATE '2026-09-03', 'LUNCH', 'EAT_IN', %1$s, 'test'),
+                               (?, ?, DATE '2026-09-04', 'LUNCH', 'DELIVERED', %1$s, 'test')
+                        """.formatted(POVERTY)).params(elder, point, elder, point).update();
         mvc.perform(post("/meal-points/{id}/settlement/confirm", point).param("month", TestDates.thisMonth().toString())
                         .with(as("district")).with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
@@ -172,15 +175,16 @@ class MealPointTest {
     }
 
     @Test
-    void onlyTheAdministratorChangesTheMealRates() throws Exception {
+    void theMealRatesPageIsTheSharedOne() throws Exception {
         mvc.perform(get("/meal-points/rates").with(as("district"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"meal-rates-form\"")));
-        mvc.perform(post("/meal-points/rates").param("POVERTY", "9").with(as("district")).with(csrf()))
+                .andExpect(content().string(containsString("id=\"rate-form-MEAL\"")));
+        mvc.perform(post("/meal-points/rates").param("table", "MEAL").param("amount.OPERATING", "9")
+                        .with(as("street")).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/meal-points/rates").param("POVERTY", "-1").param("AGE_80", "5").param("AGE_60", "3")
-                        .param("OPERATING", "1").with(as("admin")).with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("flashError", "meal.rates.invalid"));
+        String next = TestDates.today().withDayOfMonth(1).plusMonths(1).toString().substring(0, 7);
+        mvc.perform(post("/meal-points/rates").param("table", "MEAL").param("region", "").param("from", next)
+                        .param("amount.OPERATING", "-1").with(as("admin")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("金额须为")));
         mvc.perform(get("/meal-points/rates").with(as("community"))).andExpect(status().isForbidden());
     }
 
@@ -206,8 +210,10 @@ class MealPointTest {
         MealImport.Report written = upload(point, good);
         assertThat(written.recorded()).isEqualTo(2);
         assertThat(upload(point, good).skipped()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT string_agg(category, ',' ORDER BY category) FROM meal WHERE meal_point_id = ?")
-                .param(point).query(String.class).single()).isEqualTo("AGE_60,AGE_80");
+        assertThat(jdbc.sql("""
+                        SELECT string_agg(c.name_zh, ',' ORDER BY c.position) FROM meal m JOIN meal_category c ON c.id = m.category_id
+                        WHERE m.meal_point_id = ?
+                        """).param(point).query(String.class).single()).isEqualTo("80 周岁以上,60–79 周岁");
     }
 
     private MealImport.Report upload(long point, String csv) throws Exception {

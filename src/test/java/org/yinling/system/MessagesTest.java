@@ -143,7 +143,9 @@ class MessagesTest {
         Stream.of(org.yinling.meal.MealPointKind.values()).map(org.yinling.meal.MealPointKind::messageKey).forEach(used::add);
         Stream.of(org.yinling.meal.MealKind.values()).map(org.yinling.meal.MealKind::messageKey).forEach(used::add);
         Stream.of(org.yinling.meal.MealMode.values()).map(org.yinling.meal.MealMode::messageKey).forEach(used::add);
-        Stream.of(org.yinling.meal.MealCategory.values()).map(org.yinling.meal.MealCategory::messageKey).forEach(used::add);
+        Stream.of(org.yinling.rate.Rates.Problem.values()).map(org.yinling.rate.Rates.Problem::messageKey).forEach(used::add);
+        used.add("rate.problem.TABLE");
+        used.add("grant.noRate");
         used.add("payment.lineKind.CONSTRUCTION");
         used.add("payment.lineKind.MEAL");
         Stream.of("POVERTY", "AGE_80", "AGE_60", "OPERATING").map(k -> "meal.rates." + k).forEach(used::add);
