@@ -101,6 +101,14 @@ public final class Figures {
         return spendingByPolicy;
     }
 
+    public org.yinling.region.OfficialStatistic getStatistics() {
+        return statistics;
+    }
+
+    public long getPopulation() {
+        return population;
+    }
+
     public int getCommunityCount() {
         return communities;
     }
