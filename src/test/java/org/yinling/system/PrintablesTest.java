@@ -87,7 +87,7 @@ class PrintablesTest {
 
         MockHttpServletRequestBuilder form = post("/elders/" + elder + "/assessments").with(as("district")).with(csrf())
                 .param("assessedOn", TestDates.today().toString()).param("reason", "FIRST")
-                .param("assessor", "评估员甲").param("riskEvents", "0");
+                .param("assessor", "评估员甲").param("secondAssessor", "评估员丙").param("agencyId", String.valueOf(jdbc.sql("INSERT INTO assessment_agency (name, region_code, created_by) VALUES ('测试评估机构', '330105000000', 'test') ON CONFLICT (region_code, name) DO UPDATE SET active = TRUE RETURNING id").query(Long.class).single())).param("riskEvents", "0");
         int total = 0;
         for (AssessmentItem item : AssessmentItem.values()) {
             int score = item == AssessmentItem.STAIRS ? 1 : item.maxScore();
