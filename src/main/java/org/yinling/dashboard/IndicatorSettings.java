@@ -38,6 +38,15 @@ class IndicatorSettings {
         Setting(String fallback) {
             this.fallback = new BigDecimal(fallback);
         }
+
+        public String messageKey() {
+            return "indicator.setting." + name();
+        }
+    }
+
+    /** One row of the settings, for the administration page. */
+    record Row(long id, Setting setting, String regionCode, BigDecimal value, LocalDate effectiveFrom,
+               LocalDate effectiveTo, String source) {
     }
 
     private final JdbcClient jdbc;
@@ -46,6 +55,37 @@ class IndicatorSettings {
     IndicatorSettings(JdbcClient jdbc, Regions regions) {
         this.jdbc = jdbc;
         this.regions = regions;
+    }
+
+    /** Every row (a few dozen), by setting, region and newest first. */
+    List<Row> all() {
+        return jdbc.sql("""
+                        SELECT id, setting, region_code, value, effective_from, effective_to, source FROM indicator_setting
+                        ORDER BY setting, region_code NULLS FIRST, effective_from DESC, id DESC
+                        """)
+                .query((rs, i) -> new Row(rs.getLong(1), Setting.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                        rs.getString(7)))
+                .list();
+    }
+
+    /**
+     * Adds a setting from a day on; the row of the same setting and region in force then ends that day (the history
+     * stays). False when a row of that setting and region already starts that day.
+     */
+    boolean add(Setting setting, String regionCode, BigDecimal value, LocalDate from, String source, String actor) {
+        jdbc.sql("""
+                        UPDATE indicator_setting SET effective_to = :from
+                        WHERE setting = :setting AND region_code IS NOT DISTINCT FROM CAST(:region AS varchar)
+                          AND effective_from < :from AND (effective_to IS NULL OR effective_to > :from)
+                        """)
+                .param("from", from).param("setting", setting.name()).param("region", regionCode).update();
+        return jdbc.sql("""
+                        INSERT INTO indicator_setting (setting, region_code, value, effective_from, source, created_by)
+                        VALUES (:setting, :region, :value, :from, :source, :actor) ON CONFLICT DO NOTHING
+                        """)
+                .param("setting", setting.name()).param("region", regionCode).param("value", value)
+                .param("from", from).param("source", source).param("actor", actor).update() == 1;
     }
 
     /** The settings in force for a region on a day (a handful of rows). */

@@ -56,6 +56,38 @@ class AssessmentAdministration {
         return "";
     }
 
+    @Transactional(readOnly = true)
+    List<AssessmentGovernance.Validity> validities(CurrentUser user) {
+        return governance.validities(user.scope());
+    }
+
+    /**
+     * The user's district sets how long its assessments hold from a day on (today or later: an assessment made before
+     * keeps the last valid day it was given); empty when added, else the refusal's message key.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('DISTRICT_STAFF')")
+    String addValidity(String months, String from, String source, CurrentUser user) {
+        int m;
+        LocalDate day;
+        try {
+            m = Integer.parseInt(months.strip());
+            day = LocalDate.parse(from.strip());
+        } catch (RuntimeException unreadable) {
+            return "assessment.validity.invalid";
+        }
+        String note = source == null ? "" : source.strip();
+        if (m < 1 || m > 120 || day.isBefore(LocalDate.now(clock)) || day.getYear() > 2099 || note.length() > 200) {
+            return "assessment.validity.invalid";
+        }
+        if (!governance.addValidity(user.getRegionCode(), m, day, note.isEmpty() ? null : note, user.getUsername())) {
+            return "assessment.validity.taken";
+        }
+        audit.record("ASSESSMENT_VALIDITY_SET", "region", user.getRegionCode(),
+                Map.of("months", m, "from", day.toString(), "source", note));
+        return "";
+    }
+
     record DuePage(List<AssessmentGovernance.Due> rows, long total, int page, int pages, LocalDate from, LocalDate to) {
     }
 

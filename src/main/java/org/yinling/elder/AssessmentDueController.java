@@ -72,6 +72,7 @@ class AssessmentDueController {
     @GetMapping("/elders/assessment-agencies")
     String agencies(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("agencies", administration.agencies(user));
+        model.addAttribute("validities", administration.validities(user));
         model.addAttribute("regionNames", regions.allNames());
         model.addAttribute("canAdd", user.hasRole(Role.DISTRICT_STAFF));
         return AGENCIES_VIEW;
@@ -87,6 +88,20 @@ class AssessmentDueController {
             redirect.addFlashAttribute("flashError", refusal);
         }
         return "redirect:/elders/assessment-agencies";
+    }
+
+    /** The district's validity of assessments from a day on (months). */
+    @PostMapping("/elders/assessment-validity")
+    String addValidity(@RequestParam(defaultValue = "") String months, @RequestParam(defaultValue = "") String from,
+                       @RequestParam(defaultValue = "") String source, @AuthenticationPrincipal CurrentUser user,
+                       RedirectAttributes redirect) {
+        String refusal = administration.addValidity(months, from, source, user);
+        if (refusal.isEmpty()) {
+            redirect.addFlashAttribute("flashSuccess", "assessment.validity.added");
+        } else {
+            redirect.addFlashAttribute("flashError", refusal);
+        }
+        return "redirect:/elders/assessment-agencies#validity";
     }
 
     private String text(String key, Locale locale) {

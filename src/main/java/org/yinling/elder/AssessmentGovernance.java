@@ -73,6 +73,34 @@ class AssessmentGovernance {
                 .query(Integer.class).optional().orElse(12);
     }
 
+    /** A validity row: months from a day, for a region (null: the default). */
+    record Validity(String regionCode, int months, LocalDate effectiveFrom, String source) {
+    }
+
+    /** The default rows and those of the scope's district and the regions in it, newest first. */
+    List<Validity> validities(RegionScope scope) {
+        String district = scope.prefix().length() >= 6 ? scope.prefix().substring(0, 6) : scope.prefix();
+        return jdbc.sql("""
+                        SELECT region_code, months, effective_from, source FROM assessment_validity
+                        WHERE region_code IS NULL OR region_code LIKE :district
+                        ORDER BY effective_from DESC, region_code NULLS LAST
+                        """)
+                .param("district", district + "%")
+                .query((rs, i) -> new Validity(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4)))
+                .list();
+    }
+
+    /** Adds a validity for a region from a day; false when the region already has one starting that day. */
+    boolean addValidity(String regionCode, int months, LocalDate from, String source, String actor) {
+        return jdbc.sql("""
+                        INSERT INTO assessment_validity (region_code, months, effective_from, source, created_by)
+                        VALUES (:region, :months, :from, :source, :actor) ON CONFLICT DO NOTHING
+                        """)
+                .param("region", regionCode).param("months", months).param("from", from)
+                .param("source", source).param("actor", actor).update() == 1;
+    }
+
     /** The elder's latest assessment's last valid day onto the elder row (same transaction as the assessment). */
     void keepValidity(long elderId) {
         jdbc.sql("""

@@ -136,10 +136,16 @@ class IndicatorsAsDefinedTest {
         assertThat(sheet.get(Indicator.FACILITY_STREETS).value()).isEqualByComparingTo("0.6667");
         assertThat(sheet.get(Indicator.FACILITY_STREETS).status()).isEqualTo(TargetStatus.RED);
 
-        jdbc.sql("""
-                INSERT INTO indicator_setting (setting, region_code, value, effective_from, created_by)
-                VALUES ('FRINGE_IS_CENTRAL', ?, 1, ?, 'test')
-                """).params(COUNTY, today.minusDays(1)).update();
+        // the county counts its 城乡结合区 as central urban from today (a setting of its own, set by the administrator)
+        RequestPostProcessor admin = f.as("sd.admin", "ADMIN", COUNTY);
+        mvc.perform(post("/admin/targets/settings").with(admin).with(csrf()).param("setting", "FRINGE_IS_CENTRAL")
+                        .param("regionCode", COUNTY).param("value", "1").param("effectiveFrom", today.toString()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashSuccess", "indicator.setting.saved"));
+        mvc.perform(post("/admin/targets/settings").with(admin).with(csrf()).param("setting", "NO_SUCH")
+                        .param("value", "1").param("effectiveFrom", today.toString()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("flashError", "indicator.setting.invalid"));
         assertThat(dashboards.build(regions.find(COUNTY).orElseThrow(), today).sheet()
                 .get(Indicator.DAY_CARE_URBAN).value()).isEqualByComparingTo("0.5000");
 

@@ -129,10 +129,13 @@ class AssessmentGovernanceTest {
         assertThat(mvc.perform(get("/elders/assessments/due").with(staff)).andReturn().getResponse()
                 .getContentAsString()).doesNotContain("评估甲");
 
-        // the district sets 6 months from yesterday: a new assessment holds 6 months
-        jdbc.sql("""
-                INSERT INTO assessment_validity (region_code, months, effective_from, created_by) VALUES (?, 6, ?, 'test')
-                ON CONFLICT DO NOTHING""").params(DISTRICT, today.minusDays(1)).update();
+        // the district sets 6 months from today (not from a past day): a new assessment holds 6 months
+        mvc.perform(post("/elders/assessment-validity").with(staff).with(csrf()).param("months", "6")
+                .param("from", today.minusDays(1).toString()))
+                .andExpect(flash().attribute("flashError", "assessment.validity.invalid"));
+        mvc.perform(post("/elders/assessment-validity").with(staff).with(csrf()).param("months", "6")
+                .param("from", today.toString()).param("source", "区民政局通知"))
+                .andExpect(flash().attribute("flashSuccess", "assessment.validity.added"));
         mvc.perform(assess(other, today, "ROUTINE", agency)).andExpect(status().isFound());
         assertThat(validUntil(other)).isEqualTo(today.plusMonths(6).minusDays(1));
     }
