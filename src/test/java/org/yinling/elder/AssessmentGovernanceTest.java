@@ -95,6 +95,9 @@ class AssessmentGovernanceTest {
         mvc.perform(assess(elder, assessedOn, "FIRST", agency)).andExpect(status().isFound());
         mvc.perform(assess(other, today.minusDays(10), "FIRST", agency)).andExpect(status().isFound());
         assertThat(validUntil(elder)).isEqualTo(assessedOn.plusMonths(12).minusDays(1));
+        String report = mvc.perform(get("/elders/" + elder + "/assessments/report").with(staff))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(report).contains("张评").contains("李评").contains("评估治理区能力评估中心");
 
         String due = mvc.perform(get("/elders/assessments/due").with(staff)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
