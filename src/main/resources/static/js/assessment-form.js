@@ -1,6 +1,7 @@
 // The running total and level of the assessment form (GB/T 42195-2022), as the scores are chosen: the total of
 // the 26 items; the level from the total's band once every item is scored; then coma (complete loss) or, else,
-// one level worse for a dementia or mental-disorder diagnosis and one for enough risk events in 30 days. The
+// one level worse for a dementia or mental-disorder diagnosis or enough risk events in 30 days (one level for
+// either or both, GB/T 42195-2022). The
 // bands and the threshold come from the page (the server's CapabilityLevel and CapabilityScoring), which scores
 // again on saving.
 (function () {
@@ -47,8 +48,8 @@
         if (coma && coma.checked) {
             code = 4;
         } else {
-            code = base.code + (dementia && dementia.checked ? 1 : 0)
-                + (risk && +risk.value >= threshold ? 1 : 0);
+            // GB/T 42195-2022: any one of the conditions raises the level by one; both together still by one
+            code = base.code + ((dementia && dementia.checked) || (risk && +risk.value >= threshold) ? 1 : 0);
         }
         var level = byCode(code);
         levelOut.textContent = level.label;

@@ -53,16 +53,17 @@ class DashboardController {
         return show(visibleRegion(code, user), user, model, locale);
     }
 
-    /** The district records the dedicated elder-care staff of a street (seed 002's staffing rule). */
+    /**
+     * The district records the dedicated elder-care staff of its guidance centre, a street centre or a community
+     * station (seed 002's staffing rule); back to the page whose staffing table lists the region.
+     */
     @PostMapping("/dashboard/regions/{code}/staff")
     String recordStaff(@PathVariable String code, @RequestParam(defaultValue = "") String staff,
                        @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         RegionView street = visibleRegion(code, user);
-        if (street.level() != RegionLevel.STREET) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
         Integer count = parseStaff(staff);
-        String back = "redirect:" + link(street.parentCode()) + "#staffing";
+        String back = "redirect:" + link(street.level() == RegionLevel.DISTRICT ? street.code() : street.parentCode())
+                + "#staffing";
         if (count == null) {
             redirect.addFlashAttribute("flashError", "dashboard.staff.invalid");
             return back;

@@ -21,6 +21,12 @@ class DashboardNavigation {
         return new NavItem("nav.monthlyReport", "/reports/monthly", 610, READERS);
     }
 
+    /** Official statistics per region and year (issue 21 §4): the denominators of the ratios where entered. */
+    @Bean
+    NavItem statisticsNavItem() {
+        return new NavItem("nav.statistics", "/dashboard/statistics", 620, READERS);
+    }
+
     @Bean
     NavItem targetsNavItem() {
         return new NavItem("nav.admin.targets", "/admin/targets", 950, Set.of("ADMIN"));

@@ -23,12 +23,17 @@ class DashboardService {
     private final IndicatorTargets targets;
     private final StreetStaffing staffing;
     private final Regions regions;
+    private final IndicatorSettings settings;
+    private final org.yinling.region.OfficialStatistics statistics;
 
-    DashboardService(FigureQueries queries, IndicatorTargets targets, StreetStaffing staffing, Regions regions) {
+    DashboardService(FigureQueries queries, IndicatorTargets targets, StreetStaffing staffing, Regions regions,
+                     IndicatorSettings settings, org.yinling.region.OfficialStatistics statistics) {
         this.queries = queries;
         this.targets = targets;
         this.staffing = staffing;
         this.regions = regions;
+        this.settings = settings;
+        this.statistics = statistics;
     }
 
     /** One consistent snapshot: every statement of a dashboard reads the same committed state. */
@@ -36,20 +41,24 @@ class DashboardService {
     public Dashboard build(RegionView region, LocalDate day) {
         Map<String, Figures> communities = queries.byCommunity(region.scope(), day, FigureQueries.ElderSource.TALLIES);
         List<IndicatorTargets.Target> allTargets = targets.all();
+        List<RegionView> children = region.level() == RegionLevel.COMMUNITY ? List.of() : regions.children(region.code());
+        List<String> codes = new ArrayList<>(children.stream().map(RegionView::code).toList());
+        codes.add(region.code());
+        Map<String, org.yinling.region.OfficialStatistic> official = statistics.latest(codes, day.getYear());
         Figures total = sum(communities, region.code().substring(0, region.level().significantDigits()));
+        total.statistics = official.get(region.code());
         IndicatorSheet sheet = IndicatorSheet.of(total, targets.forRegion(region, day, allTargets));
 
         List<Dashboard.UnitRow> units = new ArrayList<>();
-        if (region.level() != RegionLevel.COMMUNITY) {
-            for (RegionView child : regions.children(region.code())) {
-                Figures figures = sum(communities, child.code().substring(0, child.level().significantDigits()));
-                units.add(new Dashboard.UnitRow(child, figures,
-                        IndicatorSheet.of(figures, targets.forRegion(child, day, allTargets))));
-            }
+        for (RegionView child : children) {
+            Figures figures = sum(communities, child.code().substring(0, child.level().significantDigits()));
+            figures.statistics = official.get(child.code());
+            units.add(new Dashboard.UnitRow(child, figures,
+                    IndicatorSheet.of(figures, targets.forRegion(child, day, allTargets))));
         }
         LocalDate month = day.withDayOfMonth(1);
         return new Dashboard(region, regions.path(region.code()), day, total, sheet, units,
-                staffing(region, units, communities), gaps(communities),
+                staffing(region, sheet, units, communities, day), gaps(communities),
                 queries.spendingByMonth(region.scope(), month.minusMonths(SPENDING_MONTHS - 1), month),
                 queries.policyNames(), elders80(communities), queries.byProvider(region.scope(), day),
                 Figures.unvisited(communities));
@@ -61,23 +70,37 @@ class DashboardService {
         return elders80;
     }
 
-    /** The staffing rule for the streets shown: the child streets of a district, or the street itself. */
-    private List<StreetStaffing.Row> staffing(RegionView region, List<Dashboard.UnitRow> units,
-                                              Map<String, Figures> communities) {
-        List<Dashboard.UnitRow> streets = switch (region.level()) {
-            case DISTRICT -> units;
-            case STREET -> List.of(new Dashboard.UnitRow(region, sum(communities, region.code().substring(0, 9)), null));
-            case COMMUNITY -> List.of();
-        };
-        Map<String, Integer> recorded = staffing.recorded(streets.stream().map(u -> u.region().code()).toList());
-        return streets.stream().map(street -> {
-            String prefix = street.region().code().substring(0, 9);
-            IndicatorSheet sheet = street.sheet() != null ? street.sheet() : IndicatorSheet.of(street.figures(), Map.of());
-            List<Figures> ofStreet = communities.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList();
-            return StreetStaffing.rule(street.region().code(), street.region().name(), sheet, ofStreet,
-                    recorded.get(street.region().code()));
-        }).toList();
+    /**
+     * Seed 002's staffing rule for the regions shown: a district's own guidance centre and its streets; a street and
+     * its communities; a community alone.
+     */
+    private List<StreetStaffing.Row> staffing(RegionView region, IndicatorSheet sheet, List<Dashboard.UnitRow> units,
+                                              Map<String, Figures> communities, LocalDate day) {
+        Map<IndicatorSettings.Setting, java.math.BigDecimal> set = settings.forRegion(region.code(), day);
+        Map<String, Integer> recorded = staffing.recorded(region.scope());
+        List<StreetStaffing.Row> rows = new ArrayList<>();
+        switch (region.level()) {
+            case DISTRICT -> {
+                rows.add(StreetStaffing.district(region.code(), region.name(), set, recorded.get(region.code())));
+                for (Dashboard.UnitRow street : units) {
+                    rows.add(StreetStaffing.street(street.region().code(), street.region().name(), street.sheet(),
+                            communities, set, recorded));
+                }
+            }
+            case STREET -> {
+                rows.add(StreetStaffing.street(region.code(), region.name(), sheet, communities, set, recorded));
+                for (Dashboard.UnitRow community : units) {
+                    rows.add(StreetStaffing.community(community.region().code(), community.region().name(),
+                            community.figures(), set, recorded.get(community.region().code())));
+                }
+            }
+            case COMMUNITY -> {
+                Figures figures = communities.getOrDefault(region.code(), new Figures());
+                rows.add(StreetStaffing.community(region.code(), region.name(), figures, set,
+                        recorded.get(region.code())));
+            }
+        }
+        return rows;
     }
 
     /** Communities without a day-care centre or a meal point, most elders 80+ first. */
@@ -95,13 +118,22 @@ class DashboardService {
         return gaps.size() > GAPS_SHOWN ? gaps.subList(0, GAPS_SHOWN) : gaps;
     }
 
+    /** The figures of the communities under a prefix, with the streets they make up and those with a facility. */
     static Figures sum(Map<String, Figures> communities, String prefix) {
         Figures total = new Figures();
+        java.util.Set<String> streets = new java.util.HashSet<>();
+        java.util.Set<String> withFacility = new java.util.HashSet<>();
         communities.forEach((code, figures) -> {
             if (code.startsWith(prefix)) {
                 total.add(figures);
+                streets.add(code.substring(0, 9));
+                if (figures.withFacility > 0) {
+                    withFacility.add(code.substring(0, 9));
+                }
             }
         });
+        total.streets = streets.size();
+        total.streetsWithFacility = withFacility.size();
         return total;
     }
 }

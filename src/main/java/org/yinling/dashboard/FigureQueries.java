@@ -46,29 +46,44 @@ class FigureQueries {
     private final JdbcClient jdbc;
     private final Regions regions;
     private final java.time.Clock clock;
+    private final IndicatorSettings settings;
 
-    FigureQueries(JdbcClient jdbc, Regions regions, java.time.Clock clock) {
+    FigureQueries(JdbcClient jdbc, Regions regions, java.time.Clock clock, IndicatorSettings settings) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** The region code a scope is of (its prefix padded with zeros), for the settings in force there. */
+    private static String scopeCode(RegionScope scope) {
+        String prefix = scope.prefix() == null ? "" : scope.prefix();
+        return prefix.isEmpty() ? "" : (prefix + "000000000000").substring(0, 12);
     }
 
     /** The figures of every community in the scope (in code order), as of the day. */
     Map<String, Figures> byCommunity(RegionScope scope, LocalDate day, ElderSource source) {
         Map<String, Figures> communities = new LinkedHashMap<>();
+        Map<IndicatorSettings.Setting, BigDecimal> set = settings.forRegion(scopeCode(scope), day);
+        // seed 001's 中心城区: 111 主城区, and 112 城乡结合区 where the district says so; rural: 2xx (乡村); towns
+        // (121–123) are neither and count in no day-care target
+        boolean fringeCentral = set.get(IndicatorSettings.Setting.FRINGE_IS_CENTRAL).signum() > 0;
         for (RegionView community : regions.within(scope, RegionLevel.COMMUNITY)) {
             Figures figures = new Figures();
             figures.communities = 1;
             figures.population = community.registeredPopulation() == null ? 0 : community.registeredPopulation();
-            boolean urban = community.urbanRuralClass() == null || community.urbanRuralClass().isUrban();
-            figures.urbanCommunities = urban ? 1 : 0;
-            figures.ruralCommunities = urban ? 0 : 1;
+            org.yinling.region.UrbanRuralClass c = community.urbanRuralClass();
+            boolean central = c == null || c == org.yinling.region.UrbanRuralClass.MAIN_URBAN
+                    || c == org.yinling.region.UrbanRuralClass.URBAN_RURAL_FRINGE && fringeCentral;
+            figures.urbanCommunities = central ? 1 : 0;
+            figures.ruralCommunities = c != null && !c.isUrban() ? 1 : 0;
             communities.put(community.code(), figures);
         }
         if (communities.isEmpty()) {
             return communities;
         }
-        Map<String, Object> params = Map.of("scope", scope.likePattern(), "day", day);
+        Map<String, Object> params = Map.of("scope", scope.likePattern(), "day", day,
+                "nursingShare", set.get(IndicatorSettings.Setting.NURSING_INSTITUTION_SHARE));
         if (source == ElderSource.TALLIES) {
             countTalliedElders(communities, params);
         } else {
@@ -93,10 +108,10 @@ class FigureQueries {
                             SELECT array_agg(CAST(date_trunc('month', CAST(:day AS date) - make_interval(years => a)) AS date)
                                              ORDER BY a DESC) AS months
                             FROM unnest(CAST(:ages AS int[])) AS a)
-                        SELECT t.community_code, t.sex, width_bucket(t.birth_month, b.months), sum(t.elders)
+                        SELECT t.community_code, t.sex, width_bucket(t.birth_month, b.months), sum(t.elders), t.hukou_local
                         FROM elder_birth_tally t CROSS JOIN bounds b
                         WHERE t.community_code LIKE :scope AND t.elders <> 0
-                        GROUP BY 1, 2, 3
+                        GROUP BY 1, 2, 3, 5
                         """)
                 .params(params).param("ages", ages())
                 .query(toCommunity(communities, (figures, rs) -> {
@@ -104,6 +119,9 @@ class FigureQueries {
                     int oldEnoughFor = Figures.AGES.length - rs.getInt(3);
                     for (int i = 0; i < oldEnoughFor; i++) {
                         figures.atLeast[sex][i] += rs.getLong(4);
+                    }
+                    if (oldEnoughFor > 0 && rs.getBoolean(5)) {
+                        figures.local60 += rs.getLong(4);
                     }
                 }));
         // The boundary month of each threshold, from the elder table: one branch per threshold with its dates bound,
@@ -115,16 +133,20 @@ class FigureQueries {
         for (int i = 0; i < Figures.AGES.length; i++) {
             LocalDate bornBy = day.minusYears(Figures.AGES[i]);
             branches.append(i == 0 ? "" : "UNION ALL\n").append("""
-                    SELECT e.community_code, e.sex, %d AS age FROM elder e
+                    SELECT e.community_code, e.sex, %d AS age, e.hukou_local FROM elder e
                     WHERE e.birth_date BETWEEN :from%d AND :by%d AND e.community_code LIKE :scope AND e.life_status = 'ACTIVE'
                     """.formatted(Figures.AGES[i], i, i));
             bounds.put("from" + i, bornBy.withDayOfMonth(1));
             bounds.put("by" + i, bornBy);
         }
-        jdbc.sql("SELECT community_code, sex, age, count(*) FROM (" + branches + ") boundary GROUP BY 1, 2, 3")
+        jdbc.sql("SELECT community_code, sex, age, count(*), hukou_local FROM (" + branches
+                        + ") boundary GROUP BY 1, 2, 3, 5")
                 .params(bounds)
                 .query(toCommunity(communities, (figures, rs) -> {
                     figures.atLeast[sex(rs.getString(2))][Figures.ageIndex(rs.getInt(3))] += rs.getLong(4);
+                    if (rs.getInt(3) == Figures.AGES[0] && rs.getBoolean(5)) {
+                        figures.local60 += rs.getLong(4);
+                    }
                 }));
         jdbc.sql("""
                         SELECT community_code, sum(elders),
@@ -149,7 +171,9 @@ class FigureQueries {
                         SELECT e.community_code, e.sex, count(*),
                                count(*) FILTER (WHERE e.economic_status = 'EXTREME_POVERTY'),
                                count(*) FILTER (WHERE e.capability_level BETWEEN 2 AND 4),
-                        %s
+                        %s,
+                               count(*) FILTER (WHERE e.hukou_local AND e.birth_date <= CAST(CAST(:day AS date)
+                                                - make_interval(years => 60) AS date))
                         FROM elder e
                         WHERE e.community_code LIKE :scope AND e.created_at < CAST(:day AS date) + 1
                           AND (e.life_status = 'ACTIVE' OR e.life_status_date > CAST(:day AS date))
@@ -164,24 +188,36 @@ class FigureQueries {
                     for (int i = 0; i < Figures.AGES.length; i++) {
                         figures.atLeast[sex][i] = rs.getLong(6 + i);
                     }
+                    figures.local60 += rs.getLong(6 + Figures.AGES.length);
                 }));
     }
 
     private void countBeds(Map<String, Figures> communities, Map<String, Object> params) {
+        // per institution (a few thousand in a city), so that 护理型 institutions (nursing beds at least the share set
+        // as NURSING_INSTITUTION_SHARE) are counted in the same pass; the nursing-bed share counts only institutions
+        // (养老机构): day-care centres and 幸福院 are neither in its numerator nor in its denominator
         jdbc.sql("""
-                        SELECT i.community_code, count(*), count(*) FILTER (WHERE b.nursing),
-                               count(*) FILTER (WHERE i.kind IN %s)
+                        SELECT i.community_code, count(*), count(*) FILTER (WHERE b.nursing), i.kind IN %s
                         FROM institution i JOIN bed b ON b.institution_id = i.id
                         WHERE i.community_code LIKE :scope AND i.status = 'OPERATING'
                           AND (i.opened_on IS NULL OR i.opened_on <= CAST(:day AS date))
                           AND b.created_at < CAST(:day AS date) + 1
-                        GROUP BY 1
+                        GROUP BY i.id
                         """.formatted(RESIDENTIAL_KINDS))
                 .params(params)
                 .query(toCommunity(communities, (figures, rs) -> {
-                    figures.beds = rs.getLong(2);
-                    figures.nursingBeds = rs.getLong(3);
-                    figures.institutionBeds = rs.getLong(4);
+                    long beds = rs.getLong(2);
+                    long nursing = rs.getLong(3);
+                    figures.beds += beds;
+                    figures.nursingBeds += nursing;
+                    if (rs.getBoolean(4)) {
+                        figures.institutionBeds += beds;
+                        figures.institutionNursingBeds += nursing;
+                        BigDecimal share = (BigDecimal) params.get("nursingShare");
+                        if (beds > 0 && BigDecimal.valueOf(nursing).compareTo(share.multiply(BigDecimal.valueOf(beds))) >= 0) {
+                            figures.nursingInstitutions++;
+                        }
+                    }
                 }));
         // occupied beds on their own: joined to every bed above, the day's stays cost a hash of 37,000 beds (95 ms)
         jdbc.sql("""
@@ -221,8 +257,23 @@ class FigureQueries {
         for (String code : withDayCare) {
             Figures figures = communities.get(code);
             if (figures != null) {
+                figures.withDayCare = 1;
                 figures.urbanWithDayCare = figures.urbanCommunities;
                 figures.ruralWithDayCare = figures.ruralCommunities;
+            }
+        }
+        // seed 001's 养老服务设施和站点: any institution operating in the community (homes, 幸福院, day-care centres)
+        List<String> withFacility = jdbc.sql("""
+                        SELECT DISTINCT community_code FROM institution
+                        WHERE community_code LIKE :scope AND status = 'OPERATING'
+                          AND (opened_on IS NULL OR opened_on <= CAST(:day AS date))
+                        """)
+                .params(params).query(String.class).list();
+        for (String code : withFacility) {
+            Figures figures = communities.get(code);
+            if (figures != null) {
+                figures.withFacility = 1;
+                figures.ruralWithFacility = figures.ruralCommunities;
             }
         }
         List<String> withMealPoint = jdbc.sql("""

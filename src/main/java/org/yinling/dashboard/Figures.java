@@ -17,6 +17,8 @@ public final class Figures {
 
     /** elders at least AGES[i] years old, by sex */
     final long[][] atLeast = new long[2][AGES.length];
+    /** elders 60+ with local 户籍 (the ageing ratio's numerator) */
+    long local60;
     long activeElders;
     long extremePoverty;
     long extremePovertyInCare;
@@ -25,6 +27,10 @@ public final class Figures {
     long beds;
     long nursingBeds;
     long institutionBeds;
+    /** nursing beds of institutions (养老机构): not of day-care centres nor of 幸福院 */
+    long institutionNursingBeds;
+    /** institutions (养老机构) whose nursing beds reach the NURSING_INSTITUTION_SHARE setting */
+    long nursingInstitutions;
     long occupiedBeds;
     long caregivers;
     long certifiedCaregivers;
@@ -49,11 +55,22 @@ public final class Figures {
     final long[] visited = new long[3];
     long unvisited3m;
     int communities;
+    /** central urban communities (111, and 112 where the district counts them) and those with a day-care centre */
     int urbanCommunities;
     int urbanWithDayCare;
+    /** rural communities (2xx) and those with a day-care centre, and those with a care facility or station */
     int ruralCommunities;
     int ruralWithDayCare;
+    int ruralWithFacility;
+    /** communities with a day-care centre (any class), with a care facility or station (any institution) */
+    int withDayCare;
+    int withFacility;
+    /** streets and townships (summed regions only: {@code DashboardService.sum}) and those with a facility */
+    int streets;
+    int streetsWithFacility;
     int withMealPoint;
+    /** the official statistics of the region these figures are of (never summed: a region's own, or none) */
+    org.yinling.region.OfficialStatistic statistics;
     final Map<String, Long> entitlementsByPolicy = new TreeMap<>();
     final Map<String, BigDecimal> spendingByPolicy = new TreeMap<>();
 
@@ -84,12 +101,20 @@ public final class Figures {
         return spendingByPolicy;
     }
 
+    public org.yinling.region.OfficialStatistic getStatistics() {
+        return statistics;
+    }
+
+    public long getPopulation() {
+        return population;
+    }
+
     public int getCommunityCount() {
         return communities;
     }
 
     public int getDayCareCommunities() {
-        return urbanWithDayCare + ruralWithDayCare;
+        return withDayCare;
     }
 
     /** The index of a risk tier in {@link #rostered} and {@link #visited}. */
@@ -137,6 +162,7 @@ public final class Figures {
                 atLeast[sex][i] += other.atLeast[sex][i];
             }
         }
+        local60 += other.local60;
         activeElders += other.activeElders;
         extremePoverty += other.extremePoverty;
         extremePovertyInCare += other.extremePovertyInCare;
@@ -145,6 +171,8 @@ public final class Figures {
         beds += other.beds;
         nursingBeds += other.nursingBeds;
         institutionBeds += other.institutionBeds;
+        institutionNursingBeds += other.institutionNursingBeds;
+        nursingInstitutions += other.nursingInstitutions;
         occupiedBeds += other.occupiedBeds;
         caregivers += other.caregivers;
         certifiedCaregivers += other.certifiedCaregivers;
@@ -169,6 +197,11 @@ public final class Figures {
         urbanWithDayCare += other.urbanWithDayCare;
         ruralCommunities += other.ruralCommunities;
         ruralWithDayCare += other.ruralWithDayCare;
+        ruralWithFacility += other.ruralWithFacility;
+        withDayCare += other.withDayCare;
+        withFacility += other.withFacility;
+        streets += other.streets;
+        streetsWithFacility += other.streetsWithFacility;
         withMealPoint += other.withMealPoint;
         other.entitlementsByPolicy.forEach((policy, n) -> entitlementsByPolicy.merge(policy, n, Long::sum));
         other.spendingByPolicy.forEach((policy, amount) -> spendingByPolicy.merge(policy, amount, BigDecimal::add));

@@ -10,20 +10,47 @@ public enum Indicator {
     ELDERS_80(Unit.PEOPLE),
     ELDERS_90(Unit.PEOPLE),
     ELDERS_100(Unit.PEOPLE),
-    /** elders 60+ / registered population */
+    /**
+     * 老龄化率: registered (户籍) elders 60+ / registered population; the year's official statistics where the region
+     * has them (issue 21 §4), else the registry's local elders over the communities' registered population
+     */
     AGING_RATIO(Unit.SHARE),
-    /** all beds × 1000 / elders 60+ */
+    /** the registry's own ratio: local (户籍) elders 60+ in the registry / the communities' registered population */
+    AGING_RATIO_REGISTERED(Unit.SHARE),
+    /** elders 60+ in the registry with local 户籍 (non-local elders are not counted against the 户籍 population) */
+    ELDERS_60_LOCAL(Unit.PEOPLE),
+    /** official statistics of the region for the year (户籍 population, 户籍 elders 60+ and 80+), when entered */
+    POPULATION_STATISTICAL(Unit.COUNT),
+    ELDERS_60_STATISTICAL(Unit.COUNT),
+    ELDERS_80_STATISTICAL(Unit.COUNT),
+    /** all beds × 1000 / elders 60+ (the official 户籍 elders 60+ where the region has statistics) */
     BEDS_PER_THOUSAND(Unit.PER_THOUSAND),
     /** beds of residential institutions (not day care, not mutual-aid homes) × 1000 / elders 60+ */
     INSTITUTION_BEDS_PER_THOUSAND(Unit.PER_THOUSAND),
-    /** nursing beds / all beds */
+    /** nursing beds of institutions (养老机构) / beds of institutions: day-care centres and 幸福院 not counted */
     NURSING_BED_SHARE(Unit.SHARE),
+    /**
+     * 护理型养老机构 (seed 002: at least 4): institutions (养老机构) whose nursing beds are at least the share set as
+     * NURSING_INSTITUTION_SHARE of their beds
+     */
+    NURSING_INSTITUTIONS(Unit.COUNT),
+    /** bed totals beside the ratios: all beds, beds of institutions (养老机构), nursing beds of institutions */
+    BEDS(Unit.COUNT),
+    INSTITUTION_BEDS(Unit.COUNT),
+    NURSING_BEDS(Unit.COUNT),
     /** occupied beds / all beds */
     OCCUPANCY(Unit.SHARE),
-    /** urban communities with a day-care centre / urban communities */
+    /**
+     * central urban communities with a day-care centre / central urban communities (seed 001: 中心城区, 100 %): 城乡分类
+     * 111 主城区, and 112 城乡结合区 where the district's FRINGE_IS_CENTRAL setting says so
+     */
     DAY_CARE_URBAN(Unit.SHARE),
-    /** rural communities (villages) with a day-care centre / rural communities */
+    /** rural communities (城乡分类 2xx) with a day-care centre / rural communities (seed 001: 60 %) */
     DAY_CARE_RURAL(Unit.SHARE),
+    /** streets and townships with a care facility or station in one of their communities / streets (seed 001: 80 %) */
+    FACILITY_STREETS(Unit.SHARE),
+    /** rural communities with a care facility or station / rural communities (seed 001: 60 %) */
+    FACILITY_RURAL(Unit.SHARE),
     /** communities served by an operating meal point / communities */
     MEAL_POINT_COVERAGE(Unit.SHARE),
     /** caregivers with a valid certificate / active caregivers */

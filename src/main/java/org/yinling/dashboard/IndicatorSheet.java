@@ -14,18 +14,36 @@ public record IndicatorSheet(Map<Indicator, IndicatorValue> values) {
     static IndicatorSheet of(Figures f, Map<Indicator, BigDecimal> targets) {
         Map<Indicator, IndicatorValue> values = new EnumMap<>(Indicator.class);
         long elders60 = f.atLeast(60);
+        org.yinling.region.OfficialStatistic statistics = f.statistics;
+        // where the region has official statistics, they are the denominators (issue 21 §4)
+        long elders60Base = statistics != null ? statistics.elders60() : elders60;
         put(values, targets, Indicator.ELDERS_60, elders60, 1);
         put(values, targets, Indicator.ELDERS_65, f.atLeast(65), 1);
         put(values, targets, Indicator.ELDERS_80, f.atLeast(80), 1);
         put(values, targets, Indicator.ELDERS_90, f.atLeast(90), 1);
         put(values, targets, Indicator.ELDERS_100, f.atLeast(100), 1);
-        put(values, targets, Indicator.AGING_RATIO, elders60, f.population);
-        put(values, targets, Indicator.BEDS_PER_THOUSAND, f.beds, elders60);
-        put(values, targets, Indicator.INSTITUTION_BEDS_PER_THOUSAND, f.institutionBeds, elders60);
-        put(values, targets, Indicator.NURSING_BED_SHARE, f.nursingBeds, f.beds);
+        if (statistics != null) {
+            put(values, targets, Indicator.AGING_RATIO, statistics.elders60(), statistics.registeredPopulation());
+        } else {
+            put(values, targets, Indicator.AGING_RATIO, f.local60, f.population);
+        }
+        put(values, targets, Indicator.AGING_RATIO_REGISTERED, f.local60, f.population);
+        put(values, targets, Indicator.ELDERS_60_LOCAL, f.local60, 1);
+        statistic(values, Indicator.POPULATION_STATISTICAL, statistics == null ? null : statistics.registeredPopulation());
+        statistic(values, Indicator.ELDERS_60_STATISTICAL, statistics == null ? null : statistics.elders60());
+        statistic(values, Indicator.ELDERS_80_STATISTICAL, statistics == null ? null : statistics.elders80());
+        put(values, targets, Indicator.BEDS_PER_THOUSAND, f.beds, elders60Base);
+        put(values, targets, Indicator.INSTITUTION_BEDS_PER_THOUSAND, f.institutionBeds, elders60Base);
+        put(values, targets, Indicator.NURSING_BED_SHARE, f.institutionNursingBeds, f.institutionBeds);
+        put(values, targets, Indicator.NURSING_INSTITUTIONS, f.nursingInstitutions, 1);
+        put(values, targets, Indicator.BEDS, f.beds, 1);
+        put(values, targets, Indicator.INSTITUTION_BEDS, f.institutionBeds, 1);
+        put(values, targets, Indicator.NURSING_BEDS, f.institutionNursingBeds, 1);
         put(values, targets, Indicator.OCCUPANCY, f.occupiedBeds, f.beds);
         put(values, targets, Indicator.DAY_CARE_URBAN, f.urbanWithDayCare, f.urbanCommunities);
         put(values, targets, Indicator.DAY_CARE_RURAL, f.ruralWithDayCare, f.ruralCommunities);
+        put(values, targets, Indicator.FACILITY_STREETS, f.streetsWithFacility, f.streets);
+        put(values, targets, Indicator.FACILITY_RURAL, f.ruralWithFacility, f.ruralCommunities);
         put(values, targets, Indicator.MEAL_POINT_COVERAGE, f.withMealPoint, f.communities);
         put(values, targets, Indicator.CAREGIVER_CERTIFIED, f.certifiedCaregivers, f.caregivers);
         put(values, targets, Indicator.EXTREME_POVERTY_CONCENTRATED, f.extremePovertyInCare, f.extremePoverty);
@@ -64,6 +82,12 @@ public record IndicatorSheet(Map<Indicator, IndicatorValue> values) {
                     : BigDecimal.valueOf(numerator * 1000).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
         };
         values.put(indicator, value(indicator, value, numerator, denominator, targets.get(indicator)));
+    }
+
+    /** An official figure: no value (shown as a dash) when the region has no statistics. */
+    private static void statistic(Map<Indicator, IndicatorValue> values, Indicator indicator, Long figure) {
+        values.put(indicator, new IndicatorValue(indicator, figure == null ? null : BigDecimal.valueOf(figure),
+                figure == null ? 0 : figure, 1, null, null, TargetStatus.NONE));
     }
 
     private static IndicatorValue value(Indicator indicator, BigDecimal value, long numerator, long denominator,

@@ -28,9 +28,11 @@ class MonthlyReports {
     private final Regions regions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.yinling.region.OfficialStatistics statistics;
 
     MonthlyReports(FigureQueries queries, IndicatorTargets targets, Regions regions, JdbcClient jdbc,
-                   Clock clock) {
+                   Clock clock, org.yinling.region.OfficialStatistics statistics) {
+        this.statistics = statistics;
         this.queries = queries;
         this.targets = targets;
         this.regions = regions;
@@ -51,14 +53,23 @@ class MonthlyReports {
         Map<String, Figures> before = queries.byCommunity(region.scope(), previousAsOf, FigureQueries.ElderSource.RECORDS);
         List<IndicatorTargets.Target> allTargets = targets.all();
         String prefix = region.code().substring(0, region.level().significantDigits());
-        IndicatorSheet sheet = IndicatorSheet.of(DashboardService.sum(now, prefix), targets.forRegion(region, asOf, allTargets));
-        IndicatorSheet previous = IndicatorSheet.of(DashboardService.sum(before, prefix),
-                targets.forRegion(region, previousAsOf, allTargets));
+        // the official statistics of the year of each day, where entered (issue 21 §4), as on the dashboard
+        List<RegionView> children = region.level() == RegionLevel.COMMUNITY ? List.of() : regions.children(region.code());
+        List<String> codes = new ArrayList<>(children.stream().map(RegionView::code).toList());
+        codes.add(region.code());
+        Map<String, org.yinling.region.OfficialStatistic> official = statistics.latest(codes, asOf.getYear());
+        Figures total = DashboardService.sum(now, prefix);
+        total.statistics = official.get(region.code());
+        Figures totalBefore = DashboardService.sum(before, prefix);
+        totalBefore.statistics = statistics.latest(List.of(region.code()), previousAsOf.getYear()).get(region.code());
+        IndicatorSheet sheet = IndicatorSheet.of(total, targets.forRegion(region, asOf, allTargets));
+        IndicatorSheet previous = IndicatorSheet.of(totalBefore, targets.forRegion(region, previousAsOf, allTargets));
 
         List<MonthlyReport.UnitLine> units = new ArrayList<>();
         if (region.level() != RegionLevel.COMMUNITY) {
-            for (RegionView child : regions.children(region.code())) {
+            for (RegionView child : children) {
                 Figures figures = DashboardService.sum(now, child.code().substring(0, child.level().significantDigits()));
+                figures.statistics = official.get(child.code());
                 units.add(new MonthlyReport.UnitLine(child, IndicatorSheet.of(figures, targets.forRegion(child, asOf, allTargets))));
             }
         }

@@ -92,9 +92,13 @@ final class PageDisclosures {
         careGaps(x, d);
         unvisited(x, d.region(), d.units().stream().map(u -> u.region()).toList(), d.unvisitedByCommunity());
         for (StreetStaffing.Row row : d.staffing()) {
+            if (!row.street()) {
+                continue;
+            }
             String street = row.streetCode();
-            x.share(staffingKey(street), List.of(street.equals(d.region().code())
-                    ? "T:" + Indicator.ELDERS_60 : unit(street, Indicator.ELDERS_60)));
+            x.share(staffingKey(street), street.equals(d.region().code())
+                    ? List.of("T:" + Indicator.ELDERS_60, "T:" + Indicator.ELDERS_60_LOCAL)
+                    : List.of(unit(street, Indicator.ELDERS_60), unit(street, Indicator.ELDERS_60_LOCAL)));
         }
         return x.protect();
     }
@@ -136,7 +140,9 @@ final class PageDisclosures {
 
     private static void shares(Disclosure x, String prefix, IndicatorSheet sheet) {
         List<String> elders60 = List.of(prefix + Indicator.ELDERS_60);
-        x.share(sheet.get(Indicator.AGING_RATIO), elders60);
+        List<String> local60 = List.of(prefix + Indicator.ELDERS_60, prefix + Indicator.ELDERS_60_LOCAL);
+        x.share(sheet.get(Indicator.AGING_RATIO), local60);
+        x.share(sheet.get(Indicator.AGING_RATIO_REGISTERED), local60);
         x.share(sheet.get(Indicator.BEDS_PER_THOUSAND), elders60);
         x.share(sheet.get(Indicator.INSTITUTION_BEDS_PER_THOUSAND), elders60);
         IndicatorValue poverty = sheet.get(Indicator.EXTREME_POVERTY_CONCENTRATED);

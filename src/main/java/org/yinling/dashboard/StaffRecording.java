@@ -7,7 +7,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.RegionView;
 
-/** The district records a street's dedicated elder-care staff; the figure and its audit row commit together. */
+/**
+ * The district records the dedicated elder-care staff of its guidance centre, of a street centre or of a community
+ * station (seed 002); the figure and its audit row commit together.
+ */
 @Service
 class StaffRecording {
 
@@ -20,8 +23,8 @@ class StaffRecording {
     }
 
     @Transactional
-    void record(RegionView street, int staff, String actor) {
-        staffing.record(street.code(), staff, actor);
-        audit.record("STREET_STAFF_RECORDED", "region", street.code(), Map.of("staff", staff));
+    void record(RegionView region, int staff, String actor) {
+        staffing.record(region.code(), staff, actor);
+        audit.record("STREET_STAFF_RECORDED", "region", region.code(), Map.of("staff", staff));
     }
 }

@@ -2,35 +2,58 @@ package org.yinling.dashboard;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yinling.region.RegionLevel;
+import org.yinling.region.RegionScope;
 
 /**
- * Seed 002's staffing rule: a street whose elders 60+ are under 20 % of its registered population needs one
- * dedicated elder-care worker, from 20 % two; and each of its communities with 100 or more government-purchased-
- * service elders needs one more. Compared with the staff the district records per street. "Government-purchased-
- * service elders" are the elders served this month ({@link Indicator#PURCHASED_SERVICE_ELDERS}: at least one visit
- * confirmed), as seed 002 counts them, not the entitlements ({@link Indicator#PURCHASED_SERVICE_ENTITLEMENTS}): a
- * community whose elders hold entitlements but get no service needs no extra worker for them.
+ * Seed 002's staffing rule (强化人才队伍保障), checked per district, street and community with the staff each records:
+ * the district guidance centre adds STAFF_DISTRICT (2); a street centre needs STAFF_STREET_BELOW (1) while its elders
+ * 60+ are under STAFF_AGING_THRESHOLD (20 %) of its 户籍 population, else STAFF_STREET_FROM (2); each community
+ * station with at least STAFF_COMMUNITY_ELDERS (100) government-purchased-service elders needs one of its own. All are
+ * settings ({@link IndicatorSettings}). A street is not green while one of its communities that needs a worker has
+ * none recorded. "Government-purchased-service elders" are the elders served this month
+ * ({@link Indicator#PURCHASED_SERVICE_ELDERS}: at least one visit confirmed), as seed 002 counts them.
  */
 @Component
 class StreetStaffing {
 
-    static final BigDecimal AGING_THRESHOLD = new BigDecimal("0.20");
-    static final long PURCHASED_SERVICE_THRESHOLD = 100;
+    /**
+     * One region's line: what the rule requires of it, what it recorded (null: nothing yet), and for a street its
+     * communities that need a worker and how many of those have none recorded.
+     */
+    public record Row(String regionCode, String regionName, RegionLevel level, BigDecimal agingRatio,
+                      long purchasedServiceElders, int required, Integer recorded, int communitiesNeeding,
+                      int communitiesUnstaffed) {
 
-    public record Row(String streetCode, String streetName, BigDecimal agingRatio, int forStreet, int communitiesOver100,
-               Integer recorded) {
+        /** Kept for the page: the street code the row stands for (any level's code). */
+        public String streetCode() {
+            return regionCode;
+        }
 
-        public int required() {
-            return forStreet + communitiesOver100;
+        public String streetName() {
+            return regionName;
         }
 
         public TargetStatus status() {
-            return recorded == null ? TargetStatus.NONE : recorded >= required() ? TargetStatus.GREEN : TargetStatus.RED;
+            if (recorded == null) {
+                return TargetStatus.NONE;
+            }
+            if (recorded < required) {
+                return TargetStatus.RED;
+            }
+            return communitiesUnstaffed > 0 ? TargetStatus.AMBER : TargetStatus.GREEN;
+        }
+
+        public boolean street() {
+            return level == RegionLevel.STREET;
+        }
+
+        public boolean community() {
+            return level == RegionLevel.COMMUNITY;
         }
     }
 
@@ -40,38 +63,64 @@ class StreetStaffing {
         this.jdbc = jdbc;
     }
 
-    /** The rule for one street, from its figures and its communities' figures. */
-    static Row rule(String streetCode, String streetName, IndicatorSheet street, List<Figures> communities,
-                    Integer recorded) {
-        BigDecimal ratio = street.get(Indicator.AGING_RATIO).value();
-        int forStreet = ratio != null && ratio.compareTo(AGING_THRESHOLD) >= 0 ? 2 : 1;
-        int over100 = (int) communities.stream()
-                .filter(c -> c.purchasedServiceElders >= PURCHASED_SERVICE_THRESHOLD).count();
-        return new Row(streetCode, streetName, ratio, forStreet, over100, recorded);
+    static Row district(String code, String name, Map<IndicatorSettings.Setting, BigDecimal> settings, Integer recorded) {
+        return new Row(code, name, RegionLevel.DISTRICT, null, 0,
+                settings.get(IndicatorSettings.Setting.STAFF_DISTRICT).intValue(), recorded, 0, 0);
     }
 
-    /** Staff recorded per street code, for the streets given. */
-    Map<String, Integer> recorded(List<String> streetCodes) {
-        Map<String, Integer> recorded = new HashMap<>();
-        if (streetCodes.isEmpty()) {
-            return recorded;
+    /** The rule for one street, from its indicators and its communities' figures and records. */
+    static Row street(String code, String name, IndicatorSheet street, Map<String, Figures> communities,
+                      Map<IndicatorSettings.Setting, BigDecimal> settings, Map<String, Integer> recorded) {
+        BigDecimal ratio = street.get(Indicator.AGING_RATIO).value();
+        BigDecimal threshold = settings.get(IndicatorSettings.Setting.STAFF_AGING_THRESHOLD);
+        int required = (ratio != null && ratio.compareTo(threshold) >= 0
+                ? settings.get(IndicatorSettings.Setting.STAFF_STREET_FROM)
+                : settings.get(IndicatorSettings.Setting.STAFF_STREET_BELOW)).intValue();
+        String prefix = code.substring(0, 9);
+        int needing = 0;
+        int unstaffed = 0;
+        for (Map.Entry<String, Figures> c : communities.entrySet()) {
+            if (c.getKey().startsWith(prefix) && communityRequired(c.getValue(), settings) > 0) {
+                needing++;
+                Integer staff = recorded.get(c.getKey());
+                if (staff == null || staff < 1) {
+                    unstaffed++;
+                }
+            }
         }
-        jdbc.sql("SELECT street_code, staff FROM street_care_staff WHERE street_code IN (:codes)")
-                .param("codes", streetCodes)
+        return new Row(code, name, RegionLevel.STREET, ratio, 0, required, recorded.get(code), needing, unstaffed);
+    }
+
+    static Row community(String code, String name, Figures figures, Map<IndicatorSettings.Setting, BigDecimal> settings,
+                         Integer recorded) {
+        return new Row(code, name, RegionLevel.COMMUNITY, null, figures.purchasedServiceElders,
+                communityRequired(figures, settings), recorded, 0, 0);
+    }
+
+    static int communityRequired(Figures community, Map<IndicatorSettings.Setting, BigDecimal> settings) {
+        long threshold = settings.get(IndicatorSettings.Setting.STAFF_COMMUNITY_ELDERS).longValue();
+        return community.purchasedServiceElders >= threshold ? 1 : 0;
+    }
+
+    /** Staff recorded per region code, for every region in the scope (a district's few hundred rows at most). */
+    Map<String, Integer> recorded(RegionScope scope) {
+        Map<String, Integer> recorded = new HashMap<>();
+        jdbc.sql("SELECT region_code, staff FROM region_care_staff WHERE region_code LIKE :scope")
+                .param("scope", scope.likePattern())
                 .query(rs -> {
                     recorded.put(rs.getString(1), rs.getInt(2));
                 });
         return recorded;
     }
 
-    void record(String streetCode, int staff, String actor) {
+    void record(String regionCode, int staff, String actor) {
         jdbc.sql("""
-                        INSERT INTO street_care_staff (street_code, staff, updated_by) VALUES (:street, :staff, :actor)
-                        ON CONFLICT (street_code) DO UPDATE
+                        INSERT INTO region_care_staff (region_code, staff, updated_by) VALUES (:region, :staff, :actor)
+                        ON CONFLICT (region_code) DO UPDATE
                             SET staff = EXCLUDED.staff, updated_by = EXCLUDED.updated_by, updated_at = now(),
-                                version = street_care_staff.version + 1
+                                version = region_care_staff.version + 1
                         """)
-                .param("street", streetCode).param("staff", staff).param("actor", actor)
+                .param("region", regionCode).param("staff", staff).param("actor", actor)
                 .update();
     }
 }

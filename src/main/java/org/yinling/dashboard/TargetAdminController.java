@@ -26,8 +26,11 @@ class TargetAdminController {
     private final TargetAdministration administration;
     private final Regions regions;
     private final Clock clock;
+    private final IndicatorSettings settings;
 
-    TargetAdminController(IndicatorTargets targets, TargetAdministration administration, Regions regions, Clock clock) {
+    TargetAdminController(IndicatorTargets targets, TargetAdministration administration, Regions regions, Clock clock,
+                          IndicatorSettings settings) {
+        this.settings = settings;
         this.targets = targets;
         this.administration = administration;
         this.regions = regions;
@@ -64,6 +67,20 @@ class TargetAdminController {
         return "redirect:/admin/targets";
     }
 
+    /** An indicator setting per region from a day (issue 21 §4). */
+    @PostMapping("/settings")
+    String setting(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String setting,
+                   @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String regionCode,
+                   @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String value,
+                   @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String effectiveFrom,
+                   @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String source,
+                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        String refusal = administration.setSetting(setting, regionCode, value, effectiveFrom, source, user);
+        redirect.addFlashAttribute(refusal.isEmpty() ? "flashSuccess" : "flashError",
+                refusal.isEmpty() ? "indicator.setting.saved" : refusal);
+        return "redirect:/admin/targets#settings";
+    }
+
     private String page(Model model) {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("targets", targets.all());
@@ -72,6 +89,8 @@ class TargetAdminController {
                 .filter(i -> i.unit() != Indicator.Unit.MONEY).toList());
         model.addAttribute("regionNames", regions.allNames());
         model.addAttribute("regionOptions", regions.all());
+        model.addAttribute("settings", settings.all());
+        model.addAttribute("settingChoices", java.util.Arrays.asList(IndicatorSettings.Setting.values()));
         return "dashboard/targets";
     }
 }

@@ -29,9 +29,12 @@ class AssessmentController {
 
     private final ElderService elders;
     private final AssessmentService assessments;
+    private final AssessmentAdministration administration;
     private final Clock clock;
 
-    AssessmentController(ElderService elders, AssessmentService assessments, Clock clock) {
+    AssessmentController(ElderService elders, AssessmentService assessments, AssessmentAdministration administration,
+                         Clock clock) {
+        this.administration = administration;
         this.clock = clock;
         this.elders = elders;
         this.assessments = assessments;
@@ -48,6 +51,7 @@ class AssessmentController {
         model.addAttribute("levels", Arrays.asList(CapabilityLevel.values()));
         model.addAttribute("riskEventThreshold", CapabilityScoring.RISK_EVENT_THRESHOLD);
         model.addAttribute("itemCount", AssessmentItem.values().length);
+        model.addAttribute("reviewCauses", Arrays.asList(ReviewCause.values()));
     }
 
     @GetMapping("/new")
@@ -71,6 +75,7 @@ class AssessmentController {
     private String show(long id, AssessmentForm form, CurrentUser user, Model model) {
         model.addAttribute("elder", ElderDetails.of(elders.load(id, user), clock, user));
         model.addAttribute("form", form);
+        model.addAttribute("agencies", administration.agencies(user));
         return FORM_VIEW;
     }
 }

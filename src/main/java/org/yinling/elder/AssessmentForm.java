@@ -31,6 +31,48 @@ class AssessmentForm {
     @NotBlank
     @Size(max = 50)
     private String assessor;
+    /** GB/T 42195-2022 has two assessors assess together; both are named, with their agency (issue 21 §5) */
+    @NotBlank
+    @Size(max = 50)
+    private String secondAssessor;
+    @NotNull
+    private Long agencyId;
+    /** a re-assessment reviews the latest assessment (kept as it is) on request or in a dispute, with a note */
+    private ReviewCause reviewCause;
+    @Size(max = 500)
+    private String reviewNote = "";
+
+    public String getSecondAssessor() {
+        return secondAssessor;
+    }
+
+    public void setSecondAssessor(String secondAssessor) {
+        this.secondAssessor = secondAssessor;
+    }
+
+    public Long getAgencyId() {
+        return agencyId;
+    }
+
+    public void setAgencyId(Long agencyId) {
+        this.agencyId = agencyId;
+    }
+
+    public ReviewCause getReviewCause() {
+        return reviewCause;
+    }
+
+    public void setReviewCause(ReviewCause reviewCause) {
+        this.reviewCause = reviewCause;
+    }
+
+    public String getReviewNote() {
+        return reviewNote;
+    }
+
+    public void setReviewNote(String reviewNote) {
+        this.reviewNote = reviewNote == null ? "" : reviewNote.trim();
+    }
 
     public Map<String, Integer> getScores() {
         return scores;

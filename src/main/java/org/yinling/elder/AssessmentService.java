@@ -21,9 +21,11 @@ class AssessmentService {
     private final AssessmentStore store;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final AssessmentGovernance governance;
 
     AssessmentService(ElderService elders, ElderRepository repository, AssessmentStore store, AuditLog audit,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, AssessmentGovernance governance) {
+        this.governance = governance;
         this.elders = elders;
         this.repository = repository;
         this.store = store;
@@ -64,17 +66,45 @@ class AssessmentService {
                 scores.put(item, score);
             }
         }
+        // two assessors of a recorded agency of the elder's district (GB/T 42195-2022; issue 21 §5)
+        String district = elder.getCommunityCode().substring(0, 6);
+        if (form.getAgencyId() != null && governance.agency(form.getAgencyId())
+                .filter(a -> a.active() && a.regionCode().startsWith(district)).isEmpty()) {
+            errors.rejectValue("agencyId", "assessment.agency.unknown");
+        }
+        if (form.getSecondAssessor() != null && form.getAssessor() != null
+                && form.getSecondAssessor().trim().equals(form.getAssessor().trim()) && !form.getAssessor().isBlank()) {
+            errors.rejectValue("secondAssessor", "assessment.secondAssessor.same");
+        }
+        Long reviews = null;
+        if (form.getReason() == AssessmentReason.REASSESSMENT) {
+            if (form.getReviewCause() == null) {
+                errors.rejectValue("reviewCause", "assessment.reviewCause.required");
+            }
+            if (form.getReviewNote().isBlank()) {
+                errors.rejectValue("reviewNote", "assessment.reviewNote.required");
+            }
+            reviews = governance.latest(elderId).orElse(null);
+            if (reviews == null) {
+                errors.rejectValue("reason", "assessment.review.nothing");
+            }
+        }
         if (errors.hasErrors()) {
             return Optional.empty();
         }
+        java.time.LocalDate validUntil = form.getAssessedOn()
+                .plusMonths(governance.validityMonths(elder.getCommunityCode(), form.getAssessedOn())).minusDays(1);
         CapabilityScoring.AssessmentResult result = CapabilityScoring.score(scores, form.isComa(), form.isDementia(),
                 form.getRiskEvents());
-        long id = store.insert(elderId, form, scores, result, user.getUsername());
+        long id = store.insert(elderId, form, scores, result, validUntil, reviews, user.getUsername());
         int current = store.latestLevel(elderId);
         elder.assessedAt(current, user.getUsername());
         repository.saveAndFlush(elder);
+        governance.keepValidity(elderId);
         audit.record("ELDER_ASSESSED", ElderService.ENTITY, elderId,
-                Map.of("assessmentId", id, "total", result.total(), "level", result.level().code()));
+                Map.of("assessmentId", id, "total", result.total(), "level", result.level().code(),
+                        "agencyId", form.getAgencyId(), "validUntil", validUntil.toString(),
+                        "reviews", reviews == null ? "" : reviews));
         events.publishEvent(new ElderAssessed(elderId, id, form.getAssessedOn(), current));
         return Optional.of(id);
     }

@@ -18,7 +18,12 @@ import java.util.Objects;
  *   <li>{@value #RISK_EVENT_THRESHOLD} or more care risk events (fall, choking, self-harm, wandering …)
  *       in the last 30 days: one level worse.</li>
  * </ul>
- * The two one-level adjustments stack, but never beyond complete disability.
+ * The two one-level adjustments do not stack: either or both raise the level by one, never beyond complete
+ * disability. GB/T 42195-2022, the note to the level table (能力等级划分): "处于昏迷状态者，直接评定为能力完全丧失
+ * …… 有以下情况之一者，在原有能力级别上提高一个级别：a) 确诊为痴呆（F00～F03）、精神科专科医生诊断的其他精神和行为
+ * 障碍疾病（F04～F99）；b) 近 30 天内发生过 2 次及以上照护风险事件（如跌倒、噎食、自杀、自伤、走失等）". "之一 …
+ * 提高一个级别" is one level for any one of the conditions, not one per condition (checked for issue 21 §5 against
+ * the standard's wording as published in its interpretations; until then the code stacked them to two levels).
  */
 public final class CapabilityScoring {
 
@@ -102,8 +107,8 @@ public final class CapabilityScoring {
             if (riskEventsIn30Days >= RISK_EVENT_THRESHOLD) {
                 adjustmentKeys.add(ADJUSTMENT_RISK_EVENTS);
             }
-            // Each remaining adjustment is worth exactly one level.
-            level = baseLevel.worsenedBy(adjustmentKeys.size());
+            // any one of the conditions raises the level by one; both together still by one (GB/T 42195-2022)
+            level = baseLevel.worsenedBy(adjustmentKeys.isEmpty() ? 0 : 1);
         }
         return new AssessmentResult(total, groupTotals, baseLevel, level, adjustmentKeys);
     }

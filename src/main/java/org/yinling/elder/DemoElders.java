@@ -354,11 +354,12 @@ class DemoElders implements ApplicationRunner {
     /** One first assessment per new elder that drew one; the scores array follows {@link AssessmentItem} order. */
     private static final String INSERT_ASSESSMENTS = """
             INSERT INTO assessment (elder_id, assessed_on, reason, item_scores, total, base_level, level, assessor,
-                                    created_by)
+                                    created_by, valid_until)
             SELECT e.id, p.assessed_on, 'FIRST',
                    (SELECT jsonb_object_agg(item, score)
                     FROM unnest(string_to_array(:itemNames, ','), p.scores) AS i (item, score)),
-                   p.total, p.level, p.level, :assessor, :createdBy
+                   p.total, p.level, p.level, :assessor, :createdBy,
+                   CAST(p.assessed_on + INTERVAL '12 months' AS date) - 1
             FROM demo_new_elder AS e
             JOIN demo_person AS p USING (resident_id)
             WHERE p.scores IS NOT NULL
@@ -467,11 +468,18 @@ class DemoElders implements ApplicationRunner {
     }
 
     private int insertAssessments() {
-        return jdbc.sql(INSERT_ASSESSMENTS)
+        int added = jdbc.sql(INSERT_ASSESSMENTS)
                 .param("itemNames", joined(AssessmentItem.values(), AssessmentItem::name))
                 .param("assessor", ASSESSOR)
                 .param("createdBy", CREATED_BY)
                 .update();
+        // the demo's first assessments hold the default 12 months (issue 21 §5): the due list and the rule attribute
+        jdbc.sql("""
+                        UPDATE elder e SET assessment_valid_until = a.valid_until
+                        FROM demo_new_elder n JOIN assessment a ON a.elder_id = n.id
+                        WHERE e.id = n.id
+                        """).update();
+        return added;
     }
 
     /** A comma-separated list for {@code string_to_array}: JDBC array parameters would need the connection. */

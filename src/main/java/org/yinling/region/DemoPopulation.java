@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo communities' registered population, after the demo elders (issue 20 §8): {@link DemoRegions} gives each
  * community a believable population, which weighs where the demo elders live; once they are there, every demo
- * community's population is scaled by one factor so that the district's active elders (all 60+) are 20 % of it, the
- * ageing ratio of an urban district in Zhejiang, whatever number of demo elders was asked for (counting the demo's
+ * community's population is scaled by one factor so that the district's active elders with local 户籍 (all 60+) are
+ * 20 % of it, the ageing ratio (registered elders ÷ registered population, issue 21 §4) of an urban district in Zhejiang, whatever number of demo elders was asked for (counting the demo's
  * own elders, not those registered since). One factor for all
  * keeps the shares, so elders generated later are spread as before. Runs on every start and changes nothing while the
  * district's ratio is within a point of 20 %.
@@ -51,7 +51,8 @@ class DemoPopulation implements ApplicationRunner {
                             -- the demo's own elders only: elders that people (or tests) register later must not
                             -- rescale the population under the months already reported
                             SELECT (SELECT count(*) FROM elder
-                                    WHERE demo AND life_status = 'ACTIVE' AND community_code LIKE :district) AS elders,
+                                    WHERE demo AND hukou_local AND life_status = 'ACTIVE'
+                                      AND community_code LIKE :district) AS elders,
                                    (SELECT sum(population) FROM community) AS population)
                         UPDATE region r
                         SET registered_population = greatest(1, round(c.population * d.elders / (:ratio * d.population)))

@@ -132,6 +132,37 @@ class EntitlementRecheck {
         return flagged;
     }
 
+    /**
+     * Time alone can end eligibility when a rule tests an attribute that depends on the day, like "assessment valid
+     * on date" (issue 21 §5: a level-based benefit lapses when the assessment does): the active entitlements of every
+     * policy whose rule tests the attribute are re-evaluated, set-based, and those that no longer hold are flagged for
+     * the street's re-check like any other change of circumstance.
+     */
+    @Transactional
+    int reevaluatePoliciesTesting(org.yinling.subsidy.rule.Attribute attribute, String cause) {
+        LocalDate today = LocalDate.now(clock);
+        String actor = actor();
+        int flagged = 0;
+        for (long policyId : entitlements.policiesWithActiveEntitlements()) {
+            Policy policy = policies.find(policyId).orElseThrow();
+            if (tests(policy.rule(), attribute)) {
+                flagged += entitlements.flagAll(policyId, policy.rule(), today, actor);
+            }
+        }
+        if (flagged > 0) {
+            audit.recordAs(actor, "ENTITLEMENTS_RECHECK_FLAGGED", ENTITY, null,
+                    ApplicationService.details("count", flagged, "cause", cause));
+        }
+        return flagged;
+    }
+
+    private static boolean tests(org.yinling.subsidy.rule.PolicyRule rule, org.yinling.subsidy.rule.Attribute attribute) {
+        boolean inEligibility = rule.eligibility() != null && rule.eligibility().groups().stream()
+                .flatMap(g -> g.criteria().stream()).anyMatch(c -> c.attribute() == attribute);
+        return inEligibility || rule.tiers().stream()
+                .anyMatch(t -> t.condition() != null && t.condition().attribute() == attribute);
+    }
+
     /** The street confirms a flagged entitlement: it continues unchanged, the flag is cleared. */
     @Transactional
     boolean confirm(long id, long lockVersion, Errors errors, CurrentUser user) {

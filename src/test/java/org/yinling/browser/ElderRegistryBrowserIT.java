@@ -77,6 +77,9 @@ class ElderRegistryBrowserIT extends BrowserTest {
             assertThat(page.locator("#summary-adjusted")).containsText("能力轻度受损");
             page.uncheck("#dementia");
             assertThat(page.locator("#summary-adjusted")).isHidden();
+            // two assessors and their agency (GB/T 42195-2022; issue 21 §5)
+            page.fill("#secondAssessor", "评估员乙");
+            page.selectOption("#agencyId", new com.microsoft.playwright.options.SelectOption().setIndex(1));
             BrowserSupport.screenshot(page, "elder-assessment-zh");
             page.click("#assessment-save");
             // 90 - 3 - 3 = 84 points: level 1

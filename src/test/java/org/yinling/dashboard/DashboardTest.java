@@ -114,7 +114,7 @@ class DashboardTest {
         assertThat(value(sheet, Indicator.AGING_RATIO)).isEqualTo("0.0519");                 // 8 / 154
         assertThat(value(sheet, Indicator.BEDS_PER_THOUSAND)).isEqualTo("1875.0");           // 15 × 1000 / 8
         assertThat(value(sheet, Indicator.INSTITUTION_BEDS_PER_THOUSAND)).isEqualTo("1250.0"); // day care not counted
-        assertThat(value(sheet, Indicator.NURSING_BED_SHARE)).isEqualTo("0.4667");
+        assertThat(value(sheet, Indicator.NURSING_BED_SHARE)).isEqualTo("0.7000");          // 7 of the home's 10, day care left out
         assertThat(value(sheet, Indicator.OCCUPANCY)).isEqualTo("0.0667");
         assertThat(value(sheet, Indicator.DAY_CARE_URBAN)).isEqualTo("0.5000");
         assertThat(value(sheet, Indicator.DAY_CARE_RURAL)).isEqualTo("0.0000");
@@ -180,10 +180,11 @@ class DashboardTest {
         }
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM (
-                            SELECT community_code, sex, date_trunc('month', birth_date)::date AS m, count(*) AS n
-                            FROM elder WHERE life_status = 'ACTIVE' GROUP BY 1, 2, 3) fresh
+                            SELECT community_code, sex, date_trunc('month', birth_date)::date AS m, hukou_local, count(*) AS n
+                            FROM elder WHERE life_status = 'ACTIVE' GROUP BY 1, 2, 3, 4) fresh
                         FULL JOIN (SELECT * FROM elder_birth_tally WHERE elders <> 0) t
                           ON t.community_code = fresh.community_code AND t.sex = fresh.sex AND t.birth_month = fresh.m
+                         AND t.hukou_local = fresh.hukou_local
                         WHERE t.elders IS DISTINCT FROM fresh.n
                         """).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("""
@@ -259,7 +260,7 @@ class DashboardTest {
         Dashboard district = dashboards.build(regions.find(DISTRICT).orElseThrow(), today);
         IndicatorValue street = district.units().get(0).sheet().get(Indicator.NURSING_BED_SHARE);
         assertThat(street.target()).isEqualByComparingTo("0.50");
-        assertThat(street.status()).isEqualTo(TargetStatus.AMBER);                           // 46.7 % is within 10 %
+        assertThat(street.status()).isEqualTo(TargetStatus.GREEN);                           // 70 % of the home's beds
         assertThat(district.sheet().get(Indicator.NURSING_BED_SHARE).target()).isEqualByComparingTo("0.70");
         Dashboard later = dashboards.build(regions.find(STREET_1).orElseThrow(), today.plusDays(30));
         assertThat(later.sheet().get(Indicator.NURSING_BED_SHARE).target()).isEqualByComparingTo("0.60");
@@ -280,22 +281,17 @@ class DashboardTest {
     @Test
     void theStaffingRuleCountsStreetsAndCommunitiesWithManyPurchasedServiceElders() throws Exception {
         Dashboard district = dashboards.build(regions.find(DISTRICT).orElseThrow(), today);
-        StreetStaffing.Row street2 = district.staffing().get(1);
+        // the district's guidance centre first, then its streets
+        assertThat(district.staffing().get(0).required()).isEqualTo(2);
+        StreetStaffing.Row street2 = district.staffing().get(2);
         assertThat(street2.agingRatio()).isEqualByComparingTo("0.25");                      // 1 elder of 4 people
         assertThat(street2.required()).isEqualTo(2);
-        assertThat(district.staffing().get(0).required()).isEqualTo(1);
-
-        Figures busy = new Figures();
-        busy.purchasedServiceElders = 100;
-        Figures quiet = new Figures();
-        quiet.purchasedServiceElders = 99;
-        IndicatorSheet young = IndicatorSheet.of(new Figures(), Map.of());
-        assertThat(StreetStaffing.rule("s", "s", young, List.of(busy, quiet), null).required()).isEqualTo(2);
+        assertThat(district.staffing().get(1).required()).isEqualTo(1);
 
         RequestPostProcessor staff = fixtures.as("kb.district", "DISTRICT_STAFF", DISTRICT);
         mvc.perform(post("/dashboard/regions/" + STREET_2 + "/staff").with(staff).with(csrf()).param("staff", "1"))
                 .andExpect(status().isFound());
-        StreetStaffing.Row recorded = dashboards.build(regions.find(DISTRICT).orElseThrow(), today).staffing().get(1);
+        StreetStaffing.Row recorded = dashboards.build(regions.find(DISTRICT).orElseThrow(), today).staffing().get(2);
         assertThat(recorded.recorded()).isEqualTo(1);
         assertThat(recorded.status()).isEqualTo(TargetStatus.RED);
         mvc.perform(post("/dashboard/regions/" + STREET_2 + "/staff").with(staff).with(csrf()).param("staff", "-3"))

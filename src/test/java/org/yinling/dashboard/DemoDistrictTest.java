@@ -119,7 +119,7 @@ class DemoDistrictTest {
     private double demoRatio() {
         return jdbc.sql("""
                         SELECT CAST((SELECT count(*) FROM elder e JOIN region r ON r.code = e.community_code AND r.demo
-                                     WHERE e.demo AND e.life_status = 'ACTIVE') AS double precision)
+                                     WHERE e.demo AND e.hukou_local AND e.life_status = 'ACTIVE') AS double precision)
                              / (SELECT sum(registered_population) FROM region WHERE demo AND level = 'COMMUNITY'
                                   AND code LIKE '330105%')
                         """).query(Double.class).single();

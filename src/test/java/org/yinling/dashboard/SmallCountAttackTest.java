@@ -237,9 +237,10 @@ class SmallCountAttackTest {
             }
             r.relation("U:" + street + ":ELDERS_80", parts);
         });
-        for (Element row : doc.select("#staffing-table tr[data-street]")) {
+        for (Element row : doc.select("#staffing-table tr[data-level=STREET]")) {
             String street = row.attr("data-street");
-            r.rate(street.equals(region) ? "T:ELDERS_60" : "U:" + street + ":ELDERS_60", row.select("td").get(1).text());
+            r.rate(street.equals(region) ? "T:ELDERS_60" : "U:" + street + ":ELDERS_60",
+                    row.select("td").get(1).select("span").first().text());
         }
         return r;
     }

@@ -201,21 +201,22 @@ class CapabilityScoringTest {
             }
         }
 
+        /** GB/T 42195-2022: "有以下情况之一者，在原有能力级别上提高一个级别": both conditions still raise one level. */
         @Test
-        void dementiaAndRiskEventsStack() {
+        void dementiaAndRiskEventsTogetherRaiseOneLevelOnly() {
             AssessmentResult result = CapabilityScoring.score(scoresAddingUpTo(MILD_TOTAL), false, true, 2);
 
-            assertThat(result.level()).isEqualTo(SEVERE_DISABILITY);
+            assertThat(result.level()).isEqualTo(MODERATE_DISABILITY);
             assertThat(result.adjustmentKeys())
                     .containsExactly(ADJUSTMENT_DEMENTIA_OR_MENTAL_DISORDER, ADJUSTMENT_RISK_EVENTS);
         }
 
         @Test
-        void intactWithBothAdjustmentsBecomesModerate() {
+        void intactWithBothAdjustmentsBecomesMild() {
             AssessmentResult result = CapabilityScoring.score(fullMarks(), false, true, 5);
 
             assertThat(result.baseLevel()).isEqualTo(INTACT);
-            assertThat(result.level()).isEqualTo(MODERATE_DISABILITY);
+            assertThat(result.level()).isEqualTo(MILD_DISABILITY);
         }
 
         @ParameterizedTest

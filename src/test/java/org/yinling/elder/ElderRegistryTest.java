@@ -216,7 +216,7 @@ class ElderRegistryTest {
     void anAssessmentSetsTheLevelWithItsAdjustmentsAndIsSearchable() throws Exception {
         long elderId = register("district", newId("19350303", false), "评估测试", LANTIAN);
         MockHttpServletRequestBuilder assess = post("/elders/" + elderId + "/assessments").with(as("district"))
-                .with(csrf()).param("assessedOn", "2026-11-01").param("reason", "FIRST").param("assessor", "评估员甲")
+                .with(csrf()).param("assessedOn", "2026-11-01").param("reason", "FIRST").param("assessor", "评估员甲").param("secondAssessor", "评估员丙").param("agencyId", String.valueOf(jdbc.sql("INSERT INTO assessment_agency (name, region_code, created_by) VALUES ('测试评估机构', '330105000000', 'test') ON CONFLICT (region_code, name) DO UPDATE SET active = TRUE RETURNING id").query(Long.class).single()))
                 .param("riskEvents", "0").param("dementia", "true");
         for (AssessmentItem item : AssessmentItem.values()) {
             assess.param("scores[" + item.name() + "]", String.valueOf(item.maxScore()));
@@ -237,7 +237,7 @@ class ElderRegistryTest {
     void anIncompleteAssessmentNamesTheMissingItems() throws Exception {
         long elderId = register("district", newId("19360404", true), "缺项测试", LANTIAN);
         mvc.perform(post("/elders/" + elderId + "/assessments").with(as("district")).with(csrf())
-                        .param("assessedOn", "2026-11-01").param("reason", "FIRST").param("assessor", "x")
+                        .param("assessedOn", "2026-11-01").param("reason", "FIRST").param("assessor", "x").param("secondAssessor", "y").param("agencyId", String.valueOf(jdbc.sql("INSERT INTO assessment_agency (name, region_code, created_by) VALUES ('测试评估机构', '330105000000', 'test') ON CONFLICT (region_code, name) DO UPDATE SET active = TRUE RETURNING id").query(Long.class).single()))
                         .param("riskEvents", "0").param("scores[EATING]", "9"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "scores[EATING]", "assessment.score.range"))

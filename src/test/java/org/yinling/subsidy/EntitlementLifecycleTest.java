@@ -240,7 +240,7 @@ class EntitlementLifecycleTest {
     private void assess(long elderId) throws Exception {
         MockHttpServletRequestBuilder assess = post("/elders/" + elderId + "/assessments").with(as("community"))
                 .with(csrf()).param("assessedOn", TestDates.today().toString()).param("reason", "ROUTINE")
-                .param("assessor", "评估员乙").param("riskEvents", "0");
+                .param("assessor", "评估员乙").param("secondAssessor", "评估员丙").param("agencyId", String.valueOf(jdbc.sql("INSERT INTO assessment_agency (name, region_code, created_by) VALUES ('测试评估机构', '330105000000', 'test') ON CONFLICT (region_code, name) DO UPDATE SET active = TRUE RETURNING id").query(Long.class).single())).param("riskEvents", "0");
         for (AssessmentItem item : AssessmentItem.values()) {
             assess.param("scores[" + item.name() + "]", String.valueOf(item.maxScore()));
         }

@@ -87,7 +87,7 @@ class PrintablesTest {
 
         MockHttpServletRequestBuilder form = post("/elders/" + elder + "/assessments").with(as("district")).with(csrf())
                 .param("assessedOn", TestDates.today().toString()).param("reason", "FIRST")
-                .param("assessor", "评估员甲").param("riskEvents", "0");
+                .param("assessor", "评估员甲").param("secondAssessor", "评估员丙").param("agencyId", String.valueOf(jdbc.sql("INSERT INTO assessment_agency (name, region_code, created_by) VALUES ('测试评估机构', '330105000000', 'test') ON CONFLICT (region_code, name) DO UPDATE SET active = TRUE RETURNING id").query(Long.class).single())).param("riskEvents", "0");
         int total = 0;
         for (AssessmentItem item : AssessmentItem.values()) {
             int score = item == AssessmentItem.STAIRS ? 1 : item.maxScore();
@@ -107,8 +107,9 @@ class PrintablesTest {
         assertThat(report.select("#assessment-report-items").text()).contains("上下楼梯").contains("基础运动能力小计");
         assertThat(report.select("#assessment-report-total").text()).isEqualTo(total + " 分（满分 90 分）");
         assertThat(report.select("#assessment-report-level").text()).isNotBlank().doesNotContain("INTACT", "MILD");
-        assertThat(report.select("#assessment-report-signatures").text()).contains("评估员甲");
-        assertThat(report.select(".signature-box")).hasSize(2);
+        // both assessors sign (issue 21 §5), and the elder or guardian
+        assertThat(report.select("#assessment-report-signatures").text()).contains("评估员甲").contains("评估员丙");
+        assertThat(report.select(".signature-box")).hasSize(3);
         assertThat(report.select(".stamp-box")).hasSize(1);
         // the elder's page links each assessment to its report
         Document detail = page(get("/elders/" + elder).with(as("district")));

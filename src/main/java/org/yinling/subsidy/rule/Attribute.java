@@ -32,7 +32,13 @@ public enum Attribute {
     SERIOUS_ILLNESS(ValueType.BOOLEAN, "serious_illness", List.of("true", "false"), 0, 0, false),
     /** 残疾人证 level 1 (most severe) to 4; unknown (no certificate) never passes a test. */
     DISABILITY_LEVEL(ValueType.NUMBER, "disability_level", List.of(), 1, 4, true),
-    DISABILITY_CATEGORY(ValueType.CHOICE, "disability_category", names(DisabilityCategory.values()), 0, 0, false);
+    DISABILITY_CATEGORY(ValueType.CHOICE, "disability_category", names(DisabilityCategory.values()), 0, 0, false),
+    /**
+     * 能力评估在有效期内 on the evaluation date (issue 21 §5): the latest assessment's last valid day
+     * ({@code elder.assessment_valid_until}) is not before it; an elder never assessed has none. With it a level-based
+     * benefit lapses when the assessment does.
+     */
+    ASSESSMENT_VALID(ValueType.BOOLEAN, "assessment_valid_until", List.of("true", "false"), 0, 0, false);
 
     private final ValueType type;
     private final String column;
@@ -92,7 +98,7 @@ public enum Attribute {
     public String choiceMessageKey(String choice) {
         return switch (this) {
             case HUKOU_LOCAL, SOLITARY, LOST_ONLY_CHILD, ONLY_CHILD_DISABLED, LEFT_BEHIND, SPECIAL_CARE_RECIPIENT,
-                    SERIOUS_ILLNESS -> "subsidy.boolean." + choice;
+                    SERIOUS_ILLNESS, ASSESSMENT_VALID -> "subsidy.boolean." + choice;
             case DISABILITY_CATEGORY -> DisabilityCategory.valueOf(choice).messageKey();
             case LIVING_ARRANGEMENT -> LivingArrangement.valueOf(choice).messageKey();
             case ECONOMIC_STATUS -> EconomicStatus.valueOf(choice).messageKey();

@@ -24,10 +24,12 @@ public final class EligibilityFacts {
             .map(column -> "e." + column).collect(Collectors.joining(", "));
 
     private final LocalDate birthDate;
+    private final LocalDate assessmentValidUntil;
     private final Map<Attribute, String> values;
 
-    private EligibilityFacts(LocalDate birthDate, Map<Attribute, String> values) {
+    private EligibilityFacts(LocalDate birthDate, LocalDate assessmentValidUntil, Map<Attribute, String> values) {
         this.birthDate = birthDate;
+        this.assessmentValidUntil = assessmentValidUntil;
         this.values = Collections.unmodifiableMap(values);
     }
 
@@ -36,7 +38,7 @@ public final class EligibilityFacts {
         Map<Attribute, String> values = new EnumMap<>(Attribute.class);
         LocalDate birthDate = rs.getObject(Attribute.AGE.column(), LocalDate.class);
         for (Attribute attribute : Attribute.values()) {
-            if (attribute == Attribute.AGE) {
+            if (attribute == Attribute.AGE || attribute == Attribute.ASSESSMENT_VALID) {
                 continue; // depends on the day of evaluation: see value()
             }
             values.put(attribute, switch (attribute.type()) {
@@ -48,11 +50,14 @@ public final class EligibilityFacts {
                 case CHOICE -> rs.getString(attribute.column());
             });
         }
-        return new EligibilityFacts(birthDate, values);
+        return new EligibilityFacts(birthDate, rs.getObject(Attribute.ASSESSMENT_VALID.column(), LocalDate.class), values);
     }
 
     /** The attribute's value as text (numbers in plain notation), or null when unknown. */
     public String value(Attribute attribute, LocalDate on) {
+        if (attribute == Attribute.ASSESSMENT_VALID) {
+            return Boolean.toString(assessmentValidUntil != null && !assessmentValidUntil.isBefore(on));
+        }
         return attribute == Attribute.AGE ? Integer.toString(ageOn(on)) : values.get(attribute);
     }
 

@@ -74,6 +74,12 @@ public final class RuleCompiler {
         if (criterion.attribute() == Attribute.AGE) {
             return age(criterion, on);
         }
+        if (criterion.attribute() == Attribute.ASSESSMENT_VALID) {
+            // valid on the day: its last valid day not before it (never assessed: not valid)
+            boolean wanted = Boolean.parseBoolean(criterion.values().get(0)) == (criterion.operator() == Operator.EQ);
+            SqlFragment valid = SqlFragment.of("COALESCE(e.assessment_valid_until >= ?, FALSE)", on);
+            return wanted ? valid : SqlFragment.of("NOT ").then("", valid);
+        }
         String column = "e." + criterion.attribute().column();
         List<Object> values = criterion.values().stream().map(value -> bindable(criterion.attribute(), value)).toList();
         String test = switch (criterion.operator()) {
