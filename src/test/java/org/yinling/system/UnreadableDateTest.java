@@ -60,7 +60,7 @@ class UnreadableDateTest {
                 new DateForm("district", "/subsidies/policies", "effectiveFrom"),
                 new DateForm("district", "/subsidies/policies", "effectiveTo"),
                 new DateForm("district", "/subsidies/policies/" + fixtures.draftPolicy(), "effectiveFrom"),
-                new DateForm("district", "/institutions", "licenceDate"),
+                new DateForm("district", "/institutions", "filingDate"),
                 new DateForm("district", "/institutions", "openedOn"),
                 new DateForm("district", "/institutions/" + fixtures.institution(), "starRatedOn"),
                 new DateForm("district", "/institutions/" + fixtures.institution() + "/admissions", "admittedOn"),
