@@ -117,3 +117,33 @@ CREATE TABLE supervision_finding (
 );
 CREATE INDEX supervision_finding_open ON supervision_finding (deadline) WHERE closed_at IS NULL;
 CREATE INDEX supervision_finding_institution ON supervision_finding (institution_id) WHERE closed_at IS NULL;
+
+-- Incidents in institutions (reported by staff for now), reviewed by the district; never deleted (no route deletes,
+-- and the trigger refuses a DELETE).
+CREATE TABLE supervision_incident (
+    id                  BIGSERIAL     PRIMARY KEY,
+    institution_id      BIGINT        NOT NULL REFERENCES institution (id),
+    kind                VARCHAR(16)   NOT NULL CHECK (kind IN ('FALL', 'CHOKING', 'WRONG_MEDICINE', 'SCALD', 'PRESSURE_SORE',
+                                                               'FALL_FROM_BED', 'WANDERING', 'HARM', 'ACTIVITY', 'FIRE',
+                                                               'FOOD_POISONING', 'OTHER')),
+    occurred_at         TIMESTAMPTZ   NOT NULL,
+    residents           VARCHAR(500)  NOT NULL,
+    family_notified_at  TIMESTAMPTZ,
+    hospital            VARCHAR(100),
+    outcome             VARCHAR(1000) NOT NULL,
+    reported_at         TIMESTAMPTZ   NOT NULL DEFAULT now(),
+    reported_by         VARCHAR(50)   NOT NULL,
+    review_note         VARCHAR(1000),
+    reviewed_at         TIMESTAMPTZ,
+    reviewed_by         VARCHAR(50),
+    CHECK (family_notified_at IS NULL OR family_notified_at >= occurred_at)
+);
+CREATE INDEX supervision_incident_institution ON supervision_incident (institution_id, occurred_at DESC);
+CREATE INDEX supervision_incident_occurred ON supervision_incident (occurred_at DESC);
+
+CREATE FUNCTION supervision_incident_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'incidents are never deleted';
+END $$;
+CREATE TRIGGER supervision_incident_no_delete BEFORE DELETE ON supervision_incident
+    FOR EACH ROW EXECUTE FUNCTION supervision_incident_kept();

@@ -23,6 +23,11 @@ class SupervisionNavigation {
     }
 
     @Bean
+    NavItem supervisionIncidentsNavItem() {
+        return new NavItem("nav.supervision.incidents", "/supervision/incidents", 355, READERS);
+    }
+
+    @Bean
     NavItem supervisionChecklistNavItem() {
         return new NavItem("nav.supervision.checklist", "/supervision/checklists", 360, READERS);
     }

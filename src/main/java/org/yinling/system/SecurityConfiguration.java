@@ -126,11 +126,12 @@ class SecurityConfiguration {
                                 "/visits/alerts/**").hasAnyRole(RECORD_KEEPERS)
                         .requestMatchers("/visits/**").hasAnyRole(VISIT_WRITERS)
                         // supervision (issue 23): district and street staff inspect and follow up, managers read;
-                        // the district keeps the checklist; each store narrows to the user's region
+                        // the district keeps the checklist and reviews incidents; each store narrows to the user's region
                         .requestMatchers(HttpMethod.GET, "/supervision/checklists/new").hasRole("DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/supervision/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER")
                         .requestMatchers("/supervision/checklists", "/supervision/checklists/**").hasRole("DISTRICT_STAFF")
+                        .requestMatchers("/supervision/incidents/*/review").hasRole("DISTRICT_STAFF")
                         .requestMatchers("/supervision/**").hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)

@@ -78,7 +78,8 @@ final class AccessFixtures {
             Map.entry("homeCareProvider", "home_care_provider"), Map.entry("homeCareItem", "home_care_item"),
             Map.entry("homeCareOrder", "home_care_order"), Map.entry("homeCarePlan", "home_care_plan"),
             Map.entry("visitRoster", "visit_roster"), Map.entry("visit", "visit"), Map.entry("visitAlert", "visit_alert"),
-            Map.entry("supervisionInspection", "supervision_inspection"), Map.entry("supervisionFinding", "supervision_finding"));
+            Map.entry("supervisionInspection", "supervision_inspection"), Map.entry("supervisionFinding", "supervision_finding"),
+            Map.entry("supervisionIncident", "supervision_incident"));
 
     /**
      * Every record of this set as it is stored now (each row as JSON), plus the meals, stays and applications that
@@ -559,5 +560,14 @@ final class AccessFixtures {
                             RETURNING id
                             """).params(inspection, institution()).query(Long.class).single();
         });
+    }
+
+    /** An incident in the fixture institution, not reviewed (module supervision). */
+    long supervisionIncident() {
+        return once("supervisionIncident", () -> jdbc.sql("""
+                        INSERT INTO supervision_incident (institution_id, kind, occurred_at, residents, outcome, reported_by)
+                        VALUES (?, 'FALL', now() - interval '1 day', ?, 'matrix', 'matrix') RETURNING id
+                        """)
+                .params(institution(), marker + "老人").query(Long.class).single());
     }
 }

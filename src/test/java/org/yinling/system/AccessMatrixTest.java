@@ -466,6 +466,7 @@ class AccessMatrixTest {
                 case "/admin/targets/" -> f.target();
                 case "/supervision/inspections/" -> f.supervisionInspection();
                 case "/supervision/findings/" -> f.supervisionFinding();
+                case "/supervision/incidents/" -> f.supervisionIncident();
                 default -> throw new AssertionError("no record for {id} after " + prefix + ": add one to pathValue");
             };
             default -> throw new AssertionError("no value for {" + variable + "} after " + prefix + ": add one to pathValue");
