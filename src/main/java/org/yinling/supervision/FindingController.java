@@ -76,6 +76,12 @@ class FindingController {
         return done(id, findings.close(id, recheck, user), "supervision.finding.closed", redirect);
     }
 
+    @PostMapping("/{id}/recheck-failed")
+    String recheckFailed(@PathVariable long id, @RequestParam(required = false) String recheck,
+                         @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        return done(id, findings.recheckFailed(id, recheck, user), "supervision.finding.recheckFailedDone", redirect);
+    }
+
     private static String done(long id, String error, String success, RedirectAttributes redirect) {
         redirect.addFlashAttribute(error == null ? "flashSuccess" : "flashError", error == null ? success : error);
         return "redirect:/supervision/findings/" + id;

@@ -115,4 +115,26 @@ class Findings {
         audit.record("SUPERVISION_FINDING_CLOSED", "supervision_finding", id, Map.of("recheck", text));
         return null;
     }
+
+    /** A re-check that finds it not put right. @return null when recorded, else the message key of the refusal */
+    @Transactional
+    String recheckFailed(long id, String recheckNote, CurrentUser user) {
+        SupervisionStore.Finding finding = finding(id, user);
+        String text = Inspections.text(recheckNote);
+        if (finding.closed()) {
+            return "supervision.finding.error.closed";
+        }
+        if (finding.rectification() == null) {
+            return "supervision.finding.error.noEvidence";
+        }
+        if (text == null || text.length() > TEXT_MAX) {
+            return "supervision.finding.error.recheck";
+        }
+        if (!store.recheckFailed(id, text)) {
+            return "supervision.finding.error.closed";
+        }
+        audit.record("SUPERVISION_FINDING_RECHECK_FAILED", "supervision_finding", id,
+                Map.of("recheck", text, "rectification", finding.rectification()));
+        return null;
+    }
 }

@@ -16,8 +16,11 @@ import org.yinling.region.RegionScope;
 class IncidentStore {
 
     private static final String SELECT = """
-            SELECT n.*, i.name AS institution_name
+            SELECT n.*, i.name AS institution_name, COALESCE(ur.display_name, n.reported_by) AS reported_by_name,
+                   COALESCE(uv.display_name, n.reviewed_by) AS reviewed_by_name
             FROM supervision_incident n JOIN institution i ON i.id = n.institution_id
+            LEFT JOIN app_user ur ON ur.username = n.reported_by
+            LEFT JOIN app_user uv ON uv.username = n.reviewed_by
             """;
 
     private final JdbcClient jdbc;
@@ -80,7 +83,7 @@ class IncidentStore {
         return new Incident(rs.getLong("id"), rs.getLong("institution_id"), rs.getString("institution_name"),
                 IncidentKind.valueOf(rs.getString("kind")), local(rs, "occurred_at"), rs.getString("residents"),
                 local(rs, "family_notified_at"), rs.getString("hospital"), rs.getString("outcome"),
-                local(rs, "reported_at"), rs.getString("reported_by"), rs.getString("review_note"),
-                local(rs, "reviewed_at"), rs.getString("reviewed_by"));
+                local(rs, "reported_at"), rs.getString("reported_by_name"), rs.getString("review_note"),
+                local(rs, "reviewed_at"), rs.getString("reviewed_by_name"));
     }
 }

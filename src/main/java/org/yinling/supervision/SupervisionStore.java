@@ -234,8 +234,12 @@ class SupervisionStore {
     }
 
     private static final String FINDING = """
-            SELECT f.*, i.name AS institution_name, r.name AS community_name, it.name_zh, it.name_en, it.area
+            SELECT f.*, i.name AS institution_name, r.name AS community_name, it.name_zh, it.name_en, it.area,
+                   COALESCE(ur.display_name, f.rectified_by) AS rectified_by_name,
+                   COALESCE(uc.display_name, f.closed_by) AS closed_by_name
             FROM supervision_finding f
+            LEFT JOIN app_user ur ON ur.username = f.rectified_by
+            LEFT JOIN app_user uc ON uc.username = f.closed_by
             JOIN institution i ON i.id = f.institution_id
             JOIN region r ON r.code = i.community_code
             JOIN supervision_checklist_item it ON it.id = f.item_id
@@ -308,6 +312,15 @@ class SupervisionStore {
                         """).params(recheckNote, actor, at, id).update() == 1;
     }
 
+    /** A re-check that finds the finding not put right: the rectification is cleared, the finding stays open. */
+    boolean recheckFailed(long id, String recheckNote) {
+        return jdbc.sql("""
+                        UPDATE supervision_finding SET recheck_note = ?, rectification = NULL, rectified_at = NULL,
+                            rectified_by = NULL
+                        WHERE id = ? AND closed_at IS NULL AND rectification IS NOT NULL
+                        """).params(recheckNote, id).update() == 1;
+    }
+
     record Counts(long open, long overdue) {
     }
 
@@ -346,7 +359,7 @@ class SupervisionStore {
                 rs.getString("name_en"), Area.valueOf(rs.getString("area")), Severity.valueOf(rs.getString("severity")),
                 rs.getString("note"), local(rs, "found_at"),
                 local(rs, "deadline"), rs.getString("rectification"),
-                local(rs, "rectified_at"), rs.getString("rectified_by"),
-                rs.getString("recheck_note"), local(rs, "closed_at"), rs.getString("closed_by"));
+                local(rs, "rectified_at"), rs.getString("rectified_by_name"),
+                rs.getString("recheck_note"), local(rs, "closed_at"), rs.getString("closed_by_name"));
     }
 }

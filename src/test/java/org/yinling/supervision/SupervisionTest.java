@@ -200,6 +200,17 @@ class SupervisionTest {
         mvc.perform(post("/supervision/findings/{id}/rectification", finding).with(as("street")).with(csrf())
                         .param("rectification", "已更换灭火器，附照片编号 17"))
                 .andExpect(flash().attribute("flashSuccess", "supervision.finding.rectified"));
+        // a re-check that finds it not put right: open again, its rectification cleared, so it cannot be closed yet
+        mvc.perform(post("/supervision/findings/{id}/recheck-failed", finding).with(as("district")).with(csrf())
+                        .param("recheck", "灭火器压力不足"))
+                .andExpect(flash().attribute("flashSuccess", "supervision.finding.recheckFailedDone"));
+        mvc.perform(post("/supervision/findings/{id}/close", finding).with(as("district")).with(csrf()).param("recheck", "复查合格"))
+                .andExpect(flash().attribute("flashError", "supervision.finding.error.noEvidence"));
+        mvc.perform(get("/supervision/findings/{id}", finding).with(as("street")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("灭火器压力不足")));
+        mvc.perform(post("/supervision/findings/{id}/rectification", finding).with(as("street")).with(csrf())
+                        .param("rectification", "已更换为合格灭火器"))
+                .andExpect(flash().attribute("flashSuccess", "supervision.finding.rectified"));
         mvc.perform(post("/supervision/findings/{id}/close", finding).with(as("district")).with(csrf()).param("recheck", "复查合格"))
                 .andExpect(flash().attribute("flashSuccess", "supervision.finding.closed"));
         assertThat(closed(finding)).isTrue();
