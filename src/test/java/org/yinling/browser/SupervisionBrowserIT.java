@@ -66,6 +66,11 @@ class SupervisionBrowserIT extends BrowserTest {
             screenshotsInBothLanguages(page, "supervision-finding-closed");
             page.navigate(url("/supervision/checklists"));
             screenshotsInBothLanguages(page, "supervision-checklist");
+            page.navigate(url("/supervision/incidents"));
+            assertThat(page.locator("#incident-form")).isVisible();
+            screenshotsInBothLanguages(page, "supervision-incidents");
+            page.navigate(url("/supervision/inspections"));
+            screenshotsInBothLanguages(page, "supervision-plan-district");
         }
         assertThat(jdbc.sql("SELECT closed_at IS NOT NULL FROM supervision_finding WHERE id = ?").param(finding)
                 .query(Boolean.class).single()).isTrue();
