@@ -125,6 +125,14 @@ class SecurityConfiguration {
                         .requestMatchers("/visits/visitors", "/visits/visitors/**", "/visits/roster/**",
                                 "/visits/alerts/**").hasAnyRole(RECORD_KEEPERS)
                         .requestMatchers("/visits/**").hasAnyRole(VISIT_WRITERS)
+                        // supervision (issue 23): district and street staff inspect and follow up, managers read;
+                        // the district keeps the checklist and reviews incidents; each store narrows to the user's region
+                        .requestMatchers(HttpMethod.GET, "/supervision/checklists/new").hasRole("DISTRICT_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/supervision/**")
+                        .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER")
+                        .requestMatchers("/supervision/checklists", "/supervision/checklists/**").hasRole("DISTRICT_STAFF")
+                        .requestMatchers("/supervision/incidents/*/review").hasRole("DISTRICT_STAFF")
+                        .requestMatchers("/supervision/**").hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())

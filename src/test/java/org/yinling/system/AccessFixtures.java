@@ -77,7 +77,9 @@ final class AccessFixtures {
             Map.entry("statusImport", "status_import"), Map.entry("user", "app_user"),
             Map.entry("homeCareProvider", "home_care_provider"), Map.entry("homeCareItem", "home_care_item"),
             Map.entry("homeCareOrder", "home_care_order"), Map.entry("homeCarePlan", "home_care_plan"),
-            Map.entry("visitRoster", "visit_roster"), Map.entry("visit", "visit"), Map.entry("visitAlert", "visit_alert"));
+            Map.entry("visitRoster", "visit_roster"), Map.entry("visit", "visit"), Map.entry("visitAlert", "visit_alert"),
+            Map.entry("supervisionInspection", "supervision_inspection"), Map.entry("supervisionFinding", "supervision_finding"),
+            Map.entry("supervisionIncident", "supervision_incident"));
 
     /**
      * Every record of this set as it is stored now (each row as JSON), plus the meals, stays and applications that
@@ -532,5 +534,40 @@ final class AccessFixtures {
 
     long visitTierRule() {
         return jdbc.sql("SELECT min(id) FROM visit_tier_rule").query(Long.class).single();
+    }
+
+    /** An open inspection of the fixture institution (module supervision). */
+    long supervisionInspection() {
+        return once("supervisionInspection", () -> jdbc.sql("""
+                        INSERT INTO supervision_inspection (institution_id, checklist_id, inspected_on, created_by)
+                        VALUES (?, (SELECT min(id) FROM supervision_checklist), DATE '2020-06-01', 'matrix') RETURNING id
+                        """)
+                .param(institution()).query(Long.class).single());
+    }
+
+    /** An open finding of a submitted inspection of the fixture institution (module supervision). */
+    long supervisionFinding() {
+        return once("supervisionFinding", () -> {
+            long inspection = jdbc.sql("""
+                            INSERT INTO supervision_inspection (institution_id, checklist_id, inspected_on, status,
+                                inspector_name, representative_name, submitted_at, created_by)
+                            VALUES (?, (SELECT min(id) FROM supervision_checklist), DATE '2020-06-02', 'SUBMITTED',
+                                    'matrix', 'matrix', now(), 'matrix') RETURNING id
+                            """).param(institution()).query(Long.class).single();
+            return jdbc.sql("""
+                            INSERT INTO supervision_finding (inspection_id, item_id, institution_id, severity, found_at, deadline)
+                            SELECT ?, min(id), ?, 'RED', now(), now() + interval '1 day' FROM supervision_checklist_item
+                            RETURNING id
+                            """).params(inspection, institution()).query(Long.class).single();
+        });
+    }
+
+    /** An incident in the fixture institution, not reviewed (module supervision). */
+    long supervisionIncident() {
+        return once("supervisionIncident", () -> jdbc.sql("""
+                        INSERT INTO supervision_incident (institution_id, kind, occurred_at, residents, outcome, reported_by)
+                        VALUES (?, 'FALL', now() - interval '1 day', ?, 'matrix', 'matrix') RETURNING id
+                        """)
+                .params(institution(), marker + "老人").query(Long.class).single());
     }
 }

@@ -464,6 +464,9 @@ class AccessMatrixTest {
                 case "/meal-points/" -> f.mealPoint();
                 case "/subsidies/simulation/" -> f.publishedPolicy();
                 case "/admin/targets/" -> f.target();
+                case "/supervision/inspections/" -> f.supervisionInspection();
+                case "/supervision/findings/" -> f.supervisionFinding();
+                case "/supervision/incidents/" -> f.supervisionIncident();
                 default -> throw new AssertionError("no record for {id} after " + prefix + ": add one to pathValue");
             };
             default -> throw new AssertionError("no value for {" + variable + "} after " + prefix + ": add one to pathValue");
@@ -502,6 +505,10 @@ class AccessMatrixTest {
         if (route.institutionCommunity() != null) {
             // a withdrawal with its reason: the rows of institutions elsewhere check who may really withdraw
             parameters.put("reason", "matrix");
+        }
+        if (route.pattern().startsWith("/supervision/")) {
+            // an inspection of the fixture institution (module supervision)
+            parameters.put("institutionId", Long.toString(f.institution()));
         }
         return parameters;
     }

@@ -1,0 +1,179 @@
+package org.yinling.supervision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import org.yinling.account.CurrentUser;
+import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionScope;
+
+/**
+ * Inspections of the care institutions of the user's region: the year's plan (who has not been inspected yet), one
+ * open inspection per institution and day, and its submission with a result for every checklist item, signed by the
+ * inspector and the institution's representative by name; each failed item becomes a finding with its deadline.
+ */
+@Service
+class Inspections {
+
+    static final int NAME_MAX = 50;
+    static final int NOTE_MAX = 500;
+
+    private final SupervisionStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Inspections(SupervisionStore store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    List<SupervisionStore.PlanRow> plan(int year, CurrentUser user) {
+        return store.plan(user.scope(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    List<SupervisionStore.Inspection> recent(CurrentUser user) {
+        return store.recentInspections(user.scope(), 50);
+    }
+
+    /** The new inspection's id, or the message key of the refusal. */
+    record Started(Long id, String error) {
+    }
+
+    @Transactional
+    Started start(long institutionId, LocalDate on, CurrentUser user) {
+        RegionScope scope = user.scope();
+        store.communityOfInstitution(institutionId, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate date = on == null ? today : on;
+        if (date.isAfter(today)) {
+            return new Started(null, "supervision.inspection.error.future");
+        }
+        Checklist checklist = store.checklistOn(date).orElse(null);
+        if (checklist == null) {
+            return new Started(null, "supervision.inspection.error.noChecklist");
+        }
+        if (store.openInspectionExists(institutionId, date)) {
+            return new Started(null, "supervision.inspection.error.openSameDay");
+        }
+        Long id = store.insertInspection(institutionId, checklist.id(), date, user.getUsername(), false).orElse(null);
+        if (id == null) {
+            return new Started(null, "supervision.inspection.error.openSameDay");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("institutionId", institutionId);
+        details.put("inspectedOn", date.toString());
+        details.put("checklistVersion", checklist.version());
+        audit.record("SUPERVISION_INSPECTION_STARTED", "supervision_inspection", id, details);
+        return new Started(id, null);
+    }
+
+    @Transactional(readOnly = true)
+    SupervisionStore.Inspection inspection(long id, CurrentUser user) {
+        return store.inspection(id, user.scope()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @Transactional(readOnly = true)
+    List<ChecklistItem> items(SupervisionStore.Inspection inspection) {
+        return store.items(inspection.checklistId());
+    }
+
+    @Transactional(readOnly = true)
+    List<SupervisionStore.Result> results(SupervisionStore.Inspection inspection) {
+        return store.results(inspection.id());
+    }
+
+    @Transactional(readOnly = true)
+    List<SupervisionStore.Finding> findings(SupervisionStore.Inspection inspection) {
+        return store.findingsOf(inspection.id());
+    }
+
+    /**
+     * Submits the inspection with the form's values ({@code outcome_<item>}, {@code note_<item>},
+     * {@code inspectorName}, {@code representativeName}, {@code note}).
+     *
+     * @return the message keys of the refusal per field (empty: submitted)
+     */
+    @Transactional
+    Map<String, String> submit(long id, Map<String, String> values, CurrentUser user) {
+        SupervisionStore.Inspection inspection = inspection(id, user);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!inspection.open()) {
+            errors.put("form", "supervision.inspection.error.submitted");
+            return errors;
+        }
+        String inspector = text(values.get("inspectorName"));
+        String representative = text(values.get("representativeName"));
+        String note = text(values.get("note"));
+        if (inspector == null || inspector.length() > NAME_MAX) {
+            errors.put("inspectorName", "supervision.inspection.error.inspector");
+        }
+        if (representative == null || representative.length() > NAME_MAX) {
+            errors.put("representativeName", "supervision.inspection.error.representative");
+        }
+        if (note != null && note.length() > 1000) {
+            errors.put("note", "supervision.inspection.error.noteLength");
+        }
+        List<SupervisionStore.Result> results = new ArrayList<>();
+        for (ChecklistItem item : store.items(inspection.checklistId())) {
+            Outcome outcome = outcome(values.get("outcome_" + item.id()));
+            String itemNote = text(values.get("note_" + item.id()));
+            if (outcome == null) {
+                errors.put("item_" + item.id(), "supervision.inspection.error.outcome");
+            }
+            else if (itemNote != null && itemNote.length() > NOTE_MAX) {
+                errors.put("item_" + item.id(), "supervision.inspection.error.noteLength");
+            }
+            results.add(new SupervisionStore.Result(item.id(), outcome, itemNote));
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        if (!store.submit(id, results, inspector, representative, note, now.toOffsetDateTime())) {
+            errors.put("form", "supervision.inspection.error.submitted");
+            return errors;
+        }
+        Map<Severity, DeadlineRule> rules = store.deadlineRules(inspection.communityCode(), now.toLocalDate());
+        Map<Severity, OffsetDateTime> deadlines = new EnumMap<>(Severity.class);
+        rules.forEach((severity, rule) -> deadlines.put(severity, rule.due(now).toOffsetDateTime()));
+        int findings = store.insertFindings(id, now.toOffsetDateTime(), deadlines);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("institutionId", inspection.institutionId());
+        details.put("inspector", inspector);
+        details.put("representative", representative);
+        details.put("failed", results.stream().filter(r -> r.outcome() == Outcome.FAIL).count());
+        details.put("findings", findings);
+        audit.record("SUPERVISION_INSPECTION_SUBMITTED", "supervision_inspection", id, details);
+        return errors;
+    }
+
+    private static Outcome outcome(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome.name().equals(value)) {
+                return outcome;
+            }
+        }
+        return null;
+    }
+
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
