@@ -116,6 +116,33 @@ class LoginAndHomeBrowserIT extends BrowserTest {
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }
 
+    @Test
+    void everyRolesMenuFitsTheBarAt1280PxInBothLanguages() {
+        List<String> overflowing = new ArrayList<>();
+        for (String user : List.of("admin", "district", "street", "community", "manager", "provider", "visitor")) {
+            try (BrowserContext own = browser.newContext(
+                    new Browser.NewContextOptions().setViewportSize(1280, 860).setLocale("zh-CN"))) {
+                Page userPage = own.newPage();
+                userPage.navigate(url("/login"));
+                userPage.fill("#username", user);
+                userPage.fill("#password", "yinling");
+                userPage.click("#login-submit");
+                for (String lang : List.of("zh-CN", "en")) {
+                    userPage.navigate(url("/?lang=" + lang));
+                    int width = ((Number) userPage.evaluate("document.documentElement.scrollWidth")).intValue();
+                    int bar = ((Number) userPage.evaluate(
+                            "document.querySelector('nav.navbar').getBoundingClientRect().height")).intValue();
+                    if (width > 1280 || bar >= 80) {
+                        overflowing.add(user + " " + lang + ": page " + width + " px wide, bar " + bar + " px high");
+                        userPage.screenshot(new Page.ScreenshotOptions().setPath(
+                                BrowserSupport.SCREENSHOTS.resolve("menu-overflow-" + user + "-" + lang + ".png")));
+                    }
+                }
+            }
+        }
+        assertThat(overflowing).as("menus wider than the bar or wrapped to a second line").isEmpty();
+    }
+
     private void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
