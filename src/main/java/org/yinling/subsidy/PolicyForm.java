@@ -3,7 +3,6 @@ package org.yinling.subsidy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 import org.yinling.subsidy.rule.Attribute;
 import org.yinling.subsidy.rule.Connective;
+import org.yinling.subsidy.rule.CriteriaForm;
 import org.yinling.subsidy.rule.Criterion;
 import org.yinling.subsidy.rule.CriterionGroup;
 import org.yinling.subsidy.rule.Eligibility;
@@ -27,7 +27,6 @@ import org.yinling.subsidy.rule.PolicyRule;
 import org.yinling.subsidy.rule.RuleProblem;
 import org.yinling.subsidy.rule.RuleValidator;
 import org.yinling.subsidy.rule.Tier;
-import org.yinling.subsidy.rule.ValueType;
 
 /**
  * The create/edit form of a policy version. The rule is edited in fixed slots (groups of criterion rows, tier rows);
@@ -148,39 +147,13 @@ public record PolicyForm(
             if (criterion == null) {
                 return blank();
             }
-            Attribute attribute = criterion.attribute();
-            if (attribute.type() != ValueType.NUMBER) {
-                return new CriterionForm(attribute, criterion.operator(), "", "",
-                        criterion.values().stream().map(value -> attribute.name() + ":" + value).toList());
-            }
-            if (criterion.operator() == Operator.BETWEEN) {
-                return new CriterionForm(attribute, criterion.operator(), criterion.values().get(0),
-                        criterion.values().get(1), List.of());
-            }
-            return new CriterionForm(attribute, criterion.operator(), String.join(", ", criterion.values()), "",
-                    List.of());
+            CriteriaForm.Row row = CriteriaForm.Row.of(criterion);
+            return new CriterionForm(row.attribute(), row.operator(), row.value(), row.value2(), row.choices());
         }
 
-        /** The criterion this row describes (values as typed; the rule validator checks them). */
+        /** The criterion this row describes (values as typed; the rule validator checks them), as the shared editor reads it. */
         Criterion toCriterion() {
-            List<String> values = new ArrayList<>();
-            if (attribute.type() != ValueType.NUMBER) {
-                String prefix = attribute.name() + ":";
-                choices.stream().filter(choice -> choice != null && choice.startsWith(prefix))
-                        .map(choice -> choice.substring(prefix.length())).forEach(values::add);
-            }
-            else if (operator == Operator.BETWEEN) {
-                values.add(trim(value));
-                values.add(trim(value2));
-                values.removeIf(String::isEmpty);
-            }
-            else if (operator == Operator.IN) {
-                Arrays.stream(trim(value).split("[,，、\\s]+")).filter(v -> !v.isEmpty()).forEach(values::add);
-            }
-            else if (!trim(value).isEmpty()) {
-                values.add(trim(value));
-            }
-            return new Criterion(attribute, operator, values);
+            return new CriteriaForm.Row(attribute, operator, value, value2, choices).toCriterion();
         }
     }
 

@@ -56,7 +56,8 @@ public record CriteriaForm(Connective connective, List<Group> groups) {
             return new Row(attribute, criterion.operator(), String.join(", ", criterion.values()), "", List.of());
         }
 
-        Criterion toCriterion() {
+        /** The criterion this row describes (values as typed; {@link RuleValidator} checks them). */
+        public Criterion toCriterion() {
             List<String> values = new ArrayList<>();
             if (attribute.type() != ValueType.NUMBER) {
                 String prefix = attribute.name() + ":";
