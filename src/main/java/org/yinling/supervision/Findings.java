@@ -100,14 +100,9 @@ class Findings {
     String close(long id, String recheckNote, CurrentUser user) {
         SupervisionStore.Finding finding = finding(id, user);
         String text = Inspections.text(recheckNote);
-        if (finding.closed()) {
-            return "supervision.finding.error.closed";
-        }
-        if (finding.rectification() == null) {
-            return "supervision.finding.error.noEvidence";
-        }
-        if (text == null || text.length() > TEXT_MAX) {
-            return "supervision.finding.error.recheck";
+        String refused = recheckRefusal(finding, text);
+        if (refused != null) {
+            return refused;
         }
         if (!store.close(id, text, user.getUsername(), now())) {
             return "supervision.finding.error.closed";
@@ -116,11 +111,8 @@ class Findings {
         return null;
     }
 
-    /** A re-check that finds it not put right. @return null when recorded, else the message key of the refusal */
-    @Transactional
-    String recheckFailed(long id, String recheckNote, CurrentUser user) {
-        SupervisionStore.Finding finding = finding(id, user);
-        String text = Inspections.text(recheckNote);
+    /** Why a re-check of the finding cannot be recorded (closed, nothing rectified, no note), or null. */
+    private static String recheckRefusal(SupervisionStore.Finding finding, String text) {
         if (finding.closed()) {
             return "supervision.finding.error.closed";
         }
@@ -129,6 +121,18 @@ class Findings {
         }
         if (text == null || text.length() > TEXT_MAX) {
             return "supervision.finding.error.recheck";
+        }
+        return null;
+    }
+
+    /** A re-check that finds it not put right. @return null when recorded, else the message key of the refusal */
+    @Transactional
+    String recheckFailed(long id, String recheckNote, CurrentUser user) {
+        SupervisionStore.Finding finding = finding(id, user);
+        String text = Inspections.text(recheckNote);
+        String refused = recheckRefusal(finding, text);
+        if (refused != null) {
+            return refused;
         }
         if (!store.recheckFailed(id, text)) {
             return "supervision.finding.error.closed";
