@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -34,11 +32,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.ui.Model;
 import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -64,7 +60,6 @@ import static org.yinling.system.TestUsers.as;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
     private static final String LONG = "长".repeat(3000) + "x".repeat(3000);
     private static final List<String> CONTROL = List.of("\u0000", "x\u0000", "\u0001", "a\u001Fb", "\u007F");
     private static final List<String> NUMBERS = List.of("2147483647", "-2147483647", "-2147483648", "99999999",
@@ -96,9 +91,6 @@ class HostileInputTest {
     record Parameter(String name, Class<?> type) {
     }
 
-    record Route(String pattern, HandlerMethod handler) {
-    }
-
     // --- every GET route ---------------------------------------------------------------------------------------------
 
     @Test
@@ -106,9 +98,9 @@ class HostileInputTest {
         Map<AccessMatrixTest.Route, Map<String, String>> table = AccessMatrixTest.table();
         List<String> failures = new ArrayList<>();
         int attacked = 0;
-        for (Route route : getRoutes()) {
+        for (GetRoutes.Route route : GetRoutes.of(handlerMapping)) {
             String user = userFor(route.pattern(), table);
-            String path = fill(route.pattern());
+            String path = GetRoutes.fill(route.pattern(), fixtures);
             // the route itself answers (a page, a file, a redirect or a refusal), so what follows tests its parameters
             check(route.pattern(), "(none)", "", perform(get(path), user), failures);
             for (Parameter parameter : parameters(route.handler())) {
@@ -147,27 +139,6 @@ class HostileInputTest {
             failures.add(route + " " + parameter + "=" + shown + ": " + ((MvcResult) outcome).getResponse().getStatus());
         }
     }
-
-    /** Every GET route (and the framework's {@code /error}, mapped for any method) with its handler. */
-    private List<Route> getRoutes() {
-        List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlerMapping.getHandlerMethods().entrySet()) {
-            RequestMappingInfo info = mapping.getKey();
-            java.util.Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-                continue;
-            }
-            java.util.Set<String> patterns = info.getPathPatternsCondition() != null
-                    ? info.getPathPatternsCondition().getPatternValues() : info.getPatternValues();
-            for (String pattern : patterns) {
-                routes.add(new Route(pattern, mapping.getValue()));
-            }
-        }
-        routes.sort(java.util.Comparator.comparing(Route::pattern));
-        assertThat(routes).as("GET routes").hasSizeGreaterThan(50);
-        return routes;
-    }
-
     /** The district user where the access matrix opens the route to the district, else the first role it is open to. */
     private static String userFor(String pattern, Map<AccessMatrixTest.Route, Map<String, String>> table) {
         Map<String, String> outcomes = table.getOrDefault(new AccessMatrixTest.Route("GET", pattern),
@@ -178,18 +149,6 @@ class HostileInputTest {
             }
         }
         return "district";
-    }
-
-    private String fill(String pattern) {
-        Matcher matcher = VARIABLE.matcher(pattern);
-        StringBuilder path = new StringBuilder();
-        while (matcher.find()) {
-            String prefix = pattern.substring(0, matcher.start());
-            matcher.appendReplacement(path, Matcher.quoteReplacement(
-                    AccessMatrixTest.pathValue(pattern, prefix, matcher.group(1), fixtures)));
-        }
-        matcher.appendTail(path);
-        return path.toString();
     }
 
     /** The request parameters a handler reads: {@code @RequestParam}s, simple parameters, fields of search records. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
@@ -27,8 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.yinling.audit.AuditLog;
 
@@ -55,7 +52,6 @@ class NoInternalCodesTest {
 
     /** What {@link #pageText} answers for a server error: a page that fails shows nothing to check. */
     private static final String FAILED = "\u0000failed";
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
     /** Framework routes, the login page and the API docs (a developer's page, not a clerk's). */
     private static final Set<String> SKIPPED_ROUTES = Set.of("/error", "/login");
     /**
@@ -148,10 +144,10 @@ class NoInternalCodesTest {
                         ORDER BY role, username
                         """).query(String.class).list();
         assertThat(users).contains("admin", "district");
-        for (String route : getRoutes()) {
+        for (String route : pages()) {
             String path;
             try {
-                path = fill(route);
+                path = GetRoutes.fill(route, f);
             } catch (AssertionError e) {
                 continue; // a route whose record the access fixtures do not know yet: AccessMatrixTest asks for it
             }
@@ -259,34 +255,15 @@ class NoInternalCodesTest {
         return names;
     }
 
-    private Set<String> getRoutes() {
-        Set<String> routes = new TreeSet<>();
-        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-                continue;
-            }
-            Set<String> patterns = info.getPathPatternsCondition() != null
-                    ? info.getPathPatternsCondition().getPatternValues() : info.getPatternValues();
-            for (String pattern : patterns) {
-                if (!SKIPPED_ROUTES.contains(pattern) && !NOT_A_PAGE.matcher(pattern).find()) {
-                    routes.add(pattern);
-                }
-            }
-        }
-        assertThat(routes).hasSizeGreaterThan(50);
-        return routes;
-    }
 
-    private String fill(String pattern) {
-        Matcher matcher = VARIABLE.matcher(pattern);
-        StringBuilder path = new StringBuilder();
-        while (matcher.find()) {
-            String prefix = pattern.substring(0, matcher.start());
-            matcher.appendReplacement(path,
-                    Matcher.quoteReplacement(AccessMatrixTest.pathValue(pattern, prefix, matcher.group(1), f)));
+    /** Every GET page but the framework's and the login page. */
+    private Set<String> pages() {
+        Set<String> pages = new TreeSet<>();
+        for (GetRoutes.Route route : GetRoutes.of(handlerMapping)) {
+            if (!SKIPPED_ROUTES.contains(route.pattern()) && !NOT_A_PAGE.matcher(route.pattern()).find()) {
+                pages.add(route.pattern());
+            }
         }
-        matcher.appendTail(path);
-        return path.toString();
+        return pages;
     }
 }

@@ -20,8 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.yinling.account.PersonalData;
 import org.yinling.account.Role;
@@ -63,7 +61,6 @@ class PersonalDataPagesTest {
         USERS.put("admin", Role.ADMIN);
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     /** Framework routes and the login page: no personal data, not pages of the application's own. */
     private static final Set<String> SKIPPED = Set.of("/error", "/login");
@@ -131,8 +128,8 @@ class PersonalDataPagesTest {
     void everyAnswerShowingAFullIdPhoneOrBankAccountIsAnAuditedViewOfItsRecord() throws Exception {
         List<String> unaudited = new ArrayList<>();
         Map<String, Set<String>> shownTo = new LinkedHashMap<>();
-        for (String route : getRoutes()) {
-            String path = fill(route);
+        for (String route : pages()) {
+            String path = GetRoutes.fill(route, f);
             for (Map.Entry<String, Role> user : USERS.entrySet()) {
                 if (!user.getValue().seesFullPersonalData()) {
                     continue;
@@ -176,8 +173,8 @@ class PersonalDataPagesTest {
         List<String> shownInFull = new ArrayList<>();
         int answered = 0;
         List<String> paths = new ArrayList<>();
-        for (String route : getRoutes()) {
-            paths.add(fill(route));
+        for (String route : pages()) {
+            paths.add(GetRoutes.fill(route, f));
         }
         // the export asked for with full IDs, as the pen test did
         paths.add("/elders/export?fullIds=true");
@@ -244,44 +241,22 @@ class PersonalDataPagesTest {
     private long lastAuditId() {
         return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
     }
-
-    /** Every pattern mapped for GET (or for any method), without the framework's. */
-    private Set<String> getRoutes() {
-        Set<String> routes = new TreeSet<>();
-        for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-                continue;
-            }
-            Set<String> patterns = info.getPathPatternsCondition() != null
-                    ? info.getPathPatternsCondition().getPatternValues() : info.getPatternValues();
-            for (String pattern : patterns) {
-                if (!SKIPPED.contains(pattern)) {
-                    routes.add(pattern);
-                }
-            }
-        }
-        assertThat(routes).hasSizeGreaterThan(50);
-        return routes;
-    }
-
-    private String fill(String pattern) {
-        Matcher matcher = VARIABLE.matcher(pattern);
-        StringBuilder path = new StringBuilder();
-        while (matcher.find()) {
-            String prefix = pattern.substring(0, matcher.start());
-            matcher.appendReplacement(path,
-                    Matcher.quoteReplacement(AccessMatrixTest.pathValue(pattern, prefix, matcher.group(1), f)));
-        }
-        matcher.appendTail(path);
-        return path.toString();
-    }
-
     private static String digits(int count) {
         StringBuilder digits = new StringBuilder();
         for (int i = 0; i < count; i++) {
             digits.append(ThreadLocalRandom.current().nextInt(10));
         }
         return digits.toString();
+    }
+
+    /** Every GET page but the framework's error page and the login page. */
+    private Set<String> pages() {
+        Set<String> pages = new TreeSet<>();
+        for (GetRoutes.Route route : GetRoutes.of(handlerMapping)) {
+            if (!SKIPPED.contains(route.pattern())) {
+                pages.add(route.pattern());
+            }
+        }
+        return pages;
     }
 }
