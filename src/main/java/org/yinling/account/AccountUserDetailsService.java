@@ -29,6 +29,7 @@ class AccountUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new IllegalStateException("User without a region: " + user.getId()));
         return new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(), user.getPasswordHash(),
                 user.getRole(), region.code(), region.name(), region.level(), user.isEnabled(),
-                user.isLockedAt(Instant.now()), user.isPasswordChangeRequired(), user.getProviderId());
+                user.isLockedAt(Instant.now()), user.isPasswordChangeRequired(), user.getProviderId(),
+                user.getInstitutionId());
     }
 }

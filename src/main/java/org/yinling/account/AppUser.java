@@ -52,6 +52,10 @@ class AppUser {
     @Column(name = "provider_id")
     private Long providerId;
 
+    /** The institution of an institution manager. */
+    @Column(name = "institution_id")
+    private Long institutionId;
+
     @Column(name = "created_at")
     private Instant createdAt = Instant.now();
 
@@ -66,6 +70,15 @@ class AppUser {
 
     Long getProviderId() {
         return providerId;
+    }
+
+    Long getInstitutionId() {
+        return institutionId;
+    }
+
+    /** Sets the institution of an institution manager (else null). */
+    void manage(Long institutionId) {
+        this.institutionId = institutionId;
     }
 
     /** A new account with a password the administrator chose: its holder changes it at the first login. */

@@ -34,10 +34,12 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final boolean passwordChangeRequired;
     /** The home-care provider of a provider manager or care worker; null for every other role. */
     private final Long providerId;
+    /** The institution of an institution manager; null for every other role. */
+    private final Long institutionId;
 
     CurrentUser(long id, String username, String displayName, String passwordHash, Role role, String regionCode,
                 String regionName, RegionLevel regionLevel, boolean enabled, boolean locked,
-                boolean passwordChangeRequired, Long providerId) {
+                boolean passwordChangeRequired, Long providerId, Long institutionId) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -53,6 +55,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
             throw new IllegalStateException("A provider role needs a provider, and only a provider role has one");
         }
         this.providerId = providerId;
+        if ((role == Role.INSTITUTION_MANAGER) != (institutionId != null)) {
+            throw new IllegalStateException("An institution manager needs an institution, and only they have one");
+        }
+        this.institutionId = institutionId;
     }
 
     public long id() {
@@ -87,12 +93,20 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         if (role.belongsToProvider()) {
             throw new IllegalStateException("A provider's user has no region scope");
         }
+        if (role == Role.INSTITUTION_MANAGER) {
+            throw new IllegalStateException("An institution manager has no region scope");
+        }
         return role == Role.ADMIN ? RegionScope.everything() : RegionScope.of(regionCode, regionLevel);
     }
 
     /** The home-care provider of a provider manager or care worker, else null. */
     public Long providerId() {
         return providerId;
+    }
+
+    /** The institution of an institution manager, else null. */
+    public Long institutionId() {
+        return institutionId;
     }
 
     /** True until the user replaces a password an administrator set for them. */

@@ -27,7 +27,13 @@ public enum Role {
      * 探访员 (网格员, social worker, volunteer): visits the elders of one community bound to them (module visit); reaches
      * only the visit pages (system.SectionConfinement).
      */
-    VISITOR(Set.of(RegionLevel.COMMUNITY));
+    VISITOR(Set.of(RegionLevel.COMMUNITY)),
+    /**
+     * 养老机构负责人: an institution's manager (issue 23); sees only their institution (its residents, waiting entries,
+     * findings, incidents, certificates), scoped by {@link CurrentUser#institutionId()}; their region is the district
+     * that supervises the institution.
+     */
+    INSTITUTION_MANAGER(Set.of(RegionLevel.DISTRICT));
 
     private final Set<RegionLevel> regionLevels;
 
@@ -41,7 +47,7 @@ public enum Role {
      * pages at all); the roles that register and review elders see them in full, and each such view is audited.
      */
     public boolean seesFullPersonalData() {
-        return this != MANAGER && this != ADMIN && !belongsToProvider();
+        return this != MANAGER && this != ADMIN && !belongsToProvider() && this != INSTITUTION_MANAGER;
     }
 
     /**
