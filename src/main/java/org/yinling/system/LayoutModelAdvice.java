@@ -66,7 +66,9 @@ class LayoutModelAdvice {
     @ModelAttribute("pendingWork")
     List<PendingWork.Item> pendingWork(jakarta.servlet.http.HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+        // the API's JSON has no menu: an agency's call must not count anyone's pending work
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return List.of();
         }
         jakarta.servlet.http.HttpSession session = request.getSession(false);

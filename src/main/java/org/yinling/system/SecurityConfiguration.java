@@ -54,6 +54,9 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // the API's OpenAPI document and its interactive page: administrators (issue 22)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .hasRole("ADMIN")
                         // the registry: everyone who works with elders reads it; managers only read
                         .requestMatchers(HttpMethod.GET, "/elders/new", "/elders/*/edit", "/elders/*/assessments/new",
                                 "/elders/import", "/elders/import/template")
