@@ -55,7 +55,8 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         // the API's OpenAPI document and its interactive page: administrators (issue 22)
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .hasRole("ADMIN")
                         // the registry: everyone who works with elders reads it; managers only read
                         .requestMatchers(HttpMethod.GET, "/elders/new", "/elders/*/edit", "/elders/*/assessments/new",
