@@ -5,7 +5,9 @@
 #   bench/run.sh [N]        N elders, default 1027000 (the city of seed 000)
 #   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
 #   BENCH_ONLY=dashboard,load bench/run.sh   only those parts (registry, import, subsidy, payment, meal, homecare,
-#                                             visits, dashboard, weight, load, import-empty)
+#                                             visits, dashboard, api-read, weight, load, import-empty)
+#   api-read needs the demo API client's id and secret in API_CLIENT_ID and API_CLIENT_SECRET (else it is skipped);
+#   API_READ_PAGE=1000 (page size of the whole-district read), API_READ_RUNS=300 (runs of the small requests)
 #   import-empty runs on a second app of its own, started on a fresh database with no elders (ports 18081 and 15498,
 #   data in target/bench-empty-data, log in target/bench-empty-app.log); with BENCH_ONLY=import-empty the city is
 #   not started at all. IMPORT_EMPTY_ROWS (default 100000) rows.
@@ -60,11 +62,11 @@ for port in "$PORT" "$DB_PORT"; do
 done
 
 # BENCH_ONLY=dashboard,load (a comma-separated list) runs only those parts; default: all of them
-ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,visits,dashboard,weight,load,import-empty}"
+ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,visits,dashboard,api-read,weight,load,import-empty}"
 part() { [[ ",$ONLY," == *",$1,"* ]]; }
 # the parts that need the city of N elders; import-empty starts an app of its own
 CITY=0
-for p in registry import subsidy payment meal homecare visits dashboard weight load; do
+for p in registry import subsidy payment meal homecare visits dashboard api-read weight load; do
     if part "$p"; then CITY=1; fi
 done
 EMPTY_PORT="${BENCH_EMPTY_PORT:-18081}"
@@ -213,6 +215,11 @@ fi
 if part dashboard; then
     log "timing the dashboard, drill-down and monthly report (bench/DashboardBench.java)"
     java -cp "$PG_JAR" bench/DashboardBench.java "$BASE_URL" "$JDBC" "${DASHBOARD_RUNS:-30}" | tee -a "$REPORT"
+fi
+if part api-read; then
+    log "reading the whole district through the read API by cursor, and timing small requests with and without a token (bench/ApiReadBench.java)"
+    java -cp "$PG_JAR" bench/ApiReadBench.java "$BASE_URL" "$JDBC" 330105000000 "${API_READ_PAGE:-1000}" "${API_READ_RUNS:-300}" \
+        | tee -a "$REPORT"
 fi
 if part weight; then
     log "weighing the pages over the wire and timing the largest institution's page (bench/PageWeightBench.java)"

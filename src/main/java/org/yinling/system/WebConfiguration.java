@@ -23,7 +23,19 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("yinling-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver("yinling-lang") {
+            /** The API (no cookies, no ?lang): the caller's Accept-Language, Chinese when it sends none. */
+            @Override
+            public org.springframework.context.i18n.LocaleContext resolveLocaleContext(
+                    jakarta.servlet.http.HttpServletRequest request) {
+                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    return new org.springframework.context.i18n.SimpleLocaleContext(
+                            request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE
+                                    : request.getLocale());
+                }
+                return super.resolveLocaleContext(request);
+            }
+        };
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yinling.region.RegionLevel;
+import org.yinling.system.ApiTestDistrict;
 import org.yinling.system.TestApiClients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,10 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ElderApiTest {
 
-    static final String DISTRICT = "339801000000";
-    static final String STREET_ONE = "339801001000";
-    static final String STREET_TWO = "339801002000";
-    static final List<String> COMMUNITIES = List.of("339801001001", "339801001002", "339801002001");
+    static final String DISTRICT = ApiTestDistrict.DISTRICT;
+    static final String STREET_ONE = ApiTestDistrict.STREET_ONE;
+    static final String STREET_TWO = ApiTestDistrict.STREET_TWO;
+    static final List<String> COMMUNITIES = ApiTestDistrict.COMMUNITIES;
 
     @Autowired
     MockMvc mvc;
@@ -51,31 +51,7 @@ class ElderApiTest {
 
     @BeforeAll
     void district() {
-        jdbc.sql("""
-                INSERT INTO region (code, parent_code, level, name, urban_rural_class, registered_population) VALUES
-                    ('339801000000', NULL, 'DISTRICT', '接口测试区', NULL, NULL),
-                    ('339801001000', '339801000000', 'STREET', '接口一街道', NULL, NULL),
-                    ('339801002000', '339801000000', 'STREET', '接口二街道', NULL, NULL),
-                    ('339801001001', '339801001000', 'COMMUNITY', '接口甲社区', '111', 1000),
-                    ('339801001002', '339801001000', 'COMMUNITY', '接口乙社区', '111', 1000),
-                    ('339801002001', '339801002000', 'COMMUNITY', '接口丙社区', '111', 1000)
-                ON CONFLICT DO NOTHING
-                """).update();
-        for (int n = 1; n <= 23; n++) {
-            String body = "339801" + LocalDate.of(1940, 1 + n % 12, 1 + n % 28).toString().replace("-", "")
-                    + "%03d".formatted(n);
-            jdbc.sql("""
-                            INSERT INTO elder (resident_id, name, sex, birth_date, hukou_local, community_code, phone,
-                                               living_arrangement, economic_status, income_per_person, created_by,
-                                               updated_by)
-                            VALUES (?, ?, 'FEMALE', ?, TRUE, ?, '13912345678', 'ALONE', 'MINIMUM_LIVING', 1234.5,
-                                    'test', 'test')
-                            ON CONFLICT (resident_id) DO NOTHING
-                            """)
-                    .params(body + ResidentId.checkCharacter(body), "接口老人" + n,
-                            LocalDate.of(1940, 1 + n % 12, 1 + n % 28), COMMUNITIES.get(n % 3))
-                    .update();
-        }
+        ApiTestDistrict.create(jdbc);
     }
 
     private static RequestPostProcessor districtClient(String... scopes) {

@@ -451,8 +451,8 @@ class AccessMatrixTest {
             case "id" -> switch (prefix) {
                 case "/elders/imports/" -> f.elderImport();
                 case "/elders/status-imports/" -> f.statusImport();
-                case "/elders/" -> f.elder();
-                case "/institutions/" -> f.institution();
+                case "/elders/", "/api/v1/elders/" -> f.elder();
+                case "/institutions/", "/api/v1/institutions/" -> f.institution();
                 case "/caregivers/" -> f.caregiver();
                 case "/admin/users/" -> f.user();
                 case "/payments/batches/" -> pattern.contains("/bank-list") ? f.approvedBatch() : f.batch();
