@@ -62,9 +62,9 @@ final class StatisticsLayoutV1 implements StatisticsLayout {
 
     private static List<StatisticsField> define() {
         List<StatisticsField> f = new ArrayList<>();
-        String operatingZh = "截至统计日（月末，当月为今日）正在运营（状态为运营、开办日期不晚于统计日）的";
+        String operatingZh = "截至统计日（月末，当月为今日）正在运营（当前状态为运营、开办日期不晚于统计日）的";
         String operatingEn = " operating on the day counted (the month's last day; today for the current month): "
-                + "status operating, opened by that day";
+                + "status operating now, opened by that day";
         f.add(new StatisticsField("INST_TOTAL", "养老服务机构总数", "Care institutions in all", INSTITUTIONS,
                 operatingZh + "各类养老服务机构数（含日间照料中心、幸福院）。", "Institutions of every kind" + operatingEn
                         + " (day-care centres and mutual-aid homes included).", m -> m.institutions()));
