@@ -51,7 +51,9 @@ class StatisticsExportController {
         StatisticsExport.Request request = request(region, month, layout, user);
         if (request.refused()) {
             model.addAttribute("problem", "statistics.problem." + request.refusal().name());
-            request = export.read(request.region().code(), null, null, user.scope(), user.getRegionCode(),
+            // an unknown layout keeps the month asked for; a month that cannot be shown falls back to the default
+            String keptMonth = request.refusal() == StatisticsExport.Refusal.LAYOUT_UNKNOWN ? month : null;
+            request = export.read(request.region().code(), keptMonth, null, user.scope(), user.getRegionCode(),
                     export.lastMonth());
         }
         MonthStatistics figures = export.month(request.region(), request.month());

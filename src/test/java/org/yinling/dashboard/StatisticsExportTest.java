@@ -61,6 +61,10 @@ class StatisticsExportTest {
     PasswordEncoder encoder;
     @Autowired
     JsonMapper json;
+    @Autowired
+    FigureQueries queries;
+    @Autowired
+    org.yinling.region.Regions regions;
 
     DashboardFixtures fixtures;
     final LocalDate today = TestDates.today();
@@ -171,6 +175,8 @@ class StatisticsExportTest {
                 .andExpect(jsonPath("$.layout").value(1))
                 .andExpect(jsonPath("$.region.code").value(region))
                 .andExpect(jsonPath("$.month").value(month.toString()))
+                .andExpect(jsonPath("$.asOf").value(month.equals(this.month) ? today.toString()
+                        : month.atEndOfMonth().toString()))
                 .andReturn().getResponse().getContentAsString();
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         for (JsonNode field : json.readTree(body).get("fields")) {
@@ -234,6 +240,21 @@ class StatisticsExportTest {
         });
         assertThat(f.get("VIS_RATE").isNull()).as("a rate of nobody is empty").isTrue();
         assertThat(f.get("HC_HOURS").isNumber()).isTrue();
+    }
+
+    @Test
+    void theTalliesAndTheRecordsAgreeOnLocalEldersByAge() {
+        org.yinling.region.RegionScope scope = regions.find(STREET).orElseThrow().scope();
+        Figures tallies = DashboardService.sum(queries.byCommunity(scope, today, FigureQueries.ElderSource.TALLIES), "510107001");
+        Figures records = DashboardService.sum(queries.byCommunity(scope, today, FigureQueries.ElderSource.RECORDS), "510107001");
+        assertThat(records.localAtLeast).containsExactly(tallies.localAtLeast);
+        // 60+: 65, 65, 85, 95, 79 and the one registered today; 70+: 85, 95, 79; 80+: 85, 95; 90+: 95; 100+: none local
+        assertThat(records.localAtLeast[Figures.ageIndex(60)]).isEqualTo(6);
+        assertThat(records.localAtLeast[Figures.ageIndex(70)]).isEqualTo(3);
+        assertThat(records.localAtLeast[Figures.ageIndex(90)]).isEqualTo(1);
+        assertThat(records.localAtLeast[Figures.ageIndex(100)]).isZero();
+        assertThat(records.local60).isEqualTo(records.localAtLeast[0]);
+        assertThat(records.bedsByKind.get("PRIVATE_HOME")).containsExactly(10, 6);
     }
 
     @Test
@@ -313,6 +334,11 @@ class StatisticsExportTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page.select("#statistics-problem").text()).contains("不能晚于本月");
         assertThat(page.select("#month").val()).isEqualTo(month.minusMonths(1).toString());
+        Document layout = Jsoup.parse(mvc.perform(get("/reports/statistics").param("region", STREET)
+                        .param("month", month.toString()).param("layout", "7").with(staff))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(layout.select("#statistics-problem").text()).contains("没有这一版报送格式");
+        assertThat(layout.select("#month").val()).isEqualTo(month.toString());
         RequestPostProcessor other = fixtures.as("statx.street2", "STREET_REVIEWER", STREET2);
         mvc.perform(get("/reports/statistics").param("region", STREET).with(other)).andExpect(status().isNotFound());
         mvc.perform(get("/reports/statistics.xlsx").param("region", STREET).with(other)).andExpect(status().isNotFound());
