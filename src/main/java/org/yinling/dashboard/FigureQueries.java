@@ -119,6 +119,9 @@ class FigureQueries {
                     int oldEnoughFor = Figures.AGES.length - rs.getInt(3);
                     for (int i = 0; i < oldEnoughFor; i++) {
                         figures.atLeast[sex][i] += rs.getLong(4);
+                        if (rs.getBoolean(5)) {
+                            figures.localAtLeast[i] += rs.getLong(4);
+                        }
                     }
                     if (oldEnoughFor > 0 && rs.getBoolean(5)) {
                         figures.local60 += rs.getLong(4);
@@ -144,6 +147,9 @@ class FigureQueries {
                 .params(bounds)
                 .query(toCommunity(communities, (figures, rs) -> {
                     figures.atLeast[sex(rs.getString(2))][Figures.ageIndex(rs.getInt(3))] += rs.getLong(4);
+                    if (rs.getBoolean(5)) {
+                        figures.localAtLeast[Figures.ageIndex(rs.getInt(3))] += rs.getLong(4);
+                    }
                     if (rs.getInt(3) == Figures.AGES[0] && rs.getBoolean(5)) {
                         figures.local60 += rs.getLong(4);
                     }
@@ -167,18 +173,23 @@ class FigureQueries {
                 .mapToObj(i -> "count(*) FILTER (WHERE e.birth_date <= CAST(CAST(:day AS date) - make_interval(years => "
                         + Figures.AGES[i] + ") AS date))")
                 .collect(Collectors.joining(",\n"));
+        String localThresholds = IntStream.range(0, Figures.AGES.length)
+                .mapToObj(i -> "count(*) FILTER (WHERE e.hukou_local AND e.birth_date <= CAST(CAST(:day AS date)"
+                        + " - make_interval(years => " + Figures.AGES[i] + ") AS date))")
+                .collect(Collectors.joining(",\n"));
         jdbc.sql("""
                         SELECT e.community_code, e.sex, count(*),
                                count(*) FILTER (WHERE e.economic_status = 'EXTREME_POVERTY'),
                                count(*) FILTER (WHERE e.capability_level BETWEEN 2 AND 4),
                         %s,
                                count(*) FILTER (WHERE e.hukou_local AND e.birth_date <= CAST(CAST(:day AS date)
-                                                - make_interval(years => 60) AS date))
+                                                - make_interval(years => 60) AS date)),
+                        %s
                         FROM elder e
                         WHERE e.community_code LIKE :scope AND e.created_at < CAST(:day AS date) + 1
                           AND (e.life_status = 'ACTIVE' OR e.life_status_date > CAST(:day AS date))
                         GROUP BY 1, 2
-                        """.formatted(thresholds))
+                        """.formatted(thresholds, localThresholds))
                 .params(params)
                 .query(toCommunity(communities, (figures, rs) -> {
                     int sex = sex(rs.getString(2));
@@ -189,6 +200,9 @@ class FigureQueries {
                         figures.atLeast[sex][i] = rs.getLong(6 + i);
                     }
                     figures.local60 += rs.getLong(6 + Figures.AGES.length);
+                    for (int i = 0; i < Figures.AGES.length; i++) {
+                        figures.localAtLeast[i] += rs.getLong(7 + Figures.AGES.length + i);
+                    }
                 }));
     }
 
@@ -197,7 +211,7 @@ class FigureQueries {
         // as NURSING_INSTITUTION_SHARE) are counted in the same pass; the nursing-bed share counts only institutions
         // (养老机构): day-care centres and 幸福院 are neither in its numerator nor in its denominator
         jdbc.sql("""
-                        SELECT i.community_code, count(*), count(*) FILTER (WHERE b.nursing), i.kind IN %s
+                        SELECT i.community_code, count(*), count(*) FILTER (WHERE b.nursing), i.kind IN %s, i.kind
                         FROM institution i JOIN bed b ON b.institution_id = i.id
                         WHERE i.community_code LIKE :scope AND i.status = 'OPERATING'
                           AND (i.opened_on IS NULL OR i.opened_on <= CAST(:day AS date))
@@ -210,6 +224,8 @@ class FigureQueries {
                     long nursing = rs.getLong(3);
                     figures.beds += beds;
                     figures.nursingBeds += nursing;
+                    figures.bedsByKind.merge(rs.getString(5), new long[] {beds, nursing},
+                            (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
                     if (rs.getBoolean(4)) {
                         figures.institutionBeds += beds;
                         figures.institutionNursingBeds += nursing;

@@ -19,6 +19,8 @@ public final class Figures {
     final long[][] atLeast = new long[2][AGES.length];
     /** elders 60+ with local 户籍 (the ageing ratio's numerator) */
     long local60;
+    /** elders with local 户籍 at least AGES[i] years old (both sexes; the statistics export's age groups) */
+    final long[] localAtLeast = new long[AGES.length];
     long activeElders;
     long extremePoverty;
     long extremePovertyInCare;
@@ -73,6 +75,8 @@ public final class Figures {
     org.yinling.region.OfficialStatistic statistics;
     final Map<String, Long> entitlementsByPolicy = new TreeMap<>();
     final Map<String, BigDecimal> spendingByPolicy = new TreeMap<>();
+    /** beds and nursing beds by institution kind ({@code institution.kind}): {beds, nursing beds} */
+    final Map<String, long[]> bedsByKind = new TreeMap<>();
 
     static int ageIndex(int age) {
         for (int i = 0; i < AGES.length; i++) {
@@ -163,6 +167,9 @@ public final class Figures {
             }
         }
         local60 += other.local60;
+        for (int i = 0; i < AGES.length; i++) {
+            localAtLeast[i] += other.localAtLeast[i];
+        }
         activeElders += other.activeElders;
         extremePoverty += other.extremePoverty;
         extremePovertyInCare += other.extremePovertyInCare;
@@ -205,6 +212,8 @@ public final class Figures {
         withMealPoint += other.withMealPoint;
         other.entitlementsByPolicy.forEach((policy, n) -> entitlementsByPolicy.merge(policy, n, Long::sum));
         other.spendingByPolicy.forEach((policy, amount) -> spendingByPolicy.merge(policy, amount, BigDecimal::add));
+        other.bedsByKind.forEach((kind, beds) -> bedsByKind.merge(kind, beds.clone(),
+                (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
         return this;
     }
 }
