@@ -82,7 +82,7 @@ class StatusImportStore {
                               WHEN c.reason IN ('statusImport.reason.alreadyDeceased',
                                                 'statusImport.reason.alreadyMovedOut') THEN 'ALREADY_INACTIVE'
                               ELSE 'MATCHED'
-                          END,
+                          END
             FROM checked c
             WHERE r.import_id = :importId AND r.row_no = c.row_no
             """;
