@@ -30,8 +30,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 class InboundEventController {
 
-    static final String PROBLEM_TYPES = "https://yinling.org/problems/";
-
     private final InboundEventService service;
     private final MessageSource messages;
 
@@ -39,6 +37,9 @@ class InboundEventController {
         this.service = service;
         this.messages = messages;
     }
+
+    /** Where the problem types are named, as for the API's other problems (org.yinling.api.ApiProblems). */
+    static final String PROBLEM_TYPES = "https://yinling.org/problems/";
 
     /** The answer: how many events the request held, how many had each outcome, and each event's result. */
     record Answer(int received, Map<String, Integer> outcomes, List<Result> results) {

@@ -166,14 +166,8 @@ final class InboundEventReader {
     private record Fields(int index, JsonNode node, Set<String> routeFields, List<Problem> problems) {
 
         String text(String field, boolean required, int maxLength) {
-            if (!routeFields.contains(field)) {
-                return null;
-            }
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    problems.add(new Problem(index, field, "api.events.problem.missing"));
-                }
+            JsonNode value = present(field, required);
+            if (value == null) {
                 return null;
             }
             if (!value.isString()) {
@@ -193,6 +187,19 @@ final class InboundEventReader {
         }
 
         Integer integer(String field, boolean required) {
+            JsonNode value = present(field, required);
+            if (value == null) {
+                return null;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                problems.add(new Problem(index, field, "api.events.problem.notInteger"));
+                return null;
+            }
+            return value.intValue();
+        }
+
+        /** The field's value if the route has it and it is there (not null); a problem if required and absent. */
+        private JsonNode present(String field, boolean required) {
             if (!routeFields.contains(field)) {
                 return null;
             }
@@ -203,11 +210,7 @@ final class InboundEventReader {
                 }
                 return null;
             }
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-                problems.add(new Problem(index, field, "api.events.problem.notInteger"));
-                return null;
-            }
-            return value.intValue();
+            return value;
         }
 
         /** A field that belongs to another type of event is refused, so that nothing sent is silently ignored. */

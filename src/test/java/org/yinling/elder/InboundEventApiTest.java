@@ -199,8 +199,7 @@ class InboundEventApiTest {
         String residentId = newId();
         long elder = elder(residentId, LANTIAN, "NONE");
         String eventId = eventId();
-        Map<String, Object> event = Map.of("eventId", eventId, "type", "MOVE_OUT", "residentId", residentId,
-                "date", today.minusDays(1).toString());
+        Map<String, Object> event = event(eventId, "MOVE_OUT", residentId, today.minusDays(1));
         String missing = eventId();
         Map<String, Object> unmatched = Map.of("eventId", missing, "type", "MOVE_OUT", "residentId", newId(),
                 "date", today.minusDays(1).toString());
@@ -344,11 +343,9 @@ class InboundEventApiTest {
 
     @Test
     void aStreetSystemsDeathWaitsInTheDistrictsQueueUntilConfirmed() throws Exception {
-        String residentId = newId();
-        long elder = elder(residentId, LANTIAN, "NONE");
+        long elder = elder(newIdInto(), LANTIAN, "NONE");
         String eventId = eventId();
-        Map<String, Object> death = Map.of("eventId", eventId, "type", "DEATH", "residentId", residentId,
-                "date", today.minusDays(1).toString());
+        Map<String, Object> death = event(eventId, "DEATH", lastId, today.minusDays(1));
         JsonNode answer = read(lifeEvents(shangtang("life-events:write"), death));
         assertThat(outcomes(answer)).containsExactly("waiting-for-confirmation");
         assertThat(jdbc.sql("SELECT life_status FROM elder WHERE id = ?").param(elder).query(String.class).single())
@@ -426,6 +423,17 @@ class InboundEventApiTest {
         List<String> outcomes = new ArrayList<>();
         answer.get("results").values().forEach(r -> outcomes.add(r.get("outcome").stringValue()));
         return outcomes;
+    }
+
+    private String lastId;
+
+    private String newIdInto() {
+        lastId = newId();
+        return lastId;
+    }
+
+    private static Map<String, Object> event(String eventId, String type, String residentId, LocalDate date) {
+        return Map.of("eventId", eventId, "type", type, "residentId", residentId, "date", date.toString());
     }
 
     private static String eventId() {
