@@ -14,8 +14,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -401,6 +404,21 @@ class InboundEventApiTest {
                 .param(ids.toArray(String[]::new)).query(Integer.class).single()).isEqualTo(registered);
         // past BULK_FROM changed elders the followers re-check set-based, as after a spreadsheet import
         assertThat(events.stream(EldersImported.class).filter(e -> e.updated() == registered)).hasSize(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void noResidentIdReachesTheLog(CapturedOutput output) throws Exception {
+        String matched = newId();
+        elder(matched, LANTIAN, "NONE");
+        String unknown = newId();
+        String malformed = newId().substring(0, 17) + "Y";
+        read(lifeEvents(district("life-events:write"), List.of(
+                event(eventId(), "DEATH", matched, today), event(eventId(), "DEATH", unknown, today),
+                event(eventId(), "DEATH", malformed, today))));
+        lifeEvents(district("life-events:write"), List.of(Map.of("eventId", eventId(), "type", "DEATH",
+                "residentId", unknown, "date", "never"))).andExpect(status().isBadRequest());
+        assertThat(output.getAll()).doesNotContain(matched).doesNotContain(unknown).doesNotContain(malformed);
     }
 
     // --- helpers
