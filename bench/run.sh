@@ -5,9 +5,11 @@
 #   bench/run.sh [N]        N elders, default 1027000 (the city of seed 000)
 #   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
 #   BENCH_ONLY=dashboard,load bench/run.sh   only those parts (registry, import, subsidy, payment, meal, homecare,
-#                                             visits, dashboard, api-read, weight, load, import-empty)
-#   api-read needs the demo API client's id and secret in API_CLIENT_ID and API_CLIENT_SECRET (else it is skipped);
-#   API_READ_PAGE=1000 (page size of the whole-district read), API_READ_RUNS=300 (runs of the small requests)
+#                                             visits, dashboard, api-read, weight, load, import-empty, api-events)
+#   api-read and api-events need the demo API client's id and secret in API_CLIENT_ID and API_CLIENT_SECRET (else
+#   they are skipped); API_READ_PAGE=1000 (page size of the whole-district read), API_READ_RUNS=300 (runs of the
+#   small requests); api-events: 10,000 inbound events through the API (bench/ApiEventsBench.java; API_EVENTS sets
+#   the count)
 #   import-empty runs on a second app of its own, started on a fresh database with no elders (ports 18081 and 15498,
 #   data in target/bench-empty-data, log in target/bench-empty-app.log); with BENCH_ONLY=import-empty the city is
 #   not started at all. IMPORT_EMPTY_ROWS (default 100000) rows.
@@ -62,11 +64,11 @@ for port in "$PORT" "$DB_PORT"; do
 done
 
 # BENCH_ONLY=dashboard,load (a comma-separated list) runs only those parts; default: all of them
-ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,visits,dashboard,api-read,weight,load,import-empty}"
+ONLY="${BENCH_ONLY:-registry,import,subsidy,payment,meal,homecare,visits,dashboard,api-read,weight,load,import-empty,api-events}"
 part() { [[ ",$ONLY," == *",$1,"* ]]; }
 # the parts that need the city of N elders; import-empty starts an app of its own
 CITY=0
-for p in registry import subsidy payment meal homecare visits dashboard api-read weight load; do
+for p in registry import subsidy payment meal homecare visits dashboard api-read weight load api-events; do
     if part "$p"; then CITY=1; fi
 done
 EMPTY_PORT="${BENCH_EMPTY_PORT:-18081}"
@@ -229,6 +231,11 @@ if part load; then
     log "load: ${LOAD_USERS:-50} concurrent users for ${LOAD_SECONDS:-60} s, twice with ${LOAD_THINK_MS:-1000} ms think time, then once without (bench/LoadBench.java)"
     java -cp "$PG_JAR" bench/LoadBench.java "$BASE_URL" "$JDBC" "$APP_PID" "${LOAD_USERS:-50}" "${LOAD_SECONDS:-60}" "${LOAD_THINK_MS:-1000}" \
         | tee -a "$REPORT"
+fi
+if part api-events; then
+    # last among the city's parts: its deaths, moves and status changes stay in the registry
+    log "timing ${API_EVENTS:-10000} inbound events through the API (bench/ApiEventsBench.java)"
+    java -cp "$PG_JAR" bench/ApiEventsBench.java "$BASE_URL" "$JDBC" "${API_EVENTS:-10000}" | tee -a "$REPORT"
 fi
 fi  # CITY
 

@@ -39,7 +39,7 @@ class StatusImportController {
 
     @ModelAttribute
     void choices(Model model) {
-        model.addAttribute("kinds", Arrays.asList(StatusImportKind.values()));
+        model.addAttribute("kinds", StatusImportKind.fileKinds());
         model.addAttribute("outcomes", Arrays.asList(StatusImportOutcome.values()));
         model.addAttribute("maxRows", StatusImportService.MAX_ROWS);
     }
@@ -62,6 +62,10 @@ class StatusImportController {
     @PreAuthorize(StatusImportService.UPLOADERS)
     String upload(@Valid @ModelAttribute("form") StatusImportForm form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        if (form.kind() != null && !form.kind().fromFiles()) {
+            // the kinds only the API reports: no choice of the page sends them
+            errors.rejectValue("kind", "statusImport.kind.notFromFiles");
+        }
         if (form.file() == null || form.file().isEmpty()) {
             errors.rejectValue("file", "statusImport.file.required");
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
+import org.yinling.region.RegionScope;
 import org.yinling.system.SpreadsheetReader;
 import org.yinling.system.SpreadsheetException;
 import org.yinling.system.Uploads;
@@ -32,6 +34,8 @@ class StatusImportService {
     static final int MAX_ROWS = 5_000;
     static final String UPLOADERS = "hasAnyRole('DISTRICT_STAFF', 'STREET_REVIEWER')";
     static final String DECIDERS = "hasRole('DISTRICT_STAFF')";
+    /** From this many changed elders on, a change of circumstance is announced as one bulk event (see apply). */
+    static final int BULK_FROM = 200;
 
     private final StatusImportStore store;
     private final StatusImportQueries queries;
@@ -71,12 +75,24 @@ class StatusImportService {
 
     private long read(StatusImportKind kind, String fileName, Path file, CurrentUser user) {
         LocalDate today = LocalDate.now(clock);
-        long id = store.create(kind, fileName, user.scope().prefix(), user.getUsername());
-        StatusImportReading reading = new StatusImportReading(id, store, today);
-        SpreadsheetReader.read(file, fileName, MAX_ROWS, reading);
-        reading.finish();
-        store.classify(id, user.scope().likePattern(), today);
-        StatusImportSummary list = queries.find(id, user.scope()).orElseThrow();
+        return open(kind, fileName, user.scope(), user.getUsername(), null, id -> {
+            StatusImportReading reading = new StatusImportReading(id, store, today);
+            SpreadsheetReader.read(file, fileName, MAX_ROWS, reading);
+            reading.finish();
+        });
+    }
+
+    /**
+     * The one way a list comes in, from a spreadsheet or from API events ({@code apiClientId} set): the list is
+     * created, {@code rows} stores its rows, they are classified against the registry inside {@code scope}, and the
+     * upload is audited. Nothing in the registry changes. The caller holds the transaction.
+     */
+    long open(StatusImportKind kind, String fileName, RegionScope scope, String actor, Long apiClientId,
+              LongConsumer rows) {
+        long id = store.create(kind, fileName, scope.prefix(), actor, apiClientId);
+        rows.accept(id);
+        store.classify(id, scope.likePattern(), LocalDate.now(clock));
+        StatusImportSummary list = queries.find(id, scope).orElseThrow();
         Map<String, Object> details = counts(list);
         details.put("kind", kind.name());
         details.put("fileName", fileName);
@@ -95,17 +111,40 @@ class StatusImportService {
         if (!list.open()) {
             return Optional.of("statusImport.notOpen");
         }
-        List<StatusImportChanges.Changed> changed = changes.apply(list, user.getUsername());
-        for (StatusImportChanges.Changed elder : changed) {
-            events.publishEvent(list.kind().event(elder.elderId(), elder.date()));
+        apply(list, user.getUsername());
+        return Optional.empty();
+    }
+
+    /**
+     * Applies an open list the caller has locked: the registry change ({@link StatusImportChanges}), the events the
+     * other modules follow in this transaction (entitlements stopped, recoveries, re-checks), the list confirmed by
+     * {@code actor} and audited. A death or move-out announces each elder; changes of circumstance announce each elder
+     * too up to {@link #BULK_FROM} elders, and past that one {@link EldersImported} (the other modules then re-check
+     * the whole registry set-based, as after a spreadsheet import, rather than elder by elder). Returns how many
+     * elders changed.
+     */
+    int apply(StatusImportSummary list, String actor) {
+        List<StatusImportChanges.Changed> changed = changes.apply(list, actor);
+        if (list.kind().lifeEvent()) {
+            for (StatusImportChanges.Changed elder : changed) {
+                events.publishEvent(list.kind().event(elder.elderId(), elder.date()));
+            }
         }
-        store.count(id);
-        store.decide(id, StatusImportState.CONFIRMED, user.getUsername(), changed.size());
-        Map<String, Object> details = counts(queries.find(id, user.scope()).orElseThrow());
+        else if (changed.size() < BULK_FROM) {
+            for (StatusImportChanges.Changed elder : changed) {
+                events.publishEvent(new ElderUpdated(elder.elderId()));
+            }
+        }
+        else {
+            events.publishEvent(new EldersImported(list.id(), 0, changed.size()));
+        }
+        store.count(list.id());
+        store.decide(list.id(), StatusImportState.CONFIRMED, actor, changed.size());
+        Map<String, Object> details = counts(queries.find(list.id(), RegionScope.everything()).orElseThrow());
         details.put("kind", list.kind().name());
         details.put("applied", changed.size());
-        audit.record("ELDER_STATUS_IMPORT_CONFIRMED", ENTITY, id, details);
-        return Optional.empty();
+        audit.record("ELDER_STATUS_IMPORT_CONFIRMED", ENTITY, list.id(), details);
+        return changed.size();
     }
 
     /** Closes the list without changing the registry. Returns empty if done, or the message key of the refusal. */

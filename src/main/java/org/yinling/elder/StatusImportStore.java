@@ -3,10 +3,8 @@ package org.yinling.elder;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,44 +15,68 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusImportStore {
 
-    private static final String INSERT_ROW = """
+    /** All rows of a batch in one statement, column by column as arrays. */
+    private static final String INSERT_ROWS = """
             INSERT INTO status_import_row (import_id, row_no, raw_resident_id, resident_id, raw_date, event_date,
-                                           agency, document_no, outcome, reason)
-            VALUES (:importId, :rowNo, :rawResidentId, :residentId, :rawDate, :eventDate,
-                    :agency, :documentNo, :outcome, :reason)
+                                           agency, document_no, outcome, reason, community_code, economic_status,
+                                           disability_category, disability_level)
+            SELECT :importId, t.*
+            FROM unnest(CAST(:rowNos AS int[]), CAST(:rawResidentIds AS varchar[]), CAST(:residentIds AS varchar[]),
+                        CAST(:rawDates AS varchar[]), CAST(:eventDates AS date[]), CAST(:agencies AS varchar[]),
+                        CAST(:documentNos AS varchar[]), CAST(:outcomes AS varchar[]), CAST(:reasons AS varchar[]),
+                        CAST(:communityCodes AS varchar[]), CAST(:economicStatuses AS varchar[]),
+                        CAST(:disabilityCategories AS varchar[]), CAST(:disabilityLevels AS smallint[])) AS t
             """;
 
     /**
      * Every row not already INVALID gets its elder (only inside the uploader's scope, so an ID registered elsewhere
-     * stays UNMATCHED and nothing about that record shows) and the reason of its outcome. Problems of the list itself
-     * (a future date, one ID with two dates) come first, then the match, then problems of the match. The outcome
-     * follows from the reason; a plain match has none, and a repeat of an earlier identical row is a match too
-     * (confirmation changes each elder once).
+     * stays UNMATCHED and nothing about that record shows) and the reason of its outcome. Problems of the row that
+     * need the region table come first (a move into a community that does not exist or lies outside the region),
+     * then problems of the list itself (a future date, one ID with two dates or two different reports), then the
+     * match, then problems of the match. The outcome follows from the reason; a plain match has none, and a repeat of
+     * an earlier identical row is a match too (confirmation changes each elder once), as is a report of what the
+     * record already says (nothing to change).
      */
     private static final String CLASSIFY = """
             WITH checked AS (
                 SELECT r.row_no, e.id AS elder_id,
                        CASE
+                           WHEN r.community_code IS NOT NULL AND NOT EXISTS (
+                                    SELECT 1 FROM region g WHERE g.code = r.community_code AND g.level = 'COMMUNITY')
+                               THEN 'statusImport.reason.communityUnknown'
+                           WHEN r.community_code NOT LIKE :scope THEN 'statusImport.reason.communityOutsideRegion'
                            WHEN r.event_date > :today THEN 'statusImport.reason.futureDate'
                            WHEN min(r.event_date) OVER same_id <> max(r.event_date) OVER same_id
                                THEN 'statusImport.reason.differentDates'
+                           WHEN min(r.report) OVER same_id <> max(r.report) OVER same_id
+                               THEN 'statusImport.reason.differentReports'
                            WHEN e.id IS NULL THEN 'statusImport.reason.notFound'
                            WHEN r.event_date < e.birth_date THEN 'statusImport.reason.beforeBirth'
                            WHEN e.life_status = 'DECEASED' THEN 'statusImport.reason.alreadyDeceased'
                            WHEN e.life_status = 'MOVED_OUT' THEN 'statusImport.reason.alreadyMovedOut'
                            WHEN row_number() OVER (PARTITION BY r.resident_id ORDER BY r.row_no) > 1
                                THEN 'statusImport.reason.repeated'
+                           WHEN r.community_code = e.community_code
+                                OR r.economic_status = e.economic_status
+                                OR (r.disability_category = e.disability_category
+                                    AND r.disability_level = e.disability_level)
+                               THEN 'statusImport.reason.unchanged'
                        END AS reason
-                FROM status_import_row r
+                FROM (SELECT r.*, concat_ws('|', r.community_code, r.economic_status, r.disability_category,
+                                            r.disability_level) AS report
+                      FROM status_import_row r
+                      WHERE r.import_id = :importId AND r.outcome IS NULL) r
                 LEFT JOIN elder e ON e.resident_id = r.resident_id AND e.community_code LIKE :scope
-                WHERE r.import_id = :importId AND r.outcome IS NULL
                 WINDOW same_id AS (PARTITION BY r.resident_id)
             )
             UPDATE status_import_row r
             SET elder_id = c.elder_id,
                 reason = c.reason,
                 outcome = CASE
+                              WHEN c.reason IN ('statusImport.reason.communityUnknown',
+                                                'statusImport.reason.communityOutsideRegion') THEN 'INVALID'
                               WHEN c.reason IN ('statusImport.reason.futureDate', 'statusImport.reason.differentDates',
+                                                'statusImport.reason.differentReports',
                                                 'statusImport.reason.beforeBirth') THEN 'CONFLICT'
                               WHEN c.reason = 'statusImport.reason.notFound' THEN 'UNMATCHED'
                               WHEN c.reason IN ('statusImport.reason.alreadyDeceased',
@@ -80,23 +102,23 @@ class StatusImportStore {
             """;
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    StatusImportStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    StatusImportStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
-    long create(StatusImportKind kind, String fileName, String scopePrefix, String actor) {
+    /** A new open list; {@code apiClientId} is the API client whose events it holds, null for a spreadsheet. */
+    long create(StatusImportKind kind, String fileName, String scopePrefix, String actor, Long apiClientId) {
         return jdbc.sql("""
-                        INSERT INTO status_import (kind, file_name, created_by, scope_prefix)
-                        VALUES (:kind, :fileName, :actor, :scopePrefix)
+                        INSERT INTO status_import (kind, file_name, created_by, scope_prefix, api_client_id)
+                        VALUES (:kind, :fileName, :actor, :scopePrefix, :apiClientId)
                         RETURNING id
                         """)
                 .param("kind", kind.name())
                 .param("fileName", fileName)
                 .param("actor", actor)
                 .param("scopePrefix", scopePrefix)
+                .param("apiClientId", apiClientId, Types.BIGINT)
                 .query(Long.class).single();
     }
 
@@ -104,8 +126,23 @@ class StatusImportStore {
         if (lines.isEmpty()) {
             return;
         }
-        SqlParameterSource[] rows = lines.stream().map(line -> row(importId, line)).toArray(SqlParameterSource[]::new);
-        batch.batchUpdate(INSERT_ROW, rows);
+        jdbc.sql(INSERT_ROWS)
+                .param("importId", importId)
+                .param("rowNos", column(lines, l -> String.valueOf(l.rowNo())))
+                .param("rawResidentIds", column(lines, StatusImportLine::rawResidentId))
+                .param("residentIds", column(lines, StatusImportLine::residentId))
+                .param("rawDates", column(lines, StatusImportLine::rawDate))
+                .param("eventDates", column(lines, l -> l.date() == null ? null : l.date().toString()))
+                .param("agencies", column(lines, StatusImportLine::agency))
+                .param("documentNos", column(lines, StatusImportLine::documentNo))
+                .param("outcomes", column(lines, l -> l.outcome() == null ? null : l.outcome().name()))
+                .param("reasons", column(lines, StatusImportLine::reason))
+                .param("communityCodes", column(lines, l -> l.circumstance().communityCode()))
+                .param("economicStatuses", column(lines, l -> name(l.circumstance().economicStatus())))
+                .param("disabilityCategories", column(lines, l -> name(l.circumstance().disabilityCategory())))
+                .param("disabilityLevels", column(lines, l -> l.circumstance().disabilityLevel() == null ? null
+                        : l.circumstance().disabilityLevel().toString()))
+                .update();
     }
 
     /** Classifies the rows read from the file and stores the counts on the list. */
@@ -132,18 +169,11 @@ class StatusImportStore {
                 .update() == 1;
     }
 
-    private static SqlParameterSource row(long importId, StatusImportLine line) {
-        // types spelled out so that NULLs bind without the driver having to guess
-        return new MapSqlParameterSource()
-                .addValue("importId", importId)
-                .addValue("rowNo", line.rowNo())
-                .addValue("rawResidentId", line.rawResidentId(), Types.VARCHAR)
-                .addValue("residentId", line.residentId(), Types.VARCHAR)
-                .addValue("rawDate", line.rawDate(), Types.VARCHAR)
-                .addValue("eventDate", line.date(), Types.DATE)
-                .addValue("agency", line.agency(), Types.VARCHAR)
-                .addValue("documentNo", line.documentNo(), Types.VARCHAR)
-                .addValue("outcome", line.outcome() == null ? null : line.outcome().name(), Types.VARCHAR)
-                .addValue("reason", line.reason(), Types.VARCHAR);
+    private static String[] column(List<StatusImportLine> lines, Function<StatusImportLine, String> value) {
+        return lines.stream().map(value).toArray(String[]::new);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }
