@@ -35,7 +35,8 @@ class DeadlineController {
     @PostMapping
     String create(@ModelAttribute("form") Deadlines.Form form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        if (errors.hasErrors() || !deadlines.create(form, user, errors)) {
+        // the rules are checked even after a binding error, so that every message shows at once
+        if (!deadlines.create(form, user, errors)) {
             form.fill();
             return render(deadlines.page(user), user, model);
         }

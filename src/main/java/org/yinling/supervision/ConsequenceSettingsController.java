@@ -18,13 +18,13 @@ import org.yinling.account.Role;
  */
 @Controller
 @RequestMapping("/supervision/settings")
-class SettingsController {
+class ConsequenceSettingsController {
 
     static final String VIEW = "supervision/settings";
 
     private final Consequences consequences;
 
-    SettingsController(Consequences consequences) {
+    ConsequenceSettingsController(Consequences consequences) {
         this.consequences = consequences;
     }
 
@@ -38,7 +38,7 @@ class SettingsController {
     @PostMapping
     String create(@ModelAttribute("form") Consequences.Form form, BindingResult errors,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        if (errors.hasErrors() || !consequences.create(form, user, errors)) {
+        if (!consequences.create(form, user, errors)) {
             return render(consequences.page(user), user, model);
         }
         redirect.addFlashAttribute("flashSuccess", "supervision.settings.saved");
