@@ -139,14 +139,14 @@ class ConsequencesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"waiting-problems\"")))
                 .andExpect(content().string(containsString("暂停从轮候名单入住")))
-                .andExpect(content().string(containsString("第 " + finding + " 号：疏散通道、安全出口畅通")));
+                .andExpect(content().string(containsString("第 " + finding + " 号，不合格项：疏散通道、安全出口畅通")));
         assertThat(staying(second)).isZero();
         assertThat(jdbc.sql("SELECT stay_id IS NULL FROM waiting_application WHERE id = ?").param(secondEntry)
                 .query(Boolean.class).single()).isTrue();
         // in English too
         mvc.perform(post("/waiting-list/{i}/{e}/admit", home, secondEntry).param("bedId", Long.toString(bed(2)))
                         .param("lang", "en").with(as("street")).with(csrf()))
-                .andExpect(content().string(containsString("red finding open (no. " + finding + ": Escape routes and exits clear")));
+                .andExpect(content().string(containsString("red finding open (no. " + finding + ", item failed: Escape routes and exits clear")));
         // a direct admission is not paused by this setting
         mvc.perform(post("/institutions/{id}/admissions", home).param("residentId", direct)
                         .param("bedId", Long.toString(bed(3))).param("admittedOn", today.toString()).param("payer", "SELF")
