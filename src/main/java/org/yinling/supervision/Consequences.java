@@ -144,7 +144,9 @@ class Consequences implements PaymentHolds, AdmissionHolds {
             form.setWithholdOperating(page.current().withholdOperating());
             form.setAdmissionPause(page.current().admissionPause());
         }
-        form.setEffectiveFrom(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        // a version from today exists already: offer tomorrow
+        form.setEffectiveFrom(store.settingExists(page.regionPrefix(), today) ? today.plusDays(1) : today);
         return form;
     }
 
