@@ -96,7 +96,60 @@ class FigureQueries {
         countSpending(communities, params);
         countHomeCare(communities, params);
         countVisits(communities, params, source);
+        countSupervision(communities, params);
         return communities;
+    }
+
+    /**
+     * Supervision (issue 23 §8), as of the day (for today: now): institutions not closed and opened by then, those
+     * with a submitted inspection in the calendar year up to the day; findings found by then and not closed by then,
+     * by severity, and those of them past their deadline; incidents of the year up to then. Three grouped statements
+     * over the institutions of the scope (a few thousand in a city) and the supervision tables' indexes.
+     */
+    private void countSupervision(Map<String, Figures> communities, Map<String, Object> params) {
+        LocalDate day = (LocalDate) params.get("day");
+        java.time.OffsetDateTime endOfDay = day.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        java.time.OffsetDateTime at = endOfDay.isAfter(now) ? now : endOfDay;
+        java.time.OffsetDateTime yearStart = day.withDayOfYear(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        Map<String, Object> p = Map.of("scope", params.get("scope"), "day", day, "yearStart", day.withDayOfYear(1),
+                "at", at, "yearStartAt", yearStart);
+        jdbc.sql("""
+                        SELECT i.community_code, count(*),
+                               count(*) FILTER (WHERE EXISTS (
+                                   SELECT 1 FROM supervision_inspection s
+                                   WHERE s.institution_id = i.id AND s.status = 'SUBMITTED'
+                                     AND s.inspected_on BETWEEN CAST(:yearStart AS date) AND CAST(:day AS date)))
+                        FROM institution i
+                        WHERE i.community_code LIKE :scope AND i.status <> 'CLOSED'
+                          AND (i.opened_on IS NULL OR i.opened_on <= CAST(:day AS date))
+                        GROUP BY 1
+                        """)
+                .params(p)
+                .query(toCommunity(communities, (figures, rs) -> {
+                    figures.supervisedInstitutions = rs.getLong(2);
+                    figures.inspectedInstitutions = rs.getLong(3);
+                }));
+        jdbc.sql("""
+                        SELECT i.community_code, f.severity, count(*), count(*) FILTER (WHERE f.deadline < :at)
+                        FROM supervision_finding f JOIN institution i ON i.id = f.institution_id
+                        WHERE i.community_code LIKE :scope AND f.found_at < :at AND (f.closed_at IS NULL OR f.closed_at >= :at)
+                        GROUP BY 1, 2
+                        """)
+                .params(p)
+                .query(toCommunity(communities, (figures, rs) -> {
+                    int severity = Figures.severity(rs.getString(2));
+                    figures.findingsOpen[severity] += rs.getLong(3);
+                    figures.findingsOverdue[severity] += rs.getLong(4);
+                }));
+        jdbc.sql("""
+                        SELECT i.community_code, count(*)
+                        FROM supervision_incident n JOIN institution i ON i.id = n.institution_id
+                        WHERE i.community_code LIKE :scope AND n.occurred_at >= :yearStartAt AND n.occurred_at < :at
+                        GROUP BY 1
+                        """)
+                .params(p)
+                .query(toCommunity(communities, (figures, rs) -> figures.incidents = rs.getLong(2)));
     }
 
     private void countTalliedElders(Map<String, Figures> communities, Map<String, Object> params) {

@@ -56,6 +56,13 @@ public final class Figures {
     final long[] rostered = new long[3];
     final long[] visited = new long[3];
     long unvisited3m;
+    /** supervision (issue 23): institutions not closed, those inspected this year; findings open and overdue by
+     *  severity (RED, ORANGE, YELLOW, BLUE); incidents this year */
+    long supervisedInstitutions;
+    long inspectedInstitutions;
+    final long[] findingsOpen = new long[4];
+    final long[] findingsOverdue = new long[4];
+    long incidents;
     int communities;
     /** central urban communities (111, and 112 where the district counts them) and those with a day-care centre */
     int urbanCommunities;
@@ -144,6 +151,41 @@ public final class Figures {
         return counts;
     }
 
+    /** The index of a finding's severity in {@link #findingsOpen} and {@link #findingsOverdue}. */
+    static int severity(String severity) {
+        return switch (severity) {
+            case "RED" -> 0;
+            case "ORANGE" -> 1;
+            case "YELLOW" -> 2;
+            default -> 3;
+        };
+    }
+
+    /** Open findings of a severity (0 red … 3 blue), for the supervision card. */
+    public long findingsOpen(int severity) {
+        return findingsOpen[severity];
+    }
+
+    public long findingsOverdue(int severity) {
+        return findingsOverdue[severity];
+    }
+
+    long findingsOpenAll() {
+        return findingsOpen[0] + findingsOpen[1] + findingsOpen[2] + findingsOpen[3];
+    }
+
+    long findingsOverdueAll() {
+        return findingsOverdue[0] + findingsOverdue[1] + findingsOverdue[2] + findingsOverdue[3];
+    }
+
+    public long getSupervisedInstitutions() {
+        return supervisedInstitutions;
+    }
+
+    public long getInspectedInstitutions() {
+        return inspectedInstitutions;
+    }
+
     long rosteredAll() {
         return rostered[0] + rostered[1] + rostered[2];
     }
@@ -199,6 +241,13 @@ public final class Figures {
             visited[t] += other.visited[t];
         }
         unvisited3m += other.unvisited3m;
+        supervisedInstitutions += other.supervisedInstitutions;
+        inspectedInstitutions += other.inspectedInstitutions;
+        for (int v = 0; v < 4; v++) {
+            findingsOpen[v] += other.findingsOpen[v];
+            findingsOverdue[v] += other.findingsOverdue[v];
+        }
+        incidents += other.incidents;
         communities += other.communities;
         urbanCommunities += other.urbanCommunities;
         urbanWithDayCare += other.urbanWithDayCare;

@@ -95,11 +95,30 @@ public enum Indicator {
     /** the same, elders of the low risk tier */
     VISIT_RATE_LOW(Unit.SHARE),
     /** rostered elders without a counted visit in the month, the month before and the one before that */
-    VISIT_UNVISITED_3M(Unit.PEOPLE);
+    VISIT_UNVISITED_3M(Unit.PEOPLE),
+    /**
+     * 监督检查覆盖率 (issue 23): institutions not closed with at least one submitted inspection this calendar year /
+     * institutions not closed (target 100 %)
+     */
+    INSPECTION_COVERAGE(Unit.SHARE),
+    /** findings not closed (as of the day), all severities */
+    FINDINGS_OPEN(Unit.COUNT),
+    /** red (major) findings not closed */
+    FINDINGS_OPEN_RED(Unit.COUNT),
+    /** findings not closed and past their deadline */
+    FINDINGS_OVERDUE(Unit.COUNT),
+    /** red findings not closed and past their deadline */
+    FINDINGS_OVERDUE_RED(Unit.COUNT),
+    /** incidents in institutions this calendar year (up to the day) */
+    INCIDENTS_YEAR(Unit.COUNT),
+    /** incidents this year × 100 / beds of the region's institutions in operation */
+    INCIDENTS_PER_100_BEDS(Unit.PER_HUNDRED);
 
     /** How a value reads, and whether a small one could identify people. */
     public enum Unit {
         PEOPLE, SHARE, PER_THOUSAND, MONEY,
+        /** per 100 (incidents per 100 beds), one decimal */
+        PER_HUNDRED,
         /** a count of things, not of people (visits, complaints): never hidden as small */
         COUNT,
         /** hours, one decimal */
@@ -118,7 +137,7 @@ public enum Indicator {
 
     /** Counts of people take a target only for the region it is set for: a district's target is not a street's. */
     public boolean targetInherited() {
-        return unit == Unit.SHARE || unit == Unit.PER_THOUSAND;
+        return unit == Unit.SHARE || unit == Unit.PER_THOUSAND || unit == Unit.PER_HUNDRED;
     }
 
     public String messageKey() {

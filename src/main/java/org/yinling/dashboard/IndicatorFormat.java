@@ -113,7 +113,7 @@ public final class IndicatorFormat {
         return switch (indicator.unit()) {
             case PEOPLE -> counts.people(number.longValue());
             case SHARE -> decimal.format(number.multiply(BigDecimal.valueOf(100))) + "%";
-            case PER_THOUSAND -> decimal.format(number);
+            case PER_THOUSAND, PER_HUNDRED -> decimal.format(number);
             case MONEY -> money.format(number);
             case COUNT -> whole.format(number);
             case HOURS -> decimal.format(number);

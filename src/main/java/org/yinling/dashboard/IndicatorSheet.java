@@ -64,6 +64,13 @@ public record IndicatorSheet(Map<Indicator, IndicatorValue> values) {
         put(values, targets, Indicator.VISIT_RATE_MEDIUM, f.visited[1], f.rostered[1]);
         put(values, targets, Indicator.VISIT_RATE_LOW, f.visited[2], f.rostered[2]);
         put(values, targets, Indicator.VISIT_UNVISITED_3M, f.unvisited3m, 1);
+        put(values, targets, Indicator.INSPECTION_COVERAGE, f.inspectedInstitutions, f.supervisedInstitutions);
+        put(values, targets, Indicator.FINDINGS_OPEN, f.findingsOpenAll(), 1);
+        put(values, targets, Indicator.FINDINGS_OPEN_RED, f.findingsOpen[0], 1);
+        put(values, targets, Indicator.FINDINGS_OVERDUE, f.findingsOverdueAll(), 1);
+        put(values, targets, Indicator.FINDINGS_OVERDUE_RED, f.findingsOverdue[0], 1);
+        put(values, targets, Indicator.INCIDENTS_YEAR, f.incidents, 1);
+        put(values, targets, Indicator.INCIDENTS_PER_100_BEDS, f.incidents, f.beds);
         BigDecimal spending = f.spending();
         values.put(Indicator.MONTH_SPENDING, value(Indicator.MONTH_SPENDING, spending, 0, 0,
                 targets.get(Indicator.MONTH_SPENDING)));
@@ -80,6 +87,8 @@ public record IndicatorSheet(Map<Indicator, IndicatorValue> values) {
                     : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_UP);
             case PER_THOUSAND -> denominator == 0 ? null
                     : BigDecimal.valueOf(numerator * 1000).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
+            case PER_HUNDRED -> denominator == 0 ? null
+                    : BigDecimal.valueOf(numerator * 100).divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
         };
         values.put(indicator, value(indicator, value, numerator, denominator, targets.get(indicator)));
     }

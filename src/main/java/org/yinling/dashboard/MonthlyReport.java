@@ -19,6 +19,11 @@ public record MonthlyReport(RegionView region, YearMonth month, LocalDate asOf, 
                      List<OpenedInstitution> institutionsOpened, Map<String, String> policyNames,
                      Map<String, Long> unvisitedByCommunity) {
 
+    /** The columns of the report's supervision section (issue 23 §8), page and .xlsx alike. */
+    public static final List<Indicator> SUPERVISION_COLUMNS = List.of(Indicator.INSPECTION_COVERAGE,
+            Indicator.FINDINGS_OPEN, Indicator.FINDINGS_OPEN_RED, Indicator.FINDINGS_OVERDUE,
+            Indicator.FINDINGS_OVERDUE_RED, Indicator.INCIDENTS_YEAR, Indicator.INCIDENTS_PER_100_BEDS);
+
     /** The communities with elders on the roster not visited in the three months up to this one, most first. */
     public List<Map.Entry<String, Long>> unvisited() {
         return Figures.mostFirst(unvisitedByCommunity);

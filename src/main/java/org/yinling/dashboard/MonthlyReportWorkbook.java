@@ -122,6 +122,23 @@ class MonthlyReportWorkbook {
         writer.write(visits, sheet(5, "visitrate.units", locale, "dashboard.region", "indicator.VISIT_ROSTER",
                 "indicator.VISIT_RATE", "visitrate.tier.HIGH", "visitrate.tier.MEDIUM", "visitrate.tier.LOW",
                 "indicator.VISIT_UNVISITED_3M"));
+
+        // institution supervision (issue 23 §8): the region and each child region
+        List<List<Object>> supervision = new ArrayList<>();
+        for (MonthlyReport.UnitLine line : lines) {
+            List<Object> row = new ArrayList<>();
+            row.add(line.region().name());
+            for (Indicator indicator : MonthlyReport.SUPERVISION_COLUMNS) {
+                row.add(fmt.value(line.sheet().get(indicator)));
+            }
+            supervision.add(row);
+        }
+        supervision.add(List.of());
+        supervision.add(List.of(text("supervision.indicators.asOf", locale)));
+        List<String> supervisionColumns = new ArrayList<>(List.of("dashboard.region"));
+        MonthlyReport.SUPERVISION_COLUMNS.forEach(indicator -> supervisionColumns.add(indicator.messageKey()));
+        writer.write(supervision, sheet(6, "supervision.indicators.title", locale,
+                supervisionColumns.toArray(String[]::new)));
         writer.finish();
     }
 

@@ -27,15 +27,33 @@ class StayService {
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<AdmissionHolds> holds;
 
     StayService(InstitutionStore institutions, BedStore beds, JdbcClient jdbc, AuditLog audit, Clock clock,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, org.springframework.beans.factory.ObjectProvider<AdmissionHolds> holds) {
         this.institutions = institutions;
         this.beds = beds;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.holds = holds;
+    }
+
+    /**
+     * Whether another module holds admissions to the institution by this route today (supervision's pause); the
+     * refusal goes to {@code errors}.
+     */
+    boolean held(long institutionId, AdmissionHolds.Route route, Errors errors) {
+        LocalDate today = LocalDate.now(clock);
+        for (AdmissionHolds hold : holds.orderedStream().toList()) {
+            java.util.Optional<AdmissionHolds.Refusal> refusal = hold.refusal(institutionId, route, today);
+            if (refusal.isPresent()) {
+                errors.reject(refusal.get().messageKey(), refusal.get().arguments(), null);
+                return true;
+            }
+        }
+        return false;
     }
 
     private record ElderFacts(long id, String lifeStatus, String economicStatus) {
@@ -72,6 +90,9 @@ class StayService {
         }
         if (current.status() != InstitutionStatus.OPERATING) {
             errors.reject("institution.admission.notOperating");
+            return Optional.empty();
+        }
+        if (held(current.id(), AdmissionHolds.Route.DIRECT, errors)) {
             return Optional.empty();
         }
         if (!beds.isFree(current.id(), form.bedId())) {

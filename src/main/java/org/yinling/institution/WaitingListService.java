@@ -81,6 +81,9 @@ class WaitingListService {
             errors.reject("waiting.notWaiting");
             return Optional.empty();
         }
+        if (stays.held(institution.id(), AdmissionHolds.Route.WAITING_LIST, errors)) {
+            return Optional.empty();
+        }
         List<Long> ahead = list.aheadOf(institution.id(), entry.position());
         String reason = skipReason == null ? "" : skipReason.strip();
         if (!ahead.isEmpty() && (reason.isEmpty() || reason.length() > 200)) {

@@ -104,6 +104,7 @@ class BatchController {
         model.addAttribute("status", status);
         model.addAttribute("statuses", LineStatus.values());
         model.addAttribute("payeeLines", lines.payeeLines(id));
+        model.addAttribute("withheld", lines.withheld(id));
         model.addAttribute("byStatus", lines.totalsByStatus(id));
         model.addAttribute("preparedBy", lines.displayName(batch.generatedBy()));
         model.addAttribute("approvedBy", lines.displayName(batch.approvedBy()));
@@ -197,6 +198,7 @@ class BatchController {
         model.addAttribute("batch", batch);
         model.addAttribute("byPolicy", lines.totalsByPolicy(id));
         model.addAttribute("byStreet", lines.totalsByStreet(id));
+        model.addAttribute("withheld", lines.withheld(id));
         model.addAttribute("regionNames", regions.allNames());
         model.addAttribute("preparedBy", lines.displayName(batch.generatedBy()));
         model.addAttribute("approvedBy", lines.displayName(batch.approvedBy()));

@@ -44,19 +44,21 @@ class BatchGenerator {
     private final SubsidyPolicies policies;
     private final Regions regions;
     private final List<OrganisationPayments> organisationPayments;
+    private final List<PaymentHolds> holds;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
 
     BatchGenerator(BatchStore batches, LineWriter lines, Recoveries recoveries, SubsidyPolicies policies,
-                   Regions regions, List<OrganisationPayments> organisationPayments, JdbcClient jdbc,
-                   DataSource dataSource, TransactionTemplate transactions) {
+                   Regions regions, List<OrganisationPayments> organisationPayments, List<PaymentHolds> holds,
+                   JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions) {
         this.batches = batches;
         this.lines = lines;
         this.recoveries = recoveries;
         this.policies = policies;
         this.regions = regions;
         this.organisationPayments = List.copyOf(organisationPayments);
+        this.holds = List.copyOf(holds);
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -107,7 +109,7 @@ class BatchGenerator {
         }
         transactions.executeWithoutResult(status -> {
             for (OrganisationPayments source : organisationPayments) {
-                lines.organisationLines(batch, regionPattern, source);
+                lines.organisationLines(batch, regionPattern, source, holds);
             }
             batches.stepDone(batch.id());
         });

@@ -120,6 +120,7 @@ class BatchStore {
         if (updated == 1) {
             jdbc.sql("DELETE FROM payment_line WHERE batch_id = ?").param(id).update();
             jdbc.sql("DELETE FROM payment_payee_line WHERE batch_id = ?").param(id).update();
+            jdbc.sql("DELETE FROM payment_withheld_line WHERE batch_id = ?").param(id).update();
         }
         return updated == 1;
     }

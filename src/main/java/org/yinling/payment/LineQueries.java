@@ -163,6 +163,34 @@ class LineQueries {
                 .list();
     }
 
+    /** A line the batch withheld (see {@link PaymentHolds}): what it would have paid, and why. */
+    record Withheld(String payeeKind, long payeeId, String kind, String payeeName, String communityCode,
+                    LocalDate month, Integer residents, BigDecimal amount, String reason, Long referenceId,
+                    String detailZh, String detailEn, LocalDate since) {
+
+        public String detail(java.util.Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage()) && detailEn != null ? detailEn : detailZh;
+        }
+
+        public String reasonKey() {
+            return "payment.withheld.reason." + reason;
+        }
+    }
+
+    List<Withheld> withheld(long batchId) {
+        return jdbc.sql("""
+                        SELECT payee_kind, payee_id, kind, payee_name, community_code, month, residents, amount, reason,
+                            reference_id, detail_zh, detail_en, since
+                        FROM payment_withheld_line WHERE batch_id = ? ORDER BY community_code, payee_name, id
+                        """)
+                .param(batchId)
+                .query((rs, row) -> new Withheld(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, Integer.class),
+                        rs.getBigDecimal(8), rs.getString(9), rs.getObject(10, Long.class), rs.getString(11),
+                        rs.getString(12), rs.getObject(13, LocalDate.class)))
+                .list();
+    }
+
     List<Resident> residents(long batchId, long lineId) {
         return jdbc.sql("""
                         SELECT r.elder_id, r.elder_name, r.resident_id, r.category, r.days, r.amount

@@ -156,11 +156,42 @@ class LineWriter {
      * The lines of one source of organisation payments (see {@link OrganisationPayments}), in one statement: the
      * source's rows grouped into lines (a line's amount is the sum of its rows), the lines written once (the unique
      * indexes of {@code payment_payee_line}: a payee, kind and month, or a grant, already paid and not failed gets
-     * nothing), and the residents behind each line written with it.
+     * nothing), and the residents behind each line written with it. A line one of the {@link PaymentHolds} holds is
+     * not written: it goes to {@code payment_withheld_line} with its reason, amount and residents instead.
      */
     void organisationLines(PaymentBatch batch, String regionPattern, OrganisationPayments source) {
-        OrganisationPayments.Lines lines = source.lines(new OrganisationPayments.Scope(batch.month(), regionPattern));
+        organisationLines(batch, regionPattern, source, List.of());
+    }
+
+    void organisationLines(PaymentBatch batch, String regionPattern, OrganisationPayments source,
+                           List<PaymentHolds> holdSources) {
+        OrganisationPayments.Scope scope = new OrganisationPayments.Scope(batch.month(), regionPattern);
+        OrganisationPayments.Lines lines = source.lines(scope);
         Map<String, Object> params = new HashMap<>(lines.parameters());
+        StringBuilder holds = new StringBuilder();
+        for (PaymentHolds holdSource : holdSources) {
+            OrganisationPayments.Lines held = holdSource.holds(scope);
+            held.parameters().forEach((name, value) -> {
+                Object before = params.putIfAbsent(name, value);
+                if (before != null && !before.equals(value)) {
+                    throw new IllegalStateException("parameter " + name + " used by two sources with different values");
+                }
+            });
+            holds.append(holds.isEmpty() ? "" : "\nUNION ALL\n").append("""
+                    SELECT h.payee_kind, h.payee_id, h.kind, h.month, h.reason, h.reference_id, h.detail_zh,
+                           h.detail_en, h.since FROM (
+                    %s
+                    ) h
+                    """.formatted(held.select()));
+        }
+        if (holds.isEmpty()) {
+            holds.append("""
+                    SELECT CAST(NULL AS text) AS payee_kind, CAST(NULL AS bigint) AS payee_id, CAST(NULL AS text) AS kind,
+                           CAST(NULL AS date) AS month, CAST(NULL AS text) AS reason, CAST(NULL AS bigint) AS reference_id,
+                           CAST(NULL AS text) AS detail_zh, CAST(NULL AS text) AS detail_en, CAST(NULL AS date) AS since
+                    WHERE FALSE
+                    """);
+        }
         params.put("paymentBatchId", batch.id());
         params.put("paymentReferencePrefix", batch.month().format(YEAR_MONTH) + "-");
         jdbc.sql("""
@@ -173,6 +204,32 @@ class LineWriter {
                         %s
                             ) s
                         ),
+                        held AS MATERIALIZED (
+                            SELECT DISTINCT ON (payee_kind, payee_id, kind, month) * FROM (
+                        %s
+                            ) hs ORDER BY payee_kind, payee_id, kind, month, since, reference_id
+                        ),
+                        withheld AS (
+                            INSERT INTO payment_withheld_line (batch_id, payee_kind, payee_id, kind, month, payee_name,
+                                community_code, residents, amount, reason, reference_id, detail_zh, detail_en, since)
+                            SELECT :paymentBatchId, g.payee_kind, g.payee_id, g.kind, g.month, g.payee_name,
+                                   g.community_code, g.residents, g.amount, h.reason, h.reference_id, h.detail_zh,
+                                   h.detail_en, h.since
+                            FROM (SELECT min(o.payee_kind) AS payee_kind, min(o.payee_id) AS payee_id, min(o.kind) AS kind,
+                                         min(o.month) AS month, min(o.payee_name) AS payee_name,
+                                         min(o.community_code) AS community_code, NULLIF(count(o.elder_id), 0) AS residents,
+                                         sum(o.amount) AS amount
+                                  FROM offered o GROUP BY o.reference HAVING sum(o.amount) > 0) g
+                            JOIN held h ON h.payee_kind = g.payee_kind AND h.payee_id = g.payee_id AND h.kind = g.kind
+                                       AND h.month = g.month
+                            -- a line paid before is not withheld now (it was not going to be paid again)
+                            WHERE NOT EXISTS (
+                                SELECT 1 FROM payment_payee_line p
+                                WHERE p.kind = g.kind AND p.month = g.month AND p.status <> 'FAILED'
+                                  AND CASE g.payee_kind WHEN 'INSTITUTION' THEN p.institution_id
+                                          WHEN 'MEAL_POINT' THEN p.meal_point_id ELSE p.provider_id END = g.payee_id)
+                            ON CONFLICT DO NOTHING
+                        ),
                         lines AS (
                             INSERT INTO payment_payee_line (batch_id, institution_id, meal_point_id, provider_id, kind, month, payee_name,
                                 community_code, residents, amount, payee_bank, payee_account, reference, grant_id)
@@ -184,6 +241,8 @@ class LineWriter {
                                    NULLIF(count(o.elder_id), 0), sum(o.amount), min(o.payee_bank), min(o.payee_account),
                                    o.reference, min(o.grant_id)
                             FROM offered o
+                            WHERE NOT EXISTS (SELECT 1 FROM held h WHERE h.payee_kind = o.payee_kind
+                                              AND h.payee_id = o.payee_id AND h.kind = o.kind AND h.month = o.month)
                             GROUP BY o.reference
                             HAVING sum(o.amount) > 0
                             ON CONFLICT DO NOTHING
@@ -194,7 +253,7 @@ class LineWriter {
                         SELECT l.id, o.elder_id, o.elder_name, o.resident_id, o.category, o.days, o.amount
                         FROM lines l JOIN offered o ON o.reference = l.reference
                         WHERE o.elder_id IS NOT NULL
-                        """.formatted(lines.select()))
+                        """.formatted(lines.select(), holds))
                 .params(params)
                 .update();
     }

@@ -83,6 +83,42 @@ class DemoSupervision implements ApplicationRunner {
                 FROM supervision_inspection s
                 WHERE s.id = f.inspection_id AND s.demo AND s.inspected_on < :since
                 """).param("demo", DEMO).param("since", today.minusDays(30)).update();
+        // a follow-up inspection of the welfare home (the institution with the waiting list) five days ago: escape
+        // routes blocked, a red finding still open (overdue), with an orange one (overdue) and a blue one (not yet
+        // due), so that the consequences show once the district turns them on (the default settings are off: V54)
+        int followUp = jdbc.sql("""
+                        INSERT INTO supervision_inspection (institution_id, checklist_id, inspected_on, status,
+                            inspector_name, representative_name, submitted_at, demo, created_by)
+                        SELECT i.id, c.id, CAST(:day AS date), 'SUBMITTED', '王建国（演示）', COALESCE(i.contact_name, '机构负责人'),
+                               (CAST(:day AS date) + time '15:00') AT TIME ZONE 'Asia/Shanghai', TRUE, :demo
+                        FROM institution i JOIN supervision_checklist c ON c.version = 1
+                        WHERE i.demo AND i.kind = 'PUBLIC_HOME' AND i.community_code LIKE '330105%' AND i.status <> 'CLOSED'
+                        ORDER BY i.id LIMIT 1
+                        """).param("day", today.minusDays(5)).param("demo", DEMO).update();
+        if (followUp > 0) {
+            jdbc.sql("""
+                    INSERT INTO supervision_result (inspection_id, item_id, outcome, note)
+                    SELECT s.id, it.id, CASE WHEN it.position IN (11, 32, 51) THEN 'FAIL' ELSE 'PASS' END,
+                           CASE it.position WHEN 11 THEN '二楼安全出口堆放杂物（演示）' WHEN 32 THEN '两位卧床老人翻身记录缺失（演示）'
+                                WHEN 51 THEN '夜班交接记录不全（演示）' END
+                    FROM supervision_inspection s JOIN supervision_checklist_item it ON it.checklist_id = s.checklist_id
+                    WHERE s.demo AND s.inspected_on = :day AND NOT EXISTS (
+                        SELECT 1 FROM supervision_result r WHERE r.inspection_id = s.id)
+                    """).param("day", today.minusDays(5)).update();
+            findings += jdbc.sql("""
+                            INSERT INTO supervision_finding (inspection_id, item_id, institution_id, severity, note, found_at, deadline)
+                            SELECT s.id, r.item_id, s.institution_id, it.severity, r.note, s.submitted_at,
+                                   CASE it.severity WHEN 'RED' THEN s.submitted_at + interval '24 hours'
+                                        ELSE ((s.submitted_at AT TIME ZONE 'Asia/Shanghai')
+                                              + make_interval(days => CASE it.severity WHEN 'ORANGE' THEN 3 WHEN 'YELLOW' THEN 7 ELSE 15 END))
+                                             AT TIME ZONE 'Asia/Shanghai' END
+                            FROM supervision_inspection s
+                            JOIN supervision_result r ON r.inspection_id = s.id AND r.outcome = 'FAIL'
+                            JOIN supervision_checklist_item it ON it.id = r.item_id
+                            WHERE s.demo AND s.inspected_on = :day
+                            ON CONFLICT DO NOTHING
+                            """).param("day", today.minusDays(5)).update();
+        }
         int incidents = jdbc.sql("""
                         INSERT INTO supervision_incident (institution_id, kind, occurred_at, residents, family_notified_at,
                             hospital, outcome, reported_by, reported_at, review_note, reviewed_at, reviewed_by)

@@ -31,4 +31,14 @@ class SupervisionNavigation {
     NavItem supervisionChecklistNavItem() {
         return new NavItem("nav.supervision.checklist", "/supervision/checklists", 360, READERS);
     }
+
+    @Bean
+    NavItem supervisionDeadlinesNavItem() {
+        return new NavItem("nav.supervision.deadlines", "/supervision/deadlines", 362, READERS);
+    }
+
+    @Bean
+    NavItem supervisionSettingsNavItem() {
+        return new NavItem("nav.supervision.settings", "/supervision/settings", 364, READERS);
+    }
 }

@@ -4,5 +4,5 @@
  * items with deadlines by severity (data per region), rectification, re-check and closure. See docs/supervision.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision",
-        allowedDependencies = {"account", "audit", "region", "system"})
+        allowedDependencies = {"account", "audit", "institution", "payment", "region", "system"})
 package org.yinling.supervision;

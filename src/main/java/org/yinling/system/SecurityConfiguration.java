@@ -136,6 +136,8 @@ class SecurityConfiguration {
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER")
                         .requestMatchers("/supervision/checklists", "/supervision/checklists/**").hasRole("DISTRICT_STAFF")
                         .requestMatchers("/supervision/incidents/*/review").hasRole("DISTRICT_STAFF")
+                        // the consequences of findings and the deadlines are the district's settings
+                        .requestMatchers("/supervision/settings", "/supervision/deadlines").hasRole("DISTRICT_STAFF")
                         .requestMatchers("/supervision/**").hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
