@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yinling.account.DemoUsers;
 
 /**
  * Demo inspections, after the demo institutions: two of every three demo institutions of the demo district inspected
@@ -28,20 +29,44 @@ class DemoSupervision implements ApplicationRunner {
     static final String DEMO = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoSupervision.class);
 
+    /** The demo account of an institution's manager (issue 23). */
+    static final String INSTITUTION_USER = "institution";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DemoUsers users;
 
-    DemoSupervision(JdbcClient jdbc, Clock clock) {
+    DemoSupervision(JdbcClient jdbc, Clock clock, DemoUsers users) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.users = users;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT count(*) > 0 FROM supervision_inspection WHERE demo").query(Boolean.class).single()) {
-            return;
+        if (!jdbc.sql("SELECT count(*) > 0 FROM supervision_inspection WHERE demo").query(Boolean.class).single()) {
+            addInspections();
         }
+        addInstitutionManager();
+    }
+
+    /**
+     * The demo account {@value #INSTITUTION_USER}: the manager of the demo district's institution with open findings
+     * (and an incident, where one has both), else of its first demo institution.
+     */
+    private void addInstitutionManager() {
+        jdbc.sql("""
+                        SELECT i.id FROM institution i
+                        WHERE i.demo AND i.community_code LIKE '330105%' AND i.status <> 'CLOSED'
+                        ORDER BY EXISTS (SELECT 1 FROM supervision_finding f WHERE f.institution_id = i.id AND f.closed_at IS NULL) DESC,
+                                 EXISTS (SELECT 1 FROM supervision_incident n WHERE n.institution_id = i.id) DESC, i.id
+                        LIMIT 1
+                        """).query(Long.class).optional()
+                .ifPresent(id -> users.addInstitutionManager(INSTITUTION_USER, "养老机构负责人 孙红（演示）", "330105000000", id));
+    }
+
+    private void addInspections() {
         LocalDate today = LocalDate.now(clock);
         int inspections = jdbc.sql("""
                         INSERT INTO supervision_inspection (institution_id, checklist_id, inspected_on, status,
