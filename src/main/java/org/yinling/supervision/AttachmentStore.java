@@ -63,7 +63,7 @@ class AttachmentStore {
     List<Attachment> evidence(long findingId) {
         return jdbc.sql("""
                         SELECT a.id, a.item_id, a.file_name, a.content_type, a.size_bytes,
-                               COALESCE(u.display_name, a.uploaded_by) AS by, a.uploaded_at, a.uploaded_at > COALESCE(f.recheck_failed_at, '-infinity') AS current
+                               COALESCE(u.display_name, a.uploaded_by) AS by, a.uploaded_at, a.uploaded_at >= COALESCE(f.recheck_failed_at, '-infinity') AS current
                         FROM supervision_attachment a
                         JOIN supervision_finding f ON f.id = a.finding_id
                         LEFT JOIN app_user u ON u.username = a.uploaded_by
@@ -86,7 +86,7 @@ class AttachmentStore {
     boolean hasCurrentEvidence(long findingId) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM supervision_attachment a JOIN supervision_finding f ON f.id = a.finding_id
-                                       WHERE a.finding_id = ? AND a.uploaded_at > COALESCE(f.recheck_failed_at, '-infinity'))
+                                       WHERE a.finding_id = ? AND a.uploaded_at >= COALESCE(f.recheck_failed_at, '-infinity'))
                         """).param(findingId).query(Boolean.class).single();
     }
 

@@ -327,7 +327,8 @@ class SupervisionStore {
         return jdbc.sql("""
                         SELECT count(*) AS open, count(*) FILTER (WHERE f.deadline < ?) AS overdue
                         FROM supervision_finding f JOIN institution i ON i.id = f.institution_id
-                        WHERE f.institution_id = ? AND f.closed_at IS NULL AND """ + scope.condition("i")).params(now, institutionId, scope.value())
+                        WHERE f.institution_id = ? AND f.closed_at IS NULL AND %s
+                        """.formatted(scope.condition("i"))).params(now, institutionId, scope.value())
                 .query((rs, n) -> new Counts(rs.getLong("open"), rs.getLong("overdue"))).single();
     }
 
