@@ -177,10 +177,13 @@ class InstitutionManagerTest {
         mvc.perform(get("/supervision/findings").param("show", "ALL").with(as("im.home")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-finding=\"" + homeFinding + "\"")))
-                .andExpect(content().string(not(containsString("data-finding=\"" + otherFinding + "\""))));
+                .andExpect(content().string(not(containsString("data-finding=\"" + otherFinding + "\""))))
+                // no way into the pages closed to them (the inspections)
+                .andExpect(content().string(not(containsString("href=\"/supervision/inspections"))));
         mvc.perform(get("/supervision/findings/{id}", homeFinding).with(as("im.home"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("rectification-form")))
-                .andExpect(content().string(not(containsString("close-form"))));
+                .andExpect(content().string(not(containsString("close-form"))))
+                .andExpect(content().string(not(containsString("href=\"/supervision/inspections"))));
         mvc.perform(get("/supervision/findings/{id}", otherFinding).with(as("im.home"))).andExpect(status().isNotFound());
         mvc.perform(post("/supervision/findings/{id}/rectification", otherFinding).with(as("im.home")).with(csrf())
                 .param("rectification", "已整改")).andExpect(status().isNotFound());
