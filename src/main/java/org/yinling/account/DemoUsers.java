@@ -45,4 +45,24 @@ public class DemoUsers {
                 .param("provider", providerId)
                 .update();
     }
+
+    /**
+     * Adds the demo account of an institution's manager, bound to the institution; the account's region is the
+     * district that supervises it. @return 1 when the account was added, 0 when it existed
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int addInstitutionManager(String username, String displayName, String districtCode, long institutionId) {
+        return jdbc.sql("""
+                        INSERT INTO app_user (username, display_name, password_hash, role, region_code, institution_id, demo)
+                        SELECT :username, :displayName, :hash, 'INSTITUTION_MANAGER', :region, :institution, TRUE
+                        WHERE NOT EXISTS (SELECT 1 FROM app_user WHERE lower(username) = :username)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("username", username)
+                .param("displayName", displayName)
+                .param("hash", passwordEncoder.encode(DemoAccounts.PASSWORD))
+                .param("region", districtCode)
+                .param("institution", institutionId)
+                .update();
+    }
 }

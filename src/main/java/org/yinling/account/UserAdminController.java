@@ -36,10 +36,12 @@ class UserAdminController {
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
     private final ObjectProvider<ProviderDirectory> providers;
+    private final ObjectProvider<InstitutionDirectory> institutions;
 
     UserAdminController(UserAdministration administration, Regions regions, PasswordPolicy passwordPolicy, Clock clock,
-                        ObjectProvider<ProviderDirectory> providers) {
+                        ObjectProvider<ProviderDirectory> providers, ObjectProvider<InstitutionDirectory> institutions) {
         this.providers = providers;
+        this.institutions = institutions;
         this.clock = clock;
         this.administration = administration;
         this.regions = regions;
@@ -59,6 +61,10 @@ class UserAdminController {
         model.addAttribute("users", result.map(user -> UserRow.of(user, clock)));
         model.addAttribute("regionNames", regions.names(result.map(AppUser::getRegionCode).getContent()));
         model.addAttribute("providerNames", providerNames());
+        InstitutionDirectory directory = institutions.getIfAvailable();
+        List<Long> managed = result.getContent().stream().map(AppUser::getInstitutionId)
+                .filter(java.util.Objects::nonNull).toList();
+        model.addAttribute("institutionNames", directory == null ? java.util.Map.of() : directory.namesOf(managed));
         model.addAttribute("q", q.trim());
         model.addAttribute("role", role);
         return LIST_VIEW;
@@ -149,6 +155,8 @@ class UserAdminController {
         }
         model.addAttribute("regionOptions", regions.all());
         model.addAttribute("providerOptions", providerOptions());
+        InstitutionDirectory directory = institutions.getIfAvailable();
+        model.addAttribute("institutionOptions", directory == null ? List.of() : directory.institutions());
         model.addAttribute("passwordMinLength", passwordPolicy.minLength());
         return FORM_VIEW;
     }

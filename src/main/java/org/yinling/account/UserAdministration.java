@@ -30,11 +30,13 @@ class UserAdministration {
     private final AuditLog audit;
     private final SessionRegistry sessions;
     private final ObjectProvider<ProviderDirectory> providers;
+    private final ObjectProvider<InstitutionDirectory> institutions;
 
     UserAdministration(AppUserRepository users, Regions regions, PasswordEncoder passwordEncoder,
                        PasswordPolicy passwordPolicy, AuditLog audit, SessionRegistry sessions,
-                       ObjectProvider<ProviderDirectory> providers) {
+                       ObjectProvider<ProviderDirectory> providers, ObjectProvider<InstitutionDirectory> institutions) {
         this.providers = providers;
+        this.institutions = institutions;
         this.sessions = sessions;
         this.users = users;
         this.regions = regions;
@@ -69,6 +71,7 @@ class UserAdministration {
         AppUser created = new AppUser(username, form.displayName().trim(), passwordEncoder.encode(form.password()),
                 form.role(), regionOf(form));
         created.belongTo(form.role().belongsToProvider() ? form.providerId() : null);
+        created.manage(form.managedInstitution());
         AppUser user = users.save(created);
         audit.record("USER_CREATED", "app_user", user.getId(), Map.of("after", snapshot(user)));
         return Optional.of(user.getId());
@@ -92,11 +95,14 @@ class UserAdministration {
         Map<String, Object> before = snapshot(user);
         user.assign(form.displayName().trim(), form.role(), regionOf(form),
                 form.role().belongsToProvider() ? form.providerId() : null);
+        // the institution only for an institution manager: a role changed away from it clears the institution
+        user.manage(form.managedInstitution());
         // A concurrent commit between the check above and ours fails at flush; the global handler reports it.
         users.saveAndFlush(user);
         audit.record("USER_UPDATED", "app_user", id, Map.of("before", before, "after", snapshot(user)));
         if (!before.get("role").equals(user.getRole().name()) || !before.get("regionCode").equals(user.getRegionCode())
-                || !Objects.equals(before.get("providerId"), user.getProviderId())) {
+                || !Objects.equals(before.get("providerId"), user.getProviderId())
+                || !Objects.equals(before.get("institutionId"), user.getInstitutionId())) {
             endSessions(user.getUsername());
         }
         return true;
@@ -154,6 +160,9 @@ class UserAdministration {
      * says; other roles take the form's.
      */
     private String regionOf(UserForm form) {
+        if (form.role() == Role.INSTITUTION_MANAGER && form.institutionId() != null) {
+            return institutions.getObject().districtOf(form.institutionId()).orElse(form.regionCode());
+        }
         if (form.role() != null && form.role().belongsToProvider() && form.providerId() != null) {
             return providers.getObject().districtOf(form.providerId()).orElse(form.regionCode());
         }
@@ -161,6 +170,20 @@ class UserAdministration {
     }
 
     private void checkRoleAndRegion(UserForm form, Errors errors) {
+        if (form.role() == Role.INSTITUTION_MANAGER) {
+            // the institution decides the region (its district), as a provider does for its users
+            InstitutionDirectory directory = institutions.getIfAvailable();
+            if (form.institutionId() == null) {
+                errors.rejectValue("institutionId", "user.institution.required");
+            }
+            else if (directory == null || directory.districtOf(form.institutionId()).isEmpty()) {
+                errors.rejectValue("institutionId", "user.institution.unknown");
+            }
+            if (form.providerId() != null) {
+                errors.rejectValue("providerId", "user.provider.notAllowed");
+            }
+            return;
+        }
         if (form.role() != null && form.role().belongsToProvider()) {
             ProviderDirectory directory = providers.getIfAvailable();
             if (form.providerId() == null) {
@@ -207,6 +230,7 @@ class UserAdministration {
         values.put("role", user.getRole().name());
         values.put("regionCode", user.getRegionCode());
         values.put("providerId", user.getProviderId());
+        values.put("institutionId", user.getInstitutionId());
         values.put("enabled", user.isEnabled());
         return values;
     }

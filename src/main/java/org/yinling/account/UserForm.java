@@ -18,14 +18,21 @@ record UserForm(
         Long providerId,
         String password,
         String passwordConfirm,
-        Long version) {
+        Long version,
+        // required for an institution manager (issue 23), whose region is the institution's district; ignored else
+        Long institutionId) {
 
     static UserForm blank() {
-        return new UserForm("", "", null, "", null, "", "", null);
+        return new UserForm("", "", null, "", null, "", "", null, null);
     }
 
     static UserForm of(AppUser user) {
         return new UserForm(user.getUsername(), user.getDisplayName(), user.getRole(), user.getRegionCode(),
-                user.getProviderId(), "", "", user.getVersion());
+                user.getProviderId(), "", "", user.getVersion(), user.getInstitutionId());
+    }
+
+    /** The institution to save: the chosen one for an institution manager, none for every other role. */
+    Long managedInstitution() {
+        return role == Role.INSTITUTION_MANAGER ? institutionId : null;
     }
 }

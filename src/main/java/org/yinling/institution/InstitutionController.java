@@ -2,6 +2,7 @@ package org.yinling.institution;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageImpl;
@@ -22,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
+import org.yinling.account.Role;
 import org.yinling.elder.ElderScope;
 import org.yinling.region.RegionLevel;
+import org.yinling.region.RegionScope;
 import org.yinling.region.Regions;
 import org.yinling.system.Paging;
 
@@ -46,10 +49,12 @@ class InstitutionController {
     private final Regions regions;
     private final ElderScope elderScope;
     private final Clock clock;
+    private final WaitingListStore waitingList;
 
     InstitutionController(InstitutionStore institutions, BedStore beds, InstitutionRegistry registry, StayService stays,
                           CaregiverStore caregivers, GrantStore grants, Regions regions, ElderScope elderScope,
-                          Clock clock) {
+                          Clock clock, WaitingListStore waitingList) {
+        this.waitingList = waitingList;
         this.grants = grants;
         this.caregivers = caregivers;
         this.institutions = institutions;
@@ -96,19 +101,39 @@ class InstitutionController {
         return "redirect:/institutions/" + id.get();
     }
 
+    /** An institution's manager: their own institution's page (the menu's "my institution"). */
+    @GetMapping("/mine")
+    String mine(@AuthenticationPrincipal CurrentUser user) {
+        if (user.institutionId() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/institutions/" + user.institutionId();
+    }
+
     @GetMapping("/{id}")
     String detail(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
                   @AuthenticationPrincipal CurrentUser user, Model model) {
         Institution institution = load(id, user);
         model.addAttribute("institution", institution);
+        boolean ownInstitution = user.getRole() == Role.INSTITUTION_MANAGER;
+        RegionScope residents = residentScope(user);
         int number = Paging.page(page);
-        model.addAttribute("beds", new PageImpl<>(beds.beds(id, user.scope(), BED_PAGE_SIZE, (long) number * BED_PAGE_SIZE),
-                PageRequest.of(number, BED_PAGE_SIZE), beds.bedCount(id)));
-        model.addAttribute("otherResidents", beds.hiddenOccupants(id, user.scope()));
+        List<BedRow> bedRows = beds.beds(id, residents, BED_PAGE_SIZE, (long) number * BED_PAGE_SIZE);
+        if (ownInstitution) {
+            // the manager sees who stays in their beds, masked (Role.seesFullPersonalData), and no elder pages
+            bedRows = bedRows.stream().map(b -> new BedRow(b.id(), b.room(), b.label(), b.nursing(), b.reserved(),
+                    b.stayId(), b.elderId(), b.elderName() == null ? null : WaitingEntry.maskName(b.elderName()),
+                    b.admittedOn())).toList();
+            model.addAttribute("waiting", WaitingListService.admitsThroughWaitingList(institution)
+                    ? waitingList.publicList(id) : List.of());
+        }
+        model.addAttribute("ownInstitution", ownInstitution);
+        model.addAttribute("beds", new PageImpl<>(bedRows, PageRequest.of(number, BED_PAGE_SIZE), beds.bedCount(id)));
+        model.addAttribute("otherResidents", beds.hiddenOccupants(id, residents));
         model.addAttribute("freeBeds", beds.freeBeds(id));
         model.addAttribute("communityPath", regions.path(institution.communityCode()));
-        model.addAttribute("caregiverShare", caregivers.share(user.scope(), id, LocalDate.now(clock)));
-        model.addAttribute("grants", grants.ofInstitution(id));
+        model.addAttribute("caregiverShare", caregivers.share(residents, id, LocalDate.now(clock)));
+        model.addAttribute("grants", ownInstitution ? List.of() : grants.ofInstitution(id));
         if (!model.containsAttribute("admission")) {
             model.addAttribute("admission", AdmissionForm.blank(LocalDate.now(clock)));
         }
@@ -230,6 +255,16 @@ class InstitutionController {
     }
 
     private Institution load(long id, CurrentUser user) {
-        return institutions.find(id, user.scope()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        java.util.Optional<Institution> found = user.getRole() == Role.INSTITUTION_MANAGER
+                ? institutions.findManaged(id, user.institutionId()) : institutions.find(id, user.scope());
+        return found.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /**
+     * Whose residents the page shows ({@link ResidentVisibility}): the user's region; for an institution's manager,
+     * whose page is only ever their own institution's (load), all of its residents.
+     */
+    private static RegionScope residentScope(CurrentUser user) {
+        return user.getRole() == Role.INSTITUTION_MANAGER ? RegionScope.everything() : user.scope();
     }
 }

@@ -15,6 +15,12 @@ class InstitutionNavigation {
                 Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER"));
     }
 
+    /** An institution's manager: their own institution (issue 23). */
+    @Bean
+    NavItem ownInstitutionNavItem() {
+        return new NavItem("nav.institutions.mine", "/institutions/mine", 301, Set.of("INSTITUTION_MANAGER"));
+    }
+
     @Bean
     NavItem waitingListNavItem() {
         return new NavItem("nav.waitingList", "/waiting-list", 310,

@@ -90,6 +90,15 @@ class InstitutionStore {
                 .params(id, scope.likePattern()).query(InstitutionStore::map).optional();
     }
 
+    /**
+     * The institution an institution manager manages, when it is the one asked for (issue 23): the manager has no
+     * region, only their institution; any other id is not found.
+     */
+    Optional<Institution> findManaged(long id, long managedInstitutionId) {
+        return jdbc.sql("SELECT * FROM (" + SELECT + ") x WHERE x.id = ? AND x.id = ?")
+                .params(id, managedInstitutionId).query(InstitutionStore::map).optional();
+    }
+
     /** Locks the institution row for an admission, so that two admissions never both take the last place. */
     void lock(long id) {
         jdbc.sql("SELECT id FROM institution WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();

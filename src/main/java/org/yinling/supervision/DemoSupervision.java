@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yinling.account.DemoUsers;
 
 /**
  * Demo inspections, after the demo institutions: two of every three demo institutions of the demo district inspected
@@ -28,20 +29,94 @@ class DemoSupervision implements ApplicationRunner {
     static final String DEMO = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoSupervision.class);
 
+    /** The demo account of an institution's manager (issue 23). */
+    static final String INSTITUTION_USER = "institution";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DemoUsers users;
 
-    DemoSupervision(JdbcClient jdbc, Clock clock) {
+    DemoSupervision(JdbcClient jdbc, Clock clock, DemoUsers users) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.users = users;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT count(*) > 0 FROM supervision_inspection WHERE demo").query(Boolean.class).single()) {
-            return;
+        if (!jdbc.sql("SELECT count(*) > 0 FROM supervision_inspection WHERE demo").query(Boolean.class).single()) {
+            addInspections();
         }
+        addInstitutionManager();
+    }
+
+    /**
+     * The demo account {@value #INSTITUTION_USER}: the manager of a demo institution of 上塘 street (so that the demo
+     * street inspector inspects it too), preferring one with open findings and an incident.
+     */
+    private void addInstitutionManager() {
+        managedInstitution().ifPresent(id ->
+                users.addInstitutionManager(INSTITUTION_USER, "颐乐养老院负责人 孙红（演示）", "330105000000", id));
+    }
+
+    private java.util.Optional<Long> managedInstitution() {
+        Long bound = jdbc.sql("SELECT institution_id FROM app_user WHERE username = ?").param(INSTITUTION_USER)
+                .query(Long.class).optional().orElse(null);
+        if (bound != null) {
+            return java.util.Optional.of(bound);
+        }
+        return jdbc.sql("""
+                        SELECT i.id FROM institution i
+                        WHERE i.demo AND i.community_code LIKE '330105%' AND i.status <> 'CLOSED'
+                        ORDER BY i.community_code LIKE '330105001%' DESC,
+                                 EXISTS (SELECT 1 FROM supervision_finding f WHERE f.institution_id = i.id AND f.closed_at IS NULL) DESC,
+                                 EXISTS (SELECT 1 FROM supervision_incident n WHERE n.institution_id = i.id) DESC, i.id
+                        LIMIT 1
+                        """).query(Long.class).optional();
+    }
+
+    /**
+     * The institution manager's institution: a recent inspection with three failed items whose findings are open, one
+     * of them overdue, for the manager to answer.
+     */
+    private void addManagedInstitutionsInspection(LocalDate today) {
+        managedInstitution().ifPresent(id -> {
+            long inspection = jdbc.sql("""
+                            INSERT INTO supervision_inspection (institution_id, checklist_id, inspected_on, status,
+                                inspector_name, representative_name, submitted_at, demo, created_by)
+                            SELECT :id, c.id, :on, 'SUBMITTED', '李强（演示）', '孙红（演示）',
+                                   (CAST(:on AS date) + time '10:00') AT TIME ZONE 'Asia/Shanghai', TRUE, :demo
+                            FROM supervision_checklist c WHERE c.version = 1
+                            ON CONFLICT DO NOTHING RETURNING id
+                            """).param("id", id).param("on", today.minusDays(5)).param("demo", DEMO)
+                    .query(Long.class).optional().orElse(-1L);
+            if (inspection < 0) {
+                return;
+            }
+            jdbc.sql("""
+                    INSERT INTO supervision_result (inspection_id, item_id, outcome, note)
+                    SELECT :inspection, it.id, CASE WHEN it.position IN (12, 35, 51) THEN 'FAIL' ELSE 'PASS' END,
+                           CASE it.position WHEN 12 THEN '本年度未开展消防演练（演示）' WHEN 35 THEN '卫生间缺少扶手（演示）'
+                                            WHEN 51 THEN '夜班交接记录不全（演示）' END
+                    FROM supervision_inspection s JOIN supervision_checklist_item it ON it.checklist_id = s.checklist_id
+                    WHERE s.id = :inspection
+                    """).param("inspection", inspection).update();
+            jdbc.sql("""
+                    INSERT INTO supervision_finding (inspection_id, item_id, institution_id, severity, note, found_at, deadline)
+                    SELECT s.id, r.item_id, s.institution_id, it.severity, r.note, s.submitted_at,
+                           ((s.submitted_at AT TIME ZONE 'Asia/Shanghai')
+                            + make_interval(days => CASE it.severity WHEN 'ORANGE' THEN 3 WHEN 'YELLOW' THEN 7 ELSE 15 END))
+                           AT TIME ZONE 'Asia/Shanghai'
+                    FROM supervision_inspection s
+                    JOIN supervision_result r ON r.inspection_id = s.id AND r.outcome = 'FAIL'
+                    JOIN supervision_checklist_item it ON it.id = r.item_id
+                    WHERE s.id = :inspection
+                    """).param("inspection", inspection).update();
+        });
+    }
+
+    private void addInspections() {
         LocalDate today = LocalDate.now(clock);
         int inspections = jdbc.sql("""
                         INSERT INTO supervision_inspection (institution_id, checklist_id, inspected_on, status,
@@ -135,6 +210,7 @@ class DemoSupervision implements ApplicationRunner {
                                       NULL, '两小时后在附近公园找到，已加装门禁提醒', FALSE))
                              AS v (n, kind, at, residents, hospital, outcome, reviewed) ON v.n = i.n
                         """).param("today", today).param("demo", DEMO).update();
+        addManagedInstitutionsInspection(today);
         log.info("Demo supervision: {} inspections, {} findings, {} incidents", inspections, findings, incidents);
     }
 }

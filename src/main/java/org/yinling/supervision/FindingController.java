@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
+import org.yinling.account.Role;
 import org.yinling.system.Paging;
 
 /** {@code /supervision/findings}: the region's findings (overdue first by default), one finding and its follow-up. */
@@ -51,16 +53,24 @@ class FindingController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("finding", findings.finding(id, user));
+        SupervisionStore.Finding finding = findings.finding(id, user);
+        model.addAttribute("finding", finding);
         model.addAttribute("now", findings.now());
         model.addAttribute("mayAct", InspectionController.mayInspect(user));
+        // the institution's manager answers with a rectification and evidence; staff may enter it for them
+        model.addAttribute("mayRectify", InspectionController.mayInspect(user) || user.getRole() == Role.INSTITUTION_MANAGER);
+        model.addAttribute("ownInstitution", user.getRole() == Role.INSTITUTION_MANAGER);
+        model.addAttribute("evidence", findings.evidence(finding));
+        model.addAttribute("photos", findings.photos(finding));
+        model.addAttribute("maxMegabytes", EvidenceFiles.MAX_MEGABYTES);
         return VIEW;
     }
 
     @PostMapping("/{id}/rectification")
     String rectify(@PathVariable long id, @RequestParam(required = false) String rectification,
+                   @RequestParam(required = false) MultipartFile evidence,
                    @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
-        return done(id, findings.rectify(id, rectification, user), "supervision.finding.rectified", redirect);
+        return done(id, findings.rectify(id, rectification, evidence, user), "supervision.finding.rectified", redirect);
     }
 
     @PostMapping("/{id}/deadline")

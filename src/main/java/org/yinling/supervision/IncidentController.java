@@ -69,7 +69,8 @@ class IncidentController {
         model.addAttribute("incidents", incidents.list(Paging.of(page, PAGE_SIZE), user));
         model.addAttribute("institutions", incidents.institutions(user));
         model.addAttribute("kinds", IncidentKind.values());
-        model.addAttribute("mayReport", InspectionController.mayInspect(user));
+        // staff report for an institution of their region, an institution's manager for their own
+        model.addAttribute("mayReport", InspectionController.mayInspect(user) || user.getRole() == Role.INSTITUTION_MANAGER);
         return LIST_VIEW;
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yinling.region.RegionScope;
 
 /** Rows of {@code supervision_incident}, read through the region scope of the institution; never deleted. */
 @Repository
@@ -41,18 +40,18 @@ class IncidentStore {
         }
     }
 
-    List<Incident> list(RegionScope scope, int limit, long offset) {
-        return jdbc.sql(SELECT + " WHERE i.community_code LIKE ? ORDER BY n.reviewed_at IS NOT NULL, n.occurred_at DESC, n.id DESC LIMIT ? OFFSET ?")
-                .params(scope.likePattern(), limit, offset).query(this::map).list();
+    List<Incident> list(SupervisionScope scope, int limit, long offset) {
+        return jdbc.sql(SELECT + " WHERE " + scope.condition("i") + " ORDER BY n.reviewed_at IS NOT NULL, n.occurred_at DESC, n.id DESC LIMIT ? OFFSET ?")
+                .params(scope.value(), limit, offset).query(this::map).list();
     }
 
-    long count(RegionScope scope) {
-        return jdbc.sql("SELECT count(*) FROM supervision_incident n JOIN institution i ON i.id = n.institution_id WHERE i.community_code LIKE ?")
-                .param(scope.likePattern()).query(Long.class).single();
+    long count(SupervisionScope scope) {
+        return jdbc.sql("SELECT count(*) FROM supervision_incident n JOIN institution i ON i.id = n.institution_id WHERE " + scope.condition("i"))
+                .param(scope.value()).query(Long.class).single();
     }
 
-    Optional<Incident> find(long id, RegionScope scope) {
-        return jdbc.sql(SELECT + " WHERE n.id = ? AND i.community_code LIKE ?").params(id, scope.likePattern())
+    Optional<Incident> find(long id, SupervisionScope scope) {
+        return jdbc.sql(SELECT + " WHERE n.id = ? AND " + scope.condition("i")).params(id, scope.value())
                 .query(this::map).optional();
     }
 

@@ -39,19 +39,19 @@ class Incidents {
 
     @Transactional(readOnly = true)
     Page<IncidentStore.Incident> list(PageRequest page, CurrentUser user) {
-        return new PageImpl<>(store.list(user.scope(), page.getPageSize(), page.getOffset()), page, store.count(user.scope()));
+        return new PageImpl<>(store.list(SupervisionScope.of(user), page.getPageSize(), page.getOffset()), page, store.count(SupervisionScope.of(user)));
     }
 
     @Transactional(readOnly = true)
     IncidentStore.Incident incident(long id, CurrentUser user) {
-        return store.find(id, user.scope()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return store.find(id, SupervisionScope.of(user)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** The institutions the user may report for: the plan's list. */
     @Transactional(readOnly = true)
     List<SupervisionStore.PlanRow> institutions(CurrentUser user) {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
-        return supervision.plan(user.scope(), today, today, today);
+        return supervision.plan(SupervisionScope.of(user), today, today, today);
     }
 
     /** @return the new incident's id, or null with field messages */
@@ -61,7 +61,7 @@ class Incidents {
         if (form.getInstitutionId() == null) {
             errors.rejectValue("institutionId", "supervision.incident.error.institution");
         }
-        else if (supervision.communityOfInstitution(form.getInstitutionId(), user.scope()).isEmpty()) {
+        else if (supervision.communityOfInstitution(form.getInstitutionId(), SupervisionScope.of(user)).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         if (form.getKind() == null) {

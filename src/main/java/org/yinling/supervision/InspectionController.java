@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
@@ -85,8 +86,9 @@ class InspectionController {
 
     @PostMapping("/{id}")
     String submit(@PathVariable long id, @RequestParam Map<String, String> values,
+                  @RequestParam Map<String, MultipartFile> photos,
                   @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = inspections.submit(id, values, user);
+        Map<String, String> errors = inspections.submit(id, values, photos, user);
         if (!errors.isEmpty()) {
             return render(inspections.inspection(id, user), values, errors, user, model);
         }
@@ -105,6 +107,8 @@ class InspectionController {
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("editable", inspection.open() && mayInspect(user));
         model.addAttribute("findings", inspection.open() ? List.of() : inspections.findings(inspection));
+        model.addAttribute("photos", inspection.open() ? Map.of() : inspections.photos(inspection));
+        model.addAttribute("maxMegabytes", EvidenceFiles.MAX_MEGABYTES);
         model.addAttribute("itemsById", items.stream().collect(Collectors.toMap(ChecklistItem::id, Function.identity())));
         return VIEW;
     }

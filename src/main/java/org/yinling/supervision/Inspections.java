@@ -13,10 +13,10 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
-import org.yinling.region.RegionScope;
 
 /**
  * Inspections of the care institutions of the user's region: the year's plan (who has not been inspected yet), one
@@ -30,23 +30,25 @@ class Inspections {
     static final int NOTE_MAX = 500;
 
     private final SupervisionStore store;
+    private final AttachmentStore attachments;
     private final AuditLog audit;
     private final Clock clock;
 
-    Inspections(SupervisionStore store, AuditLog audit, Clock clock) {
+    Inspections(SupervisionStore store, AttachmentStore attachments, AuditLog audit, Clock clock) {
         this.store = store;
+        this.attachments = attachments;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     List<SupervisionStore.PlanRow> plan(int year, CurrentUser user) {
-        return store.plan(user.scope(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.now(clock));
+        return store.plan(SupervisionScope.of(user), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.now(clock));
     }
 
     @Transactional(readOnly = true)
     List<SupervisionStore.Inspection> recent(CurrentUser user) {
-        return store.recentInspections(user.scope(), 50);
+        return store.recentInspections(SupervisionScope.of(user), 50);
     }
 
     /** The new inspection's id, or the message key of the refusal. */
@@ -55,7 +57,7 @@ class Inspections {
 
     @Transactional
     Started start(long institutionId, LocalDate on, CurrentUser user) {
-        RegionScope scope = user.scope();
+        SupervisionScope scope = SupervisionScope.of(user);
         store.communityOfInstitution(institutionId, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         LocalDate today = LocalDate.now(clock);
         LocalDate date = on == null ? today : on;
@@ -83,7 +85,7 @@ class Inspections {
 
     @Transactional(readOnly = true)
     SupervisionStore.Inspection inspection(long id, CurrentUser user) {
-        return store.inspection(id, user.scope()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return store.inspection(id, SupervisionScope.of(user)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @Transactional(readOnly = true)
@@ -94,6 +96,15 @@ class Inspections {
     @Transactional(readOnly = true)
     List<SupervisionStore.Result> results(SupervisionStore.Inspection inspection) {
         return store.results(inspection.id());
+    }
+
+    /** The photos of the inspection's items, by item. */
+    @Transactional(readOnly = true)
+    Map<Long, List<AttachmentStore.Attachment>> photos(SupervisionStore.Inspection inspection) {
+        Map<Long, List<AttachmentStore.Attachment>> byItem = new LinkedHashMap<>();
+        attachments.photos(inspection.id(), null)
+                .forEach(a -> byItem.computeIfAbsent(a.itemId(), k -> new ArrayList<>()).add(a));
+        return byItem;
     }
 
     @Transactional(readOnly = true)
@@ -108,7 +119,7 @@ class Inspections {
      * @return the message keys of the refusal per field (empty: submitted)
      */
     @Transactional
-    Map<String, String> submit(long id, Map<String, String> values, CurrentUser user) {
+    Map<String, String> submit(long id, Map<String, String> values, Map<String, MultipartFile> photos, CurrentUser user) {
         SupervisionStore.Inspection inspection = inspection(id, user);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!inspection.open()) {
@@ -128,6 +139,7 @@ class Inspections {
             errors.put("note", "supervision.inspection.error.noteLength");
         }
         List<SupervisionStore.Result> results = new ArrayList<>();
+        Map<Long, EvidenceFiles.Checked> checkedPhotos = new LinkedHashMap<>();
         for (ChecklistItem item : store.items(inspection.checklistId())) {
             Outcome outcome = outcome(values.get("outcome_" + item.id()));
             String itemNote = text(values.get("note_" + item.id()));
@@ -138,8 +150,22 @@ class Inspections {
                 errors.put("item_" + item.id(), "supervision.inspection.error.noteLength");
             }
             results.add(new SupervisionStore.Result(item.id(), outcome, itemNote));
+            // a photo of the item (taken with the tablet's or phone's camera): an image, checked by its bytes
+            MultipartFile photo = photos.get("photo_" + item.id());
+            if (EvidenceFiles.present(photo)) {
+                EvidenceFiles.Outcome checked = EvidenceFiles.check(photo, true);
+                if (checked.error() != null) {
+                    errors.put("item_" + item.id(), checked.error());
+                }
+                else {
+                    checkedPhotos.put(item.id(), checked.file());
+                }
+            }
         }
         if (!errors.isEmpty()) {
+            if (!checkedPhotos.isEmpty() || photos.values().stream().anyMatch(EvidenceFiles::present)) {
+                errors.put("photos", "instmgr.inspection.photosAgain");
+            }
             return errors;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
@@ -151,12 +177,15 @@ class Inspections {
         Map<Severity, OffsetDateTime> deadlines = new EnumMap<>(Severity.class);
         rules.forEach((severity, rule) -> deadlines.put(severity, rule.due(now).toOffsetDateTime()));
         int findings = store.insertFindings(id, now.toOffsetDateTime(), deadlines);
+        checkedPhotos.forEach((itemId, photo) ->
+                attachments.insertPhoto(id, itemId, photo, user.getUsername(), now.toOffsetDateTime()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("institutionId", inspection.institutionId());
         details.put("inspector", inspector);
         details.put("representative", representative);
         details.put("failed", results.stream().filter(r -> r.outcome() == Outcome.FAIL).count());
         details.put("findings", findings);
+        details.put("photos", checkedPhotos.size());
         audit.record("SUPERVISION_INSPECTION_SUBMITTED", "supervision_inspection", id, details);
         return errors;
     }

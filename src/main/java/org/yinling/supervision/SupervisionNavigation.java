@@ -6,11 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yinling.system.NavItem;
 
-/** The supervision entries of the institutions menu (group 3), for district and street staff and managers. */
+/** The supervision entries of the institutions menu (group 3), for district and street staff and managers;
+ * findings and incidents also for an institution's manager. */
 @Configuration(proxyBeanMethods = false)
 class SupervisionNavigation {
 
     static final Set<String> READERS = Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER");
+    /** Findings and incidents: also an institution's manager (their own institution's). */
+    static final Set<String> FOLLOWERS = Set.of("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER", "INSTITUTION_MANAGER");
 
     @Bean
     NavItem supervisionInspectionsNavItem() {
@@ -19,12 +22,12 @@ class SupervisionNavigation {
 
     @Bean
     NavItem supervisionFindingsNavItem() {
-        return new NavItem("nav.supervision.findings", "/supervision/findings", 350, READERS);
+        return new NavItem("nav.supervision.findings", "/supervision/findings", 350, FOLLOWERS);
     }
 
     @Bean
     NavItem supervisionIncidentsNavItem() {
-        return new NavItem("nav.supervision.incidents", "/supervision/incidents", 355, READERS);
+        return new NavItem("nav.supervision.incidents", "/supervision/incidents", 355, FOLLOWERS);
     }
 
     @Bean

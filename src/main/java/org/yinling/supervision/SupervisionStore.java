@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yinling.region.RegionScope;
 
 /**
  * The SQL of module supervision: checklists (city-wide, versioned), and inspections and findings, each read through
@@ -104,7 +103,7 @@ class SupervisionStore {
     }
 
     /** The institutions of the region that are in operation, those not inspected in the year first. */
-    List<PlanRow> plan(RegionScope scope, LocalDate from, LocalDate to, LocalDate today) {
+    List<PlanRow> plan(SupervisionScope scope, LocalDate from, LocalDate to, LocalDate today) {
         return jdbc.sql("""
                         SELECT i.id, i.name, r.name AS community_name,
                                count(s.id) FILTER (WHERE s.status = 'SUBMITTED') AS inspections,
@@ -113,19 +112,19 @@ class SupervisionStore {
                         FROM institution i
                         JOIN region r ON r.code = i.community_code
                         LEFT JOIN supervision_inspection s ON s.institution_id = i.id AND s.inspected_on BETWEEN ? AND ?
-                        WHERE i.community_code LIKE ? AND i.status <> 'CLOSED'
+                        WHERE %s AND i.status <> 'CLOSED'
                         GROUP BY i.id, r.name
                         ORDER BY count(s.id) FILTER (WHERE s.status = 'SUBMITTED') > 0, i.community_code, i.name, i.id
                         LIMIT 2000
-                        """).params(today, from, to, scope.likePattern())
+                        """.formatted(scope.condition("i"))).params(today, from, to, scope.value())
                 .query((rs, n) -> new PlanRow(rs.getLong("id"), rs.getString("name"), rs.getString("community_name"),
                         rs.getInt("inspections"), rs.getObject("last_on", LocalDate.class), rs.getBoolean("open_today")))
                 .list();
     }
 
-    Optional<String> communityOfInstitution(long institutionId, RegionScope scope) {
-        return jdbc.sql("SELECT community_code FROM institution WHERE id = ? AND community_code LIKE ?")
-                .params(institutionId, scope.likePattern()).query(String.class).optional();
+    Optional<String> communityOfInstitution(long institutionId, SupervisionScope scope) {
+        return jdbc.sql("SELECT i.community_code FROM institution i WHERE i.id = ? AND " + scope.condition("i"))
+                .params(institutionId, scope.value()).query(String.class).optional();
     }
 
     boolean openInspectionExists(long institutionId, LocalDate on) {
@@ -154,15 +153,15 @@ class SupervisionStore {
             JOIN supervision_checklist c ON c.id = s.checklist_id
             """;
 
-    Optional<Inspection> inspection(long id, RegionScope scope) {
-        return jdbc.sql(INSPECTION + " WHERE s.id = ? AND i.community_code LIKE ?").params(id, scope.likePattern())
+    Optional<Inspection> inspection(long id, SupervisionScope scope) {
+        return jdbc.sql(INSPECTION + " WHERE s.id = ? AND " + scope.condition("i")).params(id, scope.value())
                 .query(this::inspection).optional();
     }
 
     /** The latest inspections of the region. */
-    List<Inspection> recentInspections(RegionScope scope, int limit) {
-        return jdbc.sql(INSPECTION + " WHERE i.community_code LIKE ? ORDER BY s.inspected_on DESC, s.id DESC LIMIT ?")
-                .params(scope.likePattern(), limit).query(this::inspection).list();
+    List<Inspection> recentInspections(SupervisionScope scope, int limit) {
+        return jdbc.sql(INSPECTION + " WHERE " + scope.condition("i") + " ORDER BY s.inspected_on DESC, s.id DESC LIMIT ?")
+                .params(scope.value(), limit).query(this::inspection).list();
     }
 
     record Result(long itemId, Outcome outcome, String note) {
@@ -215,7 +214,7 @@ class SupervisionStore {
 
     // ---- findings
 
-    record Finding(long id, long inspectionId, long institutionId, String institutionName, String communityName,
+    record Finding(long id, long inspectionId, long itemId, long institutionId, String institutionName, String communityName,
                    String itemZh, String itemEn, Area area, Severity severity, String note, OffsetDateTime foundAt,
                    OffsetDateTime deadline, String rectification, OffsetDateTime rectifiedAt, String rectifiedBy,
                    String recheckNote, OffsetDateTime closedAt, String closedBy) {
@@ -248,7 +247,7 @@ class SupervisionStore {
     /** Which findings a list shows. */
     enum Show { OVERDUE, OPEN, ALL }
 
-    List<Finding> findings(RegionScope scope, Show show, Long institutionId, OffsetDateTime now, int limit, long offset) {
+    List<Finding> findings(SupervisionScope scope, Show show, Long institutionId, OffsetDateTime now, int limit, long offset) {
         List<Object> params = new ArrayList<>();
         String where = findingWhere(scope, show, institutionId, now, params);
         params.add(limit);
@@ -257,17 +256,17 @@ class SupervisionStore {
                 .params(params).query(this::finding).list();
     }
 
-    long countFindings(RegionScope scope, Show show, Long institutionId, OffsetDateTime now) {
+    long countFindings(SupervisionScope scope, Show show, Long institutionId, OffsetDateTime now) {
         List<Object> params = new ArrayList<>();
         String where = findingWhere(scope, show, institutionId, now, params);
         return jdbc.sql("SELECT count(*) FROM supervision_finding f JOIN institution i ON i.id = f.institution_id " + where)
                 .params(params).query(Long.class).single();
     }
 
-    private static String findingWhere(RegionScope scope, Show show, Long institutionId, OffsetDateTime now,
+    private static String findingWhere(SupervisionScope scope, Show show, Long institutionId, OffsetDateTime now,
                                        List<Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE i.community_code LIKE ?");
-        params.add(scope.likePattern());
+        StringBuilder where = new StringBuilder(" WHERE " + scope.condition("i"));
+        params.add(scope.value());
         if (show == Show.OVERDUE) {
             where.append(" AND f.closed_at IS NULL AND f.deadline < ?");
             params.add(now);
@@ -287,8 +286,8 @@ class SupervisionStore {
                 .query(this::finding).list();
     }
 
-    Optional<Finding> finding(long id, RegionScope scope) {
-        return jdbc.sql(FINDING + " WHERE f.id = ? AND i.community_code LIKE ?").params(id, scope.likePattern())
+    Optional<Finding> finding(long id, SupervisionScope scope) {
+        return jdbc.sql(FINDING + " WHERE f.id = ? AND " + scope.condition("i")).params(id, scope.value())
                 .query(this::finding).optional();
     }
 
@@ -313,23 +312,23 @@ class SupervisionStore {
     }
 
     /** A re-check that finds the finding not put right: the rectification is cleared, the finding stays open. */
-    boolean recheckFailed(long id, String recheckNote) {
+    boolean recheckFailed(long id, String recheckNote, OffsetDateTime at) {
         return jdbc.sql("""
                         UPDATE supervision_finding SET recheck_note = ?, rectification = NULL, rectified_at = NULL,
-                            rectified_by = NULL
+                            rectified_by = NULL, recheck_failed_at = ?
                         WHERE id = ? AND closed_at IS NULL AND rectification IS NOT NULL
-                        """).params(recheckNote, id).update() == 1;
+                        """).params(recheckNote, at, id).update() == 1;
     }
 
     record Counts(long open, long overdue) {
     }
 
-    Counts counts(long institutionId, RegionScope scope, OffsetDateTime now) {
+    Counts counts(long institutionId, SupervisionScope scope, OffsetDateTime now) {
         return jdbc.sql("""
                         SELECT count(*) AS open, count(*) FILTER (WHERE f.deadline < ?) AS overdue
                         FROM supervision_finding f JOIN institution i ON i.id = f.institution_id
-                        WHERE f.institution_id = ? AND f.closed_at IS NULL AND i.community_code LIKE ?
-                        """).params(now, institutionId, scope.likePattern())
+                        WHERE f.institution_id = ? AND f.closed_at IS NULL AND %s
+                        """.formatted(scope.condition("i"))).params(now, institutionId, scope.value())
                 .query((rs, n) -> new Counts(rs.getLong("open"), rs.getLong("overdue"))).single();
     }
 
@@ -354,7 +353,7 @@ class SupervisionStore {
     }
 
     private Finding finding(ResultSet rs, int row) throws SQLException {
-        return new Finding(rs.getLong("id"), rs.getLong("inspection_id"), rs.getLong("institution_id"),
+        return new Finding(rs.getLong("id"), rs.getLong("inspection_id"), rs.getLong("item_id"), rs.getLong("institution_id"),
                 rs.getString("institution_name"), rs.getString("community_name"), rs.getString("name_zh"),
                 rs.getString("name_en"), Area.valueOf(rs.getString("area")), Severity.valueOf(rs.getString("severity")),
                 rs.getString("note"), local(rs, "found_at"),

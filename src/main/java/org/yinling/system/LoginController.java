@@ -27,7 +27,8 @@ class LoginController {
             new DemoAccount("manager", "role.MANAGER", "login.demo.scope.district"),
             new DemoAccount("provider", "role.PROVIDER_MANAGER", "login.demo.scope.provider"),
             new DemoAccount("worker", "role.CARE_WORKER", "login.demo.scope.worker"),
-            new DemoAccount("visitor", "role.VISITOR", "login.demo.scope.visitor"));
+            new DemoAccount("visitor", "role.VISITOR", "login.demo.scope.visitor"),
+            new DemoAccount("institution", "role.INSTITUTION_MANAGER", "login.demo.scope.institution"));
 
     private final int maxFailedLogins;
     private final long lockoutMinutes;

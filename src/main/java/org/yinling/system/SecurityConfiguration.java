@@ -47,6 +47,12 @@ class SecurityConfiguration {
     /** Roles that record visits, major events and tier raises. */
     static final String[] VISIT_WRITERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "VISITOR"};
 
+    /** Roles that read an institution's page: the readers of records, and an institution's manager (their own). */
+    static final String[] INSTITUTION_PAGE_READERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "COMMUNITY_CLERK", "MANAGER",
+            "INSTITUTION_MANAGER"};
+    /** Roles that read findings and incidents: staff and managers (their region), an institution's manager (their own). */
+    static final String[] SUPERVISION_READERS = {"DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER", "INSTITUTION_MANAGER"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http
@@ -79,6 +85,10 @@ class SecurityConfiguration {
                         // the transfer form (with the free beds) only for those who may transfer
                         .requestMatchers(HttpMethod.GET, "/institutions/*/stays/*/transfer")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
+                        // an institution's manager (issue 23): their own institution's page only (the store finds no
+                        // other), read only
+                        .requestMatchers(HttpMethod.GET, "/institutions/mine").hasRole("INSTITUTION_MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/institutions/*").hasAnyRole(INSTITUTION_PAGE_READERS)
                         .requestMatchers(HttpMethod.GET, "/institutions", "/institutions/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/institutions/*/admissions", "/institutions/*/stays/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER")
@@ -132,6 +142,13 @@ class SecurityConfiguration {
                         // supervision (issue 23): district and street staff inspect and follow up, managers read;
                         // the district keeps the checklist and reviews incidents; each store narrows to the user's region
                         .requestMatchers(HttpMethod.GET, "/supervision/checklists/new").hasRole("DISTRICT_STAFF")
+                        // an institution's manager: their findings (answered with a rectification and evidence) and
+                        // incidents (reported, never deleted); the stores find nothing of another institution
+                        .requestMatchers(HttpMethod.GET, "/supervision/findings", "/supervision/findings/*",
+                                "/supervision/incidents", "/supervision/incidents/*", "/supervision/attachments/*")
+                        .hasAnyRole(SUPERVISION_READERS)
+                        .requestMatchers(HttpMethod.POST, "/supervision/findings/*/rectification", "/supervision/incidents")
+                        .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER", "INSTITUTION_MANAGER")
                         .requestMatchers(HttpMethod.GET, "/supervision/**")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER")
                         .requestMatchers("/supervision/checklists", "/supervision/checklists/**").hasRole("DISTRICT_STAFF")
@@ -142,7 +159,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/subsidies/**").hasAnyRole(READERS)
                         .requestMatchers("/subsidies/**").hasAnyRole(RECORD_KEEPERS)
                         .anyRequest().authenticated())
-                // provider users reach the home-care pages only, visitors the visit pages, whatever a route's rule says
+                // provider users reach the home-care pages only, visitors the visit pages, institution managers the supervision and
+                // institution pages, whatever a route's rule says
                 .addFilterAfter(new SectionConfinement(), AuthorizationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -119,7 +119,8 @@ class LoginAndHomeBrowserIT extends BrowserTest {
     @Test
     void everyRolesMenuFitsTheBarAt1280PxInBothLanguages() {
         List<String> overflowing = new ArrayList<>();
-        for (String user : List.of("admin", "district", "street", "community", "manager", "provider", "visitor")) {
+        for (String user : List.of("admin", "district", "street", "community", "manager", "provider", "visitor",
+                "institution")) {
             try (BrowserContext own = browser.newContext(
                     new Browser.NewContextOptions().setViewportSize(1280, 860).setLocale("zh-CN"))) {
                 Page userPage = own.newPage();

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -210,6 +212,14 @@ class SupervisionTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("灭火器压力不足")));
         mvc.perform(post("/supervision/findings/{id}/rectification", finding).with(as("street")).with(csrf())
                         .param("rectification", "已更换为合格灭火器"))
+                .andExpect(flash().attribute("flashSuccess", "supervision.finding.rectified"));
+        // a note alone is no evidence (the institution manager's part: an evidence file)
+        mvc.perform(post("/supervision/findings/{id}/close", finding).with(as("district")).with(csrf()).param("recheck", "复查合格"))
+                .andExpect(flash().attribute("flashError", "instmgr.finding.error.noEvidenceFile"));
+        assertThat(closed(finding)).isFalse();
+        mvc.perform(multipart("/supervision/findings/{id}/rectification", finding)
+                        .file(new MockMultipartFile("evidence", "灭火器.png", "image/png", InstitutionManagerTest.PNG))
+                        .with(as("street")).with(csrf()).param("rectification", "已更换为合格灭火器，附照片"))
                 .andExpect(flash().attribute("flashSuccess", "supervision.finding.rectified"));
         mvc.perform(post("/supervision/findings/{id}/close", finding).with(as("district")).with(csrf()).param("recheck", "复查合格"))
                 .andExpect(flash().attribute("flashSuccess", "supervision.finding.closed"));

@@ -570,4 +570,14 @@ final class AccessFixtures {
                         """)
                 .params(institution(), marker + "老人").query(Long.class).single());
     }
+
+    /** An evidence photo of the fixture finding, its file name with the marker (institution manager's part). */
+    long supervisionAttachment() {
+        return once("supervisionAttachment", () -> jdbc.sql("""
+                        INSERT INTO supervision_attachment (finding_id, file_name, content_type, size_bytes, content,
+                            uploaded_by, uploaded_at)
+                        VALUES (?, ?, 'image/png', 8, '\\x89504e470d0a1a0a'::bytea, 'matrix', now()) RETURNING id
+                        """)
+                .params(supervisionFinding(), marker + ".png").query(Long.class).single());
+    }
 }

@@ -95,9 +95,13 @@ class AccessMatrixTest {
         USERS.put("OTHER_WORKER", "worker2");
         // visits: the demo visitor of 蓝天 (探访员), confined to the visit pages
         USERS.put("VISITOR", "visitor");
+        // issue 23: the demo institution manager, bound to a demo institution (not the fixtures'), confined to their
+        // institution's page and its findings and incidents
+        USERS.put("INSTITUTION_MANAGER", "institution");
     }
 
-    private static final Set<String> OTHERS = Set.of("OTHER_STREET", "OTHER_COMMUNITY", "OTHER_PROVIDER", "OTHER_WORKER");
+    private static final Set<String> OTHERS = Set.of("OTHER_STREET", "OTHER_COMMUNITY", "OTHER_PROVIDER", "OTHER_WORKER",
+            "INSTITUTION_MANAGER");
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
     private static final String TABLE = "access-matrix.csv";
 
@@ -467,6 +471,7 @@ class AccessMatrixTest {
                 case "/supervision/inspections/" -> f.supervisionInspection();
                 case "/supervision/findings/" -> f.supervisionFinding();
                 case "/supervision/incidents/" -> f.supervisionIncident();
+                case "/supervision/attachments/" -> f.supervisionAttachment();
                 default -> throw new AssertionError("no record for {id} after " + prefix + ": add one to pathValue");
             };
             default -> throw new AssertionError("no value for {" + variable + "} after " + prefix + ": add one to pathValue");

@@ -167,7 +167,10 @@ class NoInternalCodesTest {
                     find(text, constants, found);
                     find(text, tablesEverywhere, found);
                     if (locale.getLanguage().equals("zh")) {
-                        find(text, tablesInChinese, found);
+                        // user administration shows user names, which people choose: the demo institution manager
+                        // signs in as "institution" (issue 23), a word that is also a table's name
+                        find(route.startsWith("/admin/users") ? text.replace("institution", "") : text,
+                                tablesInChinese, found);
                     }
                     for (String code : found) {
                         offences.computeIfAbsent(route + " (" + locale.getLanguage() + ")", r -> new TreeSet<>())
