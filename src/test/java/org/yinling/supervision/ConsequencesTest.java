@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.yinling.TestDates;
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -167,7 +169,9 @@ class ConsequencesTest {
                 .param(today).update();
 
         // the finding put right, re-checked and closed: the admission goes ahead
-        mvc.perform(post("/supervision/findings/{id}/rectification", finding).with(as("street")).with(csrf())
+        mvc.perform(multipart("/supervision/findings/{id}/rectification", finding)
+                        .file(new MockMultipartFile("evidence", "通道.png", "image/png", InstitutionManagerTest.PNG))
+                        .with(as("street")).with(csrf())
                         .param("rectification", "杂物已清理，附照片"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/supervision/findings/{id}/close", finding).with(as("district")).with(csrf())
