@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +51,11 @@ class CertificateStore {
             """;
 
     private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
-    CertificateStore(JdbcClient jdbc) {
+    CertificateStore(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
     }
 
     /** A required certificate of an institution and where it stands. */
@@ -124,15 +125,15 @@ class CertificateStore {
                 .params(params(filter, today)).query(Long.class).single();
     }
 
-    /** How many required certificates of the region stand in each state today. */
-    Map<CertificateState, Long> tally(RegionScope scope, LocalDate today) {
-        Map<CertificateState, Long> tally = new EnumMap<>(CertificateState.class);
+    /** How many required certificates of the region stand in each state today (keyed by the state's name). */
+    Map<String, Long> tally(RegionScope scope, LocalDate today) {
+        Map<String, Long> tally = new java.util.LinkedHashMap<>();
         for (CertificateState state : CertificateState.values()) {
-            tally.put(state, 0L);
+            tally.put(state.name(), 0L);
         }
         jdbc.sql(ROWS.formatted("i.community_code LIKE :scope") + " SELECT state, count(*) AS n FROM rows GROUP BY state")
                 .param("today", today).param("scope", scope.likePattern())
-                .query((rs, n) -> tally.put(CertificateState.valueOf(rs.getString("state")), rs.getLong("n"))).list();
+                .query((rs, n) -> tally.put(CertificateState.valueOf(rs.getString("state")).name(), rs.getLong("n"))).list();
         return tally;
     }
 
@@ -150,8 +151,8 @@ class CertificateStore {
                 .query((rs, n) -> new Certificate(rs.getLong("id"), CertificateKind.valueOf(rs.getString("kind")),
                         rs.getString("number"), rs.getString("issuer"), rs.getObject("issued_on", LocalDate.class),
                         rs.getObject("expires_on", LocalDate.class), rs.getString("note"),
-                        rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("recorded_by_name"),
-                        rs.getObject("replaced_at", OffsetDateTime.class), rs.getString("replaced_by_name")))
+                        local(rs, "recorded_at"), rs.getString("recorded_by_name"), local(rs, "replaced_at"),
+                        rs.getString("replaced_by_name")))
                 .list();
     }
 
@@ -180,6 +181,11 @@ class CertificateStore {
         return Map.of("today", today, "scope", filter.area().likePattern(),
                 "states", filter.states().stream().map(Enum::name).toList(),
                 "kind", filter.kind() == null ? "" : filter.kind().name());
+    }
+
+    private OffsetDateTime local(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {

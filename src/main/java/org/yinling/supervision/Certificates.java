@@ -97,7 +97,7 @@ class Certificates {
     }
 
     @Transactional(readOnly = true)
-    Map<CertificateState, Long> tally(RegionScope scope) {
+    Map<String, Long> tally(RegionScope scope) {
         return store.tally(scope, LocalDate.now(clock));
     }
 

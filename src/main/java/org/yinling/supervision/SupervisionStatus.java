@@ -33,7 +33,7 @@ public class SupervisionStatus {
     }
 
     /** The region's certificate states and institutions by grade (5..1, 0 none, -1 expired). */
-    public record Figures(Map<CertificateState, Long> certificates, Map<Integer, Long> byGrade) {
+    public record Figures(Map<String, Long> certificates, Map<Integer, Long> byGrade) {
     }
 
     /** The grade of an institution the page already shows (read by id); null when it was never rated. */
