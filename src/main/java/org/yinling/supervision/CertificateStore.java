@@ -41,7 +41,7 @@ class CertificateStore {
                 LEFT JOIN supervision_certificate c
                        ON c.institution_id = i.id AND c.kind = k.kind AND c.replaced_at IS NULL
                 LEFT JOIN LATERAL (SELECT w.days FROM supervision_certificate_warning w
-                                   WHERE i.community_code LIKE w.region_prefix || '%' AND w.effective_from <= :today
+                                   WHERE i.community_code LIKE w.region_prefix || '%%' AND w.effective_from <= :today
                                    ORDER BY length(w.region_prefix) DESC, w.effective_from DESC LIMIT 1) w ON TRUE
                 WHERE i.status <> 'CLOSED'
                   AND (k.kind <> 'MEDICAL_LICENCE' OR i.medical_arrangement IN ('OWN_CLINIC', 'MEDICAL_INSTITUTION')

@@ -30,7 +30,7 @@ record RatingScheme(long id, String source, int validityMonths, Map<RatingSectio
         }
     }
 
-    BigDecimal maxTotal() {
+    public BigDecimal maxTotal() {
         return maxima.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
