@@ -92,9 +92,13 @@ class RatingsTest {
     }
 
     private MockHttpServletRequestBuilder decide(long rating, String environment, int... conditions) {
+        return decideOn(rating, environment, today.minusDays(2), conditions);
+    }
+
+    private MockHttpServletRequestBuilder decideOn(long rating, String environment, LocalDate ratedOn, int... conditions) {
         MockHttpServletRequestBuilder request = post("/supervision/ratings/{id}", rating).with(as("district")).with(csrf())
                 .param("environment", environment).param("facilities", "117").param("operations", "130")
-                .param("services", "530").param("ratedOn", today.minusDays(2).toString());
+                .param("services", "530").param("ratedOn", ratedOn.toString());
         for (int condition : conditions) {
             request.param("conditions", Integer.toString(condition));
         }
@@ -148,7 +152,7 @@ class RatingsTest {
                 .andExpect(content().string(containsString("得分须在 0 至 120 之间")));
         mvc.perform(decide(rating, "many", 1, 2, 3, 4, 5)).andExpect(status().isOk());
         // a rating date in the future
-        mvc.perform(decide(rating, "108", 1, 2, 3, 4, 5).param("ratedOn", today.plusDays(1).toString()))
+        mvc.perform(decideOn(rating, "108", today.plusDays(1), 1, 2, 3, 4, 5))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("评定日期不能晚于今天")));
         assertThat(jdbc.sql("SELECT status FROM supervision_rating WHERE id = ?").param(rating).query(String.class).single())
                 .isEqualTo("APPLIED");
