@@ -159,7 +159,7 @@ INSERT INTO supervision_rating (institution_id, scheme_id, applied_grade, applie
                                 rated_on, valid_until, note, decided_by, decided_at, legacy, demo)
 SELECT i.id, s.id, i.star_level, i.star_rated_on, 'V53', 'DECIDED', i.star_level, i.star_rated_on,
        (i.star_rated_on + make_interval(months => s.validity_months) - interval '1 day')::date,
-       'carried over from the institution record', 'V53', now(), TRUE, i.demo
+       NULL, 'V53', now(), TRUE, i.demo
 FROM institution i JOIN supervision_rating_scheme s ON s.region_prefix = '' AND s.effective_from = DATE '2019-01-01'
 WHERE i.star_level IS NOT NULL;
 
