@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo institutions of the demo district, after the demo elders: a welfare home, a rural home, a private home (too
  * big for its medical agreement, so the seed 002 flag shows), a publicly built privately run home, a day-care centre
  * and an embedded micro home, with beds, residents from the demo elders (set-based), caregivers and a waiting list.
- * Nothing is added when demo institutions exist.
+ * Nothing is added when demo institutions exist. Their star ratings come from the supervision demo data.
  */
 @Component
 @Order(DemoInstitutions.ORDER)
@@ -27,22 +27,22 @@ class DemoInstitutions implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoInstitutions.class);
 
     private record Demo(String name, InstitutionKind kind, Ownership ownership, String community, int beds,
-                        MedicalArrangement medical, int occupiedPercent, Integer star) {
+                        MedicalArrangement medical, int occupiedPercent) {
     }
 
     private static final List<Demo> DEMOS = List.of(
             new Demo("拱墅区社会福利院（演示）", InstitutionKind.PUBLIC_HOME, Ownership.PUBLIC, "330105002001", 300,
-                    MedicalArrangement.OWN_CLINIC, 85, 4),
+                    MedicalArrangement.OWN_CLINIC, 85),
             new Demo("康桥敬老院（演示）", InstitutionKind.RURAL_HOME, Ownership.PUBLIC, "330105010201", 60,
-                    MedicalArrangement.AGREEMENT, 70, null),
+                    MedicalArrangement.AGREEMENT, 70),
             new Demo("颐乐养老院（演示）", InstitutionKind.PRIVATE_HOME, Ownership.PRIVATE, "330105001001", 120,
-                    MedicalArrangement.AGREEMENT, 75, 3),
+                    MedicalArrangement.AGREEMENT, 75),
             new Demo("湖墅公建民营养老院（演示）", InstitutionKind.PRIVATE_HOME, Ownership.PUBLIC_BUILT_PRIVATE_RUN,
-                    "330105009001", 80, MedicalArrangement.AGREEMENT, 60, 2),
+                    "330105009001", 80, MedicalArrangement.AGREEMENT, 60),
             new Demo("米市巷日间照料中心（演示）", InstitutionKind.DAY_CARE_CENTRE, Ownership.PUBLIC, "330105003001", 20,
-                    MedicalArrangement.AGREEMENT, 50, null),
+                    MedicalArrangement.AGREEMENT, 50),
             new Demo("和睦嵌入式微型养老机构（演示）", InstitutionKind.EMBEDDED_MICRO, Ownership.PRIVATE, "330105007001", 30,
-                    MedicalArrangement.AGREEMENT, 80, null));
+                    MedicalArrangement.AGREEMENT, 80));
 
     private final JdbcClient jdbc;
 
@@ -64,15 +64,14 @@ class DemoInstitutions implements ApplicationRunner {
             }
             long id = jdbc.sql("""
                             INSERT INTO institution (name, kind, ownership, operator, licence_number, licence_date,
-                                community_code, address, star_level, star_rated_on, opened_on, medical_arrangement,
+                                community_code, address, opened_on, medical_arrangement,
                                 payee_bank, payee_account, demo, created_by, updated_by)
-                            VALUES (?, ?, ?, '演示运营方', 'YL-DEMO-' || ?, DATE '2020-06-01', ?, '演示地址', ?,
-                                CASE WHEN CAST(? AS INTEGER) IS NULL THEN NULL ELSE DATE '2024-09-01' END, DATE '2015-01-01',
+                            VALUES (?, ?, ?, '演示运营方', 'YL-DEMO-' || ?, DATE '2020-06-01', ?, '演示地址', DATE '2015-01-01',
                                 ?, '演示银行', '622200000000' || lpad(?, 4, '0'), TRUE, 'system', 'system')
                             RETURNING id
                             """)
                     .params(demo.name(), demo.kind().name(), demo.ownership().name(), demo.community().substring(6),
-                            demo.community(), demo.star(), demo.star(), demo.medical().name(),
+                            demo.community(), demo.medical().name(),
                             demo.community().substring(8))
                     .query(Long.class).single();
             // rooms of four beds; every third bed nursing-type

@@ -2,8 +2,6 @@ package org.yinling.institution;
 
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +12,8 @@ import org.yinling.system.SpreadsheetCells;
 /**
  * The create/edit form of an institution. An institution is registered by filing (备案: date and receipt number, both or
  * neither); the 设立许可 licence was abolished (seed 003), so its number is no longer asked for: an old one stays on the
- * record as history ({@link Institution#licenceNumber()}).
+ * record as history ({@link Institution#licenceNumber()}). The star level is not on the form: star ratings
+ * (module supervision) set it.
  */
 public record InstitutionForm(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[^<>\\p{Cntrl}]*", message = "{institution.name.characters}")
@@ -29,8 +28,6 @@ public record InstitutionForm(
         @Size(max = 200) String address,
         @Size(max = 50) String contactName,
         @Size(max = 30) @Pattern(regexp = "[0-9+\\- ]*", message = "{elder.phone.pattern}") String contactPhone,
-        @Min(1) @Max(5) Integer starLevel,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate starRatedOn,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
         @NotNull InstitutionStatus status,
         @NotNull MedicalArrangement medicalArrangement,
@@ -42,13 +39,12 @@ public record InstitutionForm(
 
     static InstitutionForm blank(String communityCode) {
         return new InstitutionForm("", InstitutionKind.PRIVATE_HOME, Ownership.PRIVATE, "", null, "", communityCode, "",
-                "", "", null, null, null, InstitutionStatus.OPERATING, MedicalArrangement.NONE, "", "", "", "", null);
+                "", "", null, InstitutionStatus.OPERATING, MedicalArrangement.NONE, "", "", "", "", null);
     }
 
     static InstitutionForm of(Institution i) {
         return new InstitutionForm(i.name(), i.kind(), i.ownership(), i.operator(), i.filingDate(), i.filingReceipt(),
-                i.communityCode(), i.address(), i.contactName(), i.contactPhone(), i.starLevel(), i.starRatedOn(),
-                i.openedOn(), i.status(), i.medicalArrangement(), i.medicalDocument(), i.payeeBank(), i.payeeAccount(), i.notes(),
+                i.communityCode(), i.address(), i.contactName(), i.contactPhone(), i.openedOn(), i.status(), i.medicalArrangement(), i.medicalDocument(), i.payeeBank(), i.payeeAccount(), i.notes(),
                 i.version());
     }
 }

@@ -81,9 +81,6 @@ class InstitutionRegistry {
                 || regions.find(form.communityCode()).map(r -> r.level() != RegionLevel.COMMUNITY).orElse(true))) {
             errors.rejectValue("communityCode", "institution.community.invalid");
         }
-        if ((form.starLevel() == null) != (form.starRatedOn() == null)) {
-            errors.rejectValue("starRatedOn", "institution.star.dateRequired");
-        }
         // 备案 (issue 21 §6): the filing date and the receipt number come together; a filing is not in the future
         boolean receipt = form.filingReceipt() != null && !form.filingReceipt().isBlank();
         if (form.filingDate() != null && !receipt && !errors.hasFieldErrors("filingReceipt")) {

@@ -107,10 +107,10 @@ class InstitutionStore {
     long insert(InstitutionForm f, String actor) {
         return jdbc.sql("""
                         INSERT INTO institution (name, kind, ownership, operator, filing_date, filing_receipt,
-                            community_code, address, contact_name, contact_phone, star_level, star_rated_on, opened_on,
+                            community_code, address, contact_name, contact_phone, opened_on,
                             status, medical_arrangement, medical_document, payee_bank, payee_account, notes, created_by,
                             updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                         """)
                 .params(values(f, actor, actor)).query(Long.class).single();
     }
@@ -123,7 +123,7 @@ class InstitutionStore {
         return jdbc.sql("""
                         UPDATE institution SET name = ?, kind = ?, ownership = ?, operator = ?, filing_date = ?,
                             filing_receipt = ?, community_code = ?, address = ?, contact_name = ?, contact_phone = ?,
-                            star_level = ?, star_rated_on = ?, opened_on = ?, status = ?, medical_arrangement = ?,
+                            opened_on = ?, status = ?, medical_arrangement = ?,
                             medical_document = ?, payee_bank = ?, payee_account = ?, notes = ?, updated_by = ?,
                             updated_at = now(), version = version + 1
                         WHERE id = ? AND version = ?
@@ -135,7 +135,7 @@ class InstitutionStore {
         List<Object> values = new ArrayList<>(java.util.Arrays.asList(f.name().strip(), f.kind().name(),
                 f.ownership().name(), blankToNull(f.operator()), f.filingDate(), blankToNull(f.filingReceipt()),
                 f.communityCode(), blankToNull(f.address()), blankToNull(f.contactName()), blankToNull(f.contactPhone()),
-                f.starLevel(), f.starRatedOn(), f.openedOn(), f.status().name(), f.medicalArrangement().name(),
+                f.openedOn(), f.status().name(), f.medicalArrangement().name(),
                 blankToNull(f.medicalDocument()), blankToNull(f.payeeBank()), blankToNull(f.payeeAccount()),
                 blankToNull(f.notes())));
         values.addAll(List.of(actors));

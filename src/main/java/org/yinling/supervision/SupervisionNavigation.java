@@ -31,6 +31,16 @@ class SupervisionNavigation {
     }
 
     @Bean
+    NavItem supervisionCertificatesNavItem() {
+        return new NavItem("nav.supervision.certificates", "/supervision/certificates", 356, READERS);
+    }
+
+    @Bean
+    NavItem supervisionRatingsNavItem() {
+        return new NavItem("nav.supervision.ratings", "/supervision/ratings", 357, READERS);
+    }
+
+    @Bean
     NavItem supervisionChecklistNavItem() {
         return new NavItem("nav.supervision.checklist", "/supervision/checklists", 360, READERS);
     }

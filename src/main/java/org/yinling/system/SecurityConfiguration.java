@@ -141,6 +141,14 @@ class SecurityConfiguration {
                         .requestMatchers("/visits/**").hasAnyRole(VISIT_WRITERS)
                         // supervision (issue 23): district and street staff inspect and follow up, managers read;
                         // the district keeps the checklist and reviews incidents; each store narrows to the user's region
+                        // certificates and ratings: an institution's manager reads and records those of their own
+                        // institution (the service checks it is theirs), the district records and scores
+                        .requestMatchers(HttpMethod.GET, "/supervision/institutions/*/certificates",
+                                "/supervision/institutions/*/ratings")
+                        .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER", "INSTITUTION_MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/supervision/institutions/*/certificates",
+                                "/supervision/institutions/*/ratings").hasAnyRole("DISTRICT_STAFF", "INSTITUTION_MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/supervision/ratings/*").hasRole("DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/supervision/checklists/new").hasRole("DISTRICT_STAFF")
                         // an institution's manager: their findings (answered with a rectification and evidence) and
                         // incidents (reported, never deleted); the stores find nothing of another institution

@@ -79,7 +79,7 @@ final class AccessFixtures {
             Map.entry("homeCareOrder", "home_care_order"), Map.entry("homeCarePlan", "home_care_plan"),
             Map.entry("visitRoster", "visit_roster"), Map.entry("visit", "visit"), Map.entry("visitAlert", "visit_alert"),
             Map.entry("supervisionInspection", "supervision_inspection"), Map.entry("supervisionFinding", "supervision_finding"),
-            Map.entry("supervisionIncident", "supervision_incident"));
+            Map.entry("supervisionIncident", "supervision_incident"), Map.entry("supervisionRating", "supervision_rating"));
 
     /**
      * Every record of this set as it is stored now (each row as JSON), plus the meals, stays and applications that
@@ -579,5 +579,14 @@ final class AccessFixtures {
                         VALUES (?, ?, 'image/png', 8, '\\x89504e470d0a1a0a'::bytea, 'matrix', now()) RETURNING id
                         """)
                 .params(supervisionFinding(), marker + ".png").query(Long.class).single());
+    }
+
+    /** An application for a star rating of the fixture institution, not yet decided (module supervision). */
+    long supervisionRating() {
+        return once("supervisionRating", () -> jdbc.sql("""
+                        INSERT INTO supervision_rating (institution_id, scheme_id, applied_grade, applied_on, applied_by)
+                        VALUES (?, (SELECT min(id) FROM supervision_rating_scheme), 2, DATE '2020-06-01', 'matrix') RETURNING id
+                        """)
+                .param(institution()).query(Long.class).single());
     }
 }

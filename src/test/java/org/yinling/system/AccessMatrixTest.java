@@ -472,6 +472,8 @@ class AccessMatrixTest {
                 case "/supervision/findings/" -> f.supervisionFinding();
                 case "/supervision/incidents/" -> f.supervisionIncident();
                 case "/supervision/attachments/" -> f.supervisionAttachment();
+                case "/supervision/institutions/" -> f.institution();
+                case "/supervision/ratings/" -> f.supervisionRating();
                 default -> throw new AssertionError("no record for {id} after " + prefix + ": add one to pathValue");
             };
             default -> throw new AssertionError("no value for {" + variable + "} after " + prefix + ": add one to pathValue");

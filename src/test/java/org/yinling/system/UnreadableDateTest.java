@@ -62,7 +62,7 @@ class UnreadableDateTest {
                 new DateForm("district", "/subsidies/policies/" + fixtures.draftPolicy(), "effectiveFrom"),
                 new DateForm("district", "/institutions", "filingDate"),
                 new DateForm("district", "/institutions", "openedOn"),
-                new DateForm("district", "/institutions/" + fixtures.institution(), "starRatedOn"),
+                new DateForm("district", "/supervision/institutions/" + fixtures.institution() + "/certificates", "expiresOn"),
                 new DateForm("district", "/institutions/" + fixtures.institution() + "/admissions", "admittedOn"),
                 new DateForm("district", "/caregivers", "certificateExpires"),
                 new DateForm("district", "/caregivers/" + fixtures.caregiver(), "certificateExpires"),
