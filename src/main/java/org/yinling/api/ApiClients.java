@@ -76,11 +76,17 @@ class ApiClients {
     /** The demo client (demo mode only): inserted with the given secret. */
     @Transactional
     Issued registerDemo(ApiClientForm form, String secret) {
-        long id = store.insert(form.name().strip(), form.regionCode(), form.scopes(), form.rateLimitPerMinute(),
+        long id = store.insert(form.name().strip(), form.regionCode(), sorted(form.scopes()), form.rateLimitPerMinute(),
                 encoder.encode(secret), clock.instant(), AuditLog.SYSTEM, true);
         ApiClient client = get(id);
         audit.recordAs(AuditLog.SYSTEM, "API_CLIENT_REGISTERED", "api_client", id, Map.of("after", snapshot(client)));
         return new Issued(client, secret);
+    }
+
+    /** The demo client's id, if it is registered. */
+    @Transactional(readOnly = true)
+    Optional<Long> findDemo(String name) {
+        return store.findByName(name).filter(ApiClient::demo).map(ApiClient::id);
     }
 
     @Transactional

@@ -467,6 +467,7 @@ class AccessMatrixTest {
                 case "/supervision/inspections/" -> f.supervisionInspection();
                 case "/supervision/findings/" -> f.supervisionFinding();
                 case "/supervision/incidents/" -> f.supervisionIncident();
+                case "/admin/api-clients/" -> f.apiClient();
                 default -> throw new AssertionError("no record for {id} after " + prefix + ": add one to pathValue");
             };
             default -> throw new AssertionError("no value for {" + variable + "} after " + prefix + ": add one to pathValue");
