@@ -3,6 +3,7 @@ package org.yinling.api;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -65,11 +68,23 @@ class ApiProblems {
     /** A problem detail for {@code status}, its detail the message {@code key}. */
     ProblemDetail problem(HttpStatusCode status, String key, Object... arguments) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(key, arguments, LocaleContextHolder.getLocale()));
+                messages.getMessage(key, arguments, locale()));
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known == null ? null : known.getReasonPhrase());
         problem.setType(URI.create(TYPE_BASE + key.replaceFirst("^api\\.problem\\.", "").replace('.', '-')));
         return problem;
+    }
+
+    /**
+     * The caller's language: its Accept-Language when it sends one (a program has no cookie nor session for the
+     * pages' language choice), else the application's default (Chinese).
+     */
+    private static Locale locale() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+            return attributes.getRequest().getLocale();
+        }
+        return LocaleContextHolder.getLocale();
     }
 
     /** Writes a problem detail from a filter (outside MVC): the 401, 403 and 429 of the API's chain. */
@@ -111,7 +126,11 @@ class ApiProblems {
         protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                       HttpHeaders headers, HttpStatusCode status,
                                                                       WebRequest request) {
-            Throwable cause = ex.getMostSpecificCause();
+            // the outermost Jackson exception knows the field (a date's own parse error, deeper, does not)
+            Throwable cause = ex.getCause();
+            while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return problems.answer(HttpStatus.BAD_REQUEST, "api.problem.unknownField", path(unknown));
             }
