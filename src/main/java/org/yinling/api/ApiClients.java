@@ -167,8 +167,10 @@ class ApiClients {
         return found;
     }
 
-    /** The client a token's subject names, as checked on every call: one primary-key lookup. */
-    @Transactional(readOnly = true)
+    /**
+     * The client a token's subject names, as checked on every call: one primary-key lookup, outside any transaction
+     * (one statement in autocommit; a transaction would add its own round trips to every call).
+     */
     Optional<ApiClientStore.Credentials> active(long id) {
         return store.credentials(id).filter(client -> !client.revoked());
     }

@@ -87,16 +87,16 @@ class ApiDocumentation {
                             "unreadable", 400, "Bad Request", "The body is not valid JSON.");
                 }
                 add(responses, "401", "Missing, expired, malformed or revoked token / 令牌缺失、过期或已吊销",
-                        "invalid-token", 401, "Unauthorized",
+                        "invalidToken", 401, "Unauthorized",
                         "The access token is expired, malformed, wrongly signed or revoked.");
                 add(responses, "403", "The client lacks this operation's scope / 缺少授权范围",
                         "forbidden", 403, "Forbidden", "This client lacks the scope this call needs.");
                 if (path.contains("{")) {
                     add(responses, "404", "No such record in the client's region / 客户端区域内无此记录",
-                            "not-found", 404, "Not Found", "Nothing is found at this address.");
+                            "notFound", 404, "Not Found", "Nothing is found at this address.");
                 }
                 add(responses, "429", "Over the client's rate limit; retry after Retry-After seconds / 超过调用频率限制",
-                        "too-many-requests", 429, "Too Many Requests",
+                        "tooManyRequests", 429, "Too Many Requests",
                         "This client has made more than 600 calls this minute.");
                 responses.get("429").addHeaderObject("Retry-After", new Header()
                         .description("Seconds until calls are accepted again / 多少秒后可再调用")

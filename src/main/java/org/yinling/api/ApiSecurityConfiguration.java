@@ -6,11 +6,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -48,8 +50,7 @@ class ApiSecurityConfiguration {
                         .anyRequest().access((authentication, context) -> new AuthorizationDecision(
                                 authentication.get() instanceof ApiCallerAuthentication)))
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(tokens.decoder())
-                                .jwtAuthenticationConverter(source -> authentication(tokens, source)))
+                        .jwt(jwt -> jwt.authenticationManager(tokenChecks(tokens)))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -61,6 +62,17 @@ class ApiSecurityConfiguration {
                 .addFilterAfter(new ApiCallFilter(limiter, audit, problems), AuthorizationFilter.class)
                 .headers(headers -> headers.cacheControl(cache -> { }));
         return http.build();
+    }
+
+    /**
+     * The check of a bearer token, by a manager of its own: it publishes no authentication events, so a call is not a
+     * user's login (the pages' {@code LOGIN} and {@code LOGIN_FAILED} audit lines, with a token for a user name); the
+     * call's own audit line is {@link ApiCallAudit}'s.
+     */
+    private static ProviderManager tokenChecks(ApiTokens tokens) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(tokens.decoder());
+        provider.setJwtAuthenticationConverter(source -> authentication(tokens, source));
+        return new ProviderManager(provider);
     }
 
     /** A checked token's caller: its client as it is now, unless revoked (then the token is refused: 401). */

@@ -246,6 +246,11 @@ class ApiClientJourneyTest {
         assertThat(details.get(1)).contains("/api/v1/no-such-route").contains("404");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'API_TOKEN_ISSUED' AND actor = ?")
                 .param("api:" + client.name()).query(Long.class).single()).isEqualTo(1);
+        // a call is no user's login: no LOGIN line per call, and a bad token never reaches the audit log
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token + "x")).andExpect(status().isUnauthorized());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action IN ('LOGIN', 'LOGIN_FAILED')"
+                        + " AND (actor = ? OR actor LIKE 'eyJ%')")
+                .param("api:" + client.name()).query(Long.class).single()).isZero();
     }
 
     @Test

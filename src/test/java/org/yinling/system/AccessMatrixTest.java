@@ -317,7 +317,8 @@ class AccessMatrixTest {
         List<String> accepted = new ArrayList<>();
         int checked = 0;
         for (Route route : mappedRoutes()) {
-            if (!route.changesState()) {
+            // the API (/api/**) is stateless: no session, so no CSRF token to check (a bearer token instead; ApiChainTest)
+            if (!route.changesState() || route.pattern().startsWith("/api/")) {
                 continue;
             }
             // as a user the route is open to, so that a 403 can only be the missing token
