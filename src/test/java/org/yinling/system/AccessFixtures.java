@@ -589,4 +589,14 @@ final class AccessFixtures {
                         """)
                 .param(institution()).query(Long.class).single());
     }
+
+    /** An API client to open, edit, rotate and revoke (issue 22). */
+    long apiClient() {
+        return once("apiClient", () -> jdbc.sql("""
+                        INSERT INTO api_client (name, region_code, scopes, rate_limit_per_minute, secret_hash, created_at,
+                                                created_by)
+                        VALUES (?, ?, '{elders:read}', 600, '{noop}x', now(), 'matrix') RETURNING id
+                        """)
+                .params(marker + "客户端", LANTIAN).query(Long.class).single());
+    }
 }
