@@ -104,7 +104,7 @@ class VisitRosterStore {
                 : SqlFragment.of("(CASE").then("", SqlFragment.join("", firstRule)).then(" END)", SqlFragment.of(""));
         SqlFragment anyRule = matches.isEmpty() ? SqlFragment.of("FALSE")
                 : SqlFragment.of("(").then("", SqlFragment.join(" OR ", matches)).then("", SqlFragment.of(")"));
-        SqlFragment statement = SqlFragment.of("WITH tiered AS MATERIALIZED (SELECT e.id AS elder_id, e.community_code, ")
+        return SqlFragment.of("WITH tiered AS MATERIALIZED (SELECT e.id AS elder_id, e.community_code, ")
                 .then("", ruleId)
                 .then(" AS rule_id, ", tier)
                 .then("", SqlFragment.of(" AS tier FROM elder e WHERE e.life_status = 'ACTIVE' AND e.community_code LIKE ?",
