@@ -2,7 +2,6 @@ package org.yinling.elder;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Many elders left the registry's active elders at once: an agency's list (spreadsheet or API batch) of at least
@@ -40,13 +39,5 @@ public record EldersLeft(boolean deceased, long[] elderIds, LocalDate[] dates) {
 
     public int size() {
         return elderIds.length;
-    }
-
-    /** The per-elder events it stands for, in order. */
-    public List<Object> perElder() {
-        return java.util.stream.IntStream.range(0, elderIds.length)
-                .mapToObj(i -> deceased ? (Object) new ElderDeceased(elderIds[i], dates[i])
-                        : new ElderMovedOut(elderIds[i], dates[i]))
-                .toList();
     }
 }
