@@ -34,7 +34,7 @@ class StatusImportService {
     static final int MAX_ROWS = 5_000;
     static final String UPLOADERS = "hasAnyRole('DISTRICT_STAFF', 'STREET_REVIEWER')";
     static final String DECIDERS = "hasRole('DISTRICT_STAFF')";
-    /** From this many changed elders on, a change of circumstance is announced as one bulk event (see apply). */
+    /** From this many changed elders on, the change is announced as one bulk event (see apply). */
     static final int BULK_FROM = 200;
 
     private final StatusImportStore store;
@@ -118,17 +118,23 @@ class StatusImportService {
     /**
      * Applies an open list the caller has locked: the registry change ({@link StatusImportChanges}), the events the
      * other modules follow in this transaction (entitlements stopped, recoveries, re-checks), the list confirmed by
-     * {@code actor} and audited. A death or move-out announces each elder; changes of circumstance announce each elder
-     * too up to {@link #BULK_FROM} elders, and past that one {@link EldersImported} (the other modules then re-check
-     * the whole registry set-based, as after a spreadsheet import, rather than elder by elder). Returns how many
-     * elders changed.
+     * {@code actor} and audited. Up to {@link #BULK_FROM} elders, each elder is announced (a death or move-out, or a
+     * correction); from that many on, one event stands for them all and the other modules follow set-based: one
+     * {@link EldersLeft} (with the same effect as the per-elder events) for deaths and move-outs, one
+     * {@link EldersImported} for changes of circumstance (they then re-check the whole registry, as after a
+     * spreadsheet import). Returns how many elders changed.
      */
     int apply(StatusImportSummary list, String actor) {
         List<StatusImportChanges.Changed> changed = changes.apply(list, actor);
-        if (list.kind().lifeEvent()) {
+        if (list.kind().lifeEvent() && changed.size() < BULK_FROM) {
             for (StatusImportChanges.Changed elder : changed) {
                 events.publishEvent(list.kind().event(elder.elderId(), elder.date()));
             }
+        }
+        else if (list.kind().lifeEvent()) {
+            events.publishEvent(new EldersLeft(list.kind() == StatusImportKind.DEATH,
+                    changed.stream().mapToLong(StatusImportChanges.Changed::elderId).toArray(),
+                    changed.stream().map(StatusImportChanges.Changed::date).toArray(LocalDate[]::new)));
         }
         else if (changed.size() < BULK_FROM) {
             for (StatusImportChanges.Changed elder : changed) {

@@ -1,6 +1,7 @@
 package org.yinling.homecare;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,13 +80,18 @@ class BudgetStore {
                 .optional();
     }
 
-    /** Ends the elder's budgets of the event's month and later on the day (no orders after it); the number ended. */
-    int end(long elderId, LocalDate day) {
+    /**
+     * Ends the elders' budgets of the event's month and later on the day (no orders after it); {@code days} the ISO
+     * dates, one per elder. Returns the elder of each budget ended.
+     */
+    List<Long> end(Long[] elderIds, String[] days) {
         return jdbc.sql("""
-                        UPDATE home_care_budget SET ended_on = :day
-                        WHERE elder_id = :elder AND month >= date_trunc('month', CAST(:day AS date))
-                          AND (ended_on IS NULL OR ended_on > :day)
+                        UPDATE home_care_budget b SET ended_on = d.day
+                        FROM unnest(CAST(:elders AS bigint[]), CAST(:days AS date[])) AS d(elder_id, day)
+                        WHERE b.elder_id = d.elder_id AND b.month >= date_trunc('month', d.day)
+                          AND (b.ended_on IS NULL OR b.ended_on > d.day)
+                        RETURNING b.elder_id
                         """)
-                .param("elder", elderId).param("day", day).update();
+                .param("elders", elderIds).param("days", days).query(Long.class).list();
     }
 }

@@ -2,6 +2,7 @@ package org.yinling.homecare;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yinling.audit.AuditLog;
 import org.yinling.elder.ElderDeceased;
 import org.yinling.elder.ElderMovedOut;
+import org.yinling.elder.EldersLeft;
 
 /**
  * What the registry and the calendar do to home care: a death or a move-out (followed synchronously, in the
@@ -48,31 +50,52 @@ class HomeCareEvents {
     @EventListener
     @Transactional
     public void on(ElderDeceased event) {
-        elderLeft(event.elderId(), event.date(), DECEASED);
+        on(EldersLeft.of(event));
     }
 
     @EventListener
     @Transactional
     public void on(ElderMovedOut event) {
-        elderLeft(event.elderId(), event.date(), MOVED_OUT);
+        on(EldersLeft.of(event));
     }
 
-    private void elderLeft(long elderId, LocalDate date, String reason) {
+    /**
+     * Many deaths or move-outs at once (an agency's list), or one: one statement per table, one audit record per
+     * elder with something cancelled or ended.
+     */
+    @EventListener
+    @Transactional
+    public void on(EldersLeft event) {
         String actor = AuditLog.SYSTEM;
-        List<Long> cancelled = orders.cancelOpen(elderId, reason, actor);
-        int ended = budgets.end(elderId, date);
-        int plansEnded = plans.endPlans(elderId, date.withDayOfMonth(1), actor);
-        if (cancelled.isEmpty() && ended == 0 && plansEnded == 0) {
-            return;
+        String reason = event.deceased() ? DECEASED : MOVED_OUT;
+        Long[] elderIds = event.ids();
+        String[] days = event.isoDates();
+        Map<Long, List<Long>> cancelled = orders.cancelOpen(elderIds, reason, actor).stream().collect(
+                Collectors.groupingBy(OrderIntakeStore.OfElder::elderId,
+                        Collectors.mapping(OrderIntakeStore.OfElder::orderId, Collectors.toList())));
+        Map<Long, Long> ended = budgets.end(elderIds, days).stream()
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        Map<Long, Long> plansEnded = plans.endPlans(elderIds, days, actor).stream()
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        List<AuditLog.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < event.size(); i++) {
+            long elderId = event.elderIds()[i];
+            List<Long> elderCancelled = cancelled.getOrDefault(elderId, List.of());
+            long elderEnded = ended.getOrDefault(elderId, 0L);
+            long elderPlans = plansEnded.getOrDefault(elderId, 0L);
+            if (elderCancelled.isEmpty() && elderEnded == 0 && elderPlans == 0) {
+                continue;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("reason", reason);
+            details.put("date", event.dates()[i].toString());
+            details.put("ordersCancelled", elderCancelled.size());
+            details.put("orders", elderCancelled.size() > 200 ? elderCancelled.subList(0, 200) : elderCancelled);
+            details.put("budgetsEnded", elderEnded);
+            details.put("plansEnded", elderPlans);
+            entries.add(new AuditLog.Entry(elderId, details));
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reason", reason);
-        details.put("date", date.toString());
-        details.put("ordersCancelled", cancelled.size());
-        details.put("orders", cancelled.size() > 200 ? cancelled.subList(0, 200) : cancelled);
-        details.put("budgetsEnded", ended);
-        details.put("plansEnded", plansEnded);
-        audit.recordAs(actor, "HOME_CARE_ELDER_LEFT", "elder", elderId, details);
+        audit.recordAllAs(actor, "HOME_CARE_ELDER_LEFT", "elder", entries);
     }
 
     /** Every day just after midnight (Asia/Shanghai): providers whose contract has ended. */

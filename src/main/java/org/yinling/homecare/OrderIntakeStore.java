@@ -201,31 +201,34 @@ class OrderIntakeStore {
                 .query(Long.class).single();
     }
 
-    /** Cancels the elder's open orders with the reason; their ids. */
-    List<Long> cancelOpen(long elderId, String reason, String actor) {
+    /** An order cancelled ({@code orderId}) of the elder {@code elderId}. */
+    record OfElder(long orderId, long elderId) {
+    }
+
+    /** Cancels the elders' open orders with the reason, one event row each; in order id order. */
+    List<OfElder> cancelOpen(Long[] elderIds, String reason, String actor) {
         return jdbc.sql("""
                         WITH cancelled AS (
                             UPDATE home_care_order o SET state = 'CANCELLED', close_reason = :reason, closed_at = now(),
                                                          lock_version = o.lock_version + 1
                             FROM (SELECT id, state FROM home_care_order
-                                  WHERE elder_id = :elder AND state IN %s
+                                  WHERE elder_id = ANY(CAST(:elders AS bigint[])) AND state IN %s
                                   ORDER BY id FOR UPDATE) old
                             WHERE o.id = old.id AND o.state = old.state
-                            RETURNING o.id, old.state AS from_state, o.provider_id, o.worker_id
+                            RETURNING o.id, o.elder_id, old.state AS from_state, o.provider_id, o.worker_id
                         ),
                         events AS (
                             INSERT INTO home_care_order_event (order_id, event, from_state, to_state, provider_id,
                                                                worker_id, reason, by_user)
                             SELECT id, 'CANCELLED', from_state, 'CANCELLED', provider_id, worker_id, :reason, :actor
-                            FROM cancelled
+                            FROM cancelled ORDER BY id
                         )
-                        SELECT id FROM cancelled ORDER BY id
+                        SELECT id, elder_id FROM cancelled ORDER BY id
                         """.formatted(OPEN))
-                .param("elder", elderId).param("reason", reason)
+                .param("elders", elderIds).param("reason", reason)
                 .param("actor", actor)
-                .query(Long.class).list();
+                .query((rs, n) -> new OfElder(rs.getLong("id"), rs.getLong("elder_id"))).list();
     }
-
     /** A provider's orders sent back to dispatch, for the audit record. */
     record Returned(long orderId, long providerId) {
     }

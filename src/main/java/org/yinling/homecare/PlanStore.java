@@ -334,21 +334,30 @@ class PlanStore {
     }
 
     /**
-     * Ends the elder's plans with the month of an event (a death, a move-out): plans that would start later and have
-     * no orders are removed, the others end with that month (or their first month). The number changed.
+     * Ends the elders' plans with the month of their event (a death, a move-out; {@code days} the ISO dates, one per
+     * elder): plans that would start later and have no orders are removed, the others end with that month (or their
+     * first month). Returns the elder of each plan changed.
      */
-    int endPlans(long elderId, LocalDate lastMonth, String actor) {
-        int removed = jdbc.sql("""
-                        DELETE FROM home_care_plan p WHERE p.elder_id = :elder AND p.valid_from > :last
+    List<Long> endPlans(Long[] elderIds, String[] days, String actor) {
+        List<Long> removed = new java.util.ArrayList<>(jdbc.sql("""
+                        DELETE FROM home_care_plan p
+                        USING unnest(CAST(:elders AS bigint[]), CAST(:days AS date[])) AS d(elder_id, day)
+                        WHERE p.elder_id = d.elder_id AND p.valid_from > date_trunc('month', d.day)
                           AND NOT EXISTS (SELECT 1 FROM home_care_order o WHERE o.plan_id = p.id)
+                        RETURNING p.elder_id
                         """)
-                .param("elder", elderId).param("last", lastMonth).update();
-        return removed + jdbc.sql("""
-                        UPDATE home_care_plan SET valid_to = GREATEST(valid_from, CAST(:last AS date)), updated_at = now(),
-                                                  updated_by = :actor, lock_version = lock_version + 1
-                        WHERE elder_id = :elder AND (valid_to IS NULL OR valid_to > :last)
+                .param("elders", elderIds).param("days", days).query(Long.class).list());
+        removed.addAll(jdbc.sql("""
+                        UPDATE home_care_plan p
+                        SET valid_to = GREATEST(p.valid_from, CAST(date_trunc('month', d.day) AS date)), updated_at = now(),
+                            updated_by = :actor, lock_version = p.lock_version + 1
+                        FROM unnest(CAST(:elders AS bigint[]), CAST(:days AS date[])) AS d(elder_id, day)
+                        WHERE p.elder_id = d.elder_id
+                          AND (p.valid_to IS NULL OR p.valid_to > CAST(date_trunc('month', d.day) AS date))
+                        RETURNING p.elder_id
                         """)
-                .param("elder", elderId).param("last", lastMonth).param("actor", actor).update();
+                .param("elders", elderIds).param("days", days).param("actor", actor).query(Long.class).list());
+        return removed;
     }
 
     /** Whether the provider serves the community at all (whatever its contract). */

@@ -16,6 +16,7 @@ import org.springframework.validation.Errors;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
 import org.yinling.elder.ElderDeceased;
+import org.yinling.elder.EldersLeft;
 
 /** Admission, transfer and discharge, with the rules of one bed per elder and the places kept for 特困 elders. */
 @Service
@@ -158,11 +159,21 @@ class StayService {
     /** A death ends the elder's stay on that day, in the transaction that records it. */
     @EventListener
     void on(ElderDeceased event) {
+        on(EldersLeft.of(event));
+    }
+
+    /** Many deaths at once (a move-out leaves the stay alone, as one by one): one statement. */
+    @EventListener
+    void on(EldersLeft event) {
+        if (!event.deceased()) {
+            return;
+        }
         jdbc.sql("""
-                        UPDATE stay SET ended_on = GREATEST(admitted_on, ?), end_reason = 'DECEASED'
-                        WHERE elder_id = ? AND ended_on IS NULL
+                        UPDATE stay s SET ended_on = GREATEST(s.admitted_on, d.day), end_reason = 'DECEASED'
+                        FROM unnest(CAST(? AS bigint[]), CAST(? AS date[])) AS d(elder_id, day)
+                        WHERE s.elder_id = d.elder_id AND s.ended_on IS NULL
                         """)
-                .params(event.date(), event.elderId()).update();
+                .params(event.ids(), event.isoDates()).update();
     }
 
     private static String blankToNull(String text) {

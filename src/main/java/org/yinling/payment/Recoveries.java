@@ -1,12 +1,11 @@
 package org.yinling.payment;
 
-import java.time.LocalDate;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yinling.elder.ElderDeceased;
 import org.yinling.elder.ElderMovedOut;
+import org.yinling.elder.EldersLeft;
 
 /**
  * Finds money paid for months after an elder died or moved out: every PAID line for a month after the month of the
@@ -44,23 +43,28 @@ class Recoveries {
     /** In the transaction that records the death (or move-out), so the recovery list is never behind. */
     @EventListener
     void on(ElderDeceased event) {
-        flagElder(event.elderId(), "DECEASED", event.date());
+        on(EldersLeft.of(event));
     }
 
     @EventListener
     void on(ElderMovedOut event) {
-        flagElder(event.elderId(), "MOVED_OUT", event.date());
+        on(EldersLeft.of(event));
     }
 
-    /** From the event, not the elder row: the registry's change may not be flushed to the database yet. */
-    private void flagElder(long elderId, String reason, LocalDate date) {
+    /**
+     * Many deaths or move-outs at once, in one statement. From the event, not the elder row: the registry's change
+     * may not be flushed to the database yet.
+     */
+    @EventListener
+    void on(EldersLeft event) {
         jdbc.sql("""
                         INSERT INTO payment_recovery (line_id, elder_id, community_code, amount, reason, status_date)
-                        SELECT l.id, l.elder_id, l.community_code, l.amount, ?, ?
-                        FROM payment_line l
-                        WHERE l.elder_id = ? AND l.status = 'PAID' AND l.month > date_trunc('month', CAST(? AS date))
+                        SELECT l.id, l.elder_id, l.community_code, l.amount, ?, left_.day
+                        FROM unnest(CAST(? AS bigint[]), CAST(? AS date[])) AS left_(elder_id, day)
+                        JOIN payment_line l ON l.elder_id = left_.elder_id
+                        WHERE l.status = 'PAID' AND l.month > date_trunc('month', left_.day)
                         ON CONFLICT (line_id) DO NOTHING
                         """)
-                .params(reason, date, elderId, date).update();
+                .params(event.deceased() ? "DECEASED" : "MOVED_OUT", event.ids(), event.isoDates()).update();
     }
 }

@@ -6,6 +6,7 @@ import org.yinling.elder.ElderAssessed;
 import org.yinling.elder.ElderDeceased;
 import org.yinling.elder.ElderMovedOut;
 import org.yinling.elder.ElderUpdated;
+import org.yinling.elder.EldersLeft;
 import org.yinling.elder.EldersImported;
 
 /**
@@ -29,12 +30,18 @@ class CircumstanceListener {
 
     @EventListener
     void on(ElderDeceased event) {
-        recheck.stopAll(event.elderId(), event.date(), DECEASED);
+        on(EldersLeft.of(event));
     }
 
     @EventListener
     void on(ElderMovedOut event) {
-        recheck.stopAll(event.elderId(), event.date(), MOVED_OUT);
+        on(EldersLeft.of(event));
+    }
+
+    /** Many deaths or move-outs at once (an agency's list): the same as each elder's event, set-based. */
+    @EventListener
+    void on(EldersLeft event) {
+        recheck.stopAll(event, event.deceased() ? DECEASED : MOVED_OUT);
     }
 
     @EventListener

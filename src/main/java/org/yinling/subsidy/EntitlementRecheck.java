@@ -2,6 +2,7 @@ package org.yinling.subsidy;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.validation.Errors;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
 import org.yinling.audit.AuditLog;
+import org.yinling.elder.EldersLeft;
 import org.yinling.region.RegionScope;
 import org.yinling.subsidy.rule.RuleEvaluator;
 
@@ -46,19 +48,33 @@ class EntitlementRecheck {
     }
 
     /**
-     * The elder died or moved out on {@code date}: every active entitlement stops with the month of the date as the
-     * last month paid, and every open application is withdrawn (one decision row each). Set-based, in the caller's
-     * transaction.
+     * The elders died or moved out (each on its date): every active entitlement stops with the month of the date as
+     * the last month paid, and every open application is withdrawn (one decision row each), one audit record per
+     * elder. Set-based (one statement per table whatever the number of elders), in the caller's transaction.
      */
     @Transactional
-    void stopAll(long elderId, LocalDate date, String reason) {
+    void stopAll(EldersLeft left, String reason) {
         String actor = actor();
-        List<Long> stopped = entitlements.stopAllOf(elderId, date.withDayOfMonth(1), reason, actor);
-        List<Long> withdrawn = entitlements.withdrawOpenApplicationsOf(elderId, reason, actor);
-        if (!stopped.isEmpty() || !withdrawn.isEmpty()) {
-            audit.recordAs(actor, "ENTITLEMENTS_STOPPED", ENTITY, elderId, ApplicationService.details("reason", reason,
-                    "date", date.toString(), "entitlementIds", stopped, "withdrawnApplicationIds", withdrawn));
+        Map<Long, List<Long>> stopped = byElder(entitlements.stopAllOf(left.ids(), left.isoDates(), reason, actor));
+        Map<Long, List<Long>> withdrawn = byElder(entitlements.withdrawOpenApplicationsOf(left.ids(), reason, actor));
+        List<AuditLog.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < left.size(); i++) {
+            long elderId = left.elderIds()[i];
+            List<Long> elderStopped = stopped.getOrDefault(elderId, List.of());
+            List<Long> elderWithdrawn = withdrawn.getOrDefault(elderId, List.of());
+            if (!elderStopped.isEmpty() || !elderWithdrawn.isEmpty()) {
+                entries.add(new AuditLog.Entry(elderId, ApplicationService.details("reason", reason,
+                        "date", left.dates()[i].toString(), "entitlementIds", elderStopped,
+                        "withdrawnApplicationIds", elderWithdrawn)));
+            }
         }
+        audit.recordAllAs(actor, "ENTITLEMENTS_STOPPED", ENTITY, entries);
+    }
+
+    private static Map<Long, List<Long>> byElder(List<EntitlementStore.OfElder> rows) {
+        Map<Long, List<Long>> byElder = new HashMap<>();
+        rows.forEach(row -> byElder.computeIfAbsent(row.elderId(), e -> new ArrayList<>()).add(row.id()));
+        return byElder;
     }
 
     /**

@@ -101,41 +101,52 @@ class EntitlementStore {
                 .params(reason, endMonth.withDayOfMonth(1), actor, id, lockVersion).update() == 1;
     }
 
-    /**
-     * Stops every active entitlement of the elder with {@code endMonth} (the month of the death or move-out) as the
-     * last month paid; returns their ids.
-     */
-    List<Long> stopAllOf(long elderId, LocalDate endMonth, String reason, String actor) {
-        return jdbc.sql("""
-                        UPDATE subsidy_entitlement SET status = 'STOPPED', stopped_at = now(), stop_reason = ?,
-                            end_month_before_stop = end_month,
-                            end_month = GREATEST(CAST(? AS date), CAST(start_month - INTERVAL '1 month' AS date)),
-                            recheck_reason = NULL, recheck_since = NULL,
-                            updated_at = now(), updated_by = ?, lock_version = lock_version + 1
-                        WHERE elder_id = ? AND status = 'ACTIVE'
-                        RETURNING id
-                        """)
-                .params(reason, endMonth.withDayOfMonth(1), actor, elderId).query(Long.class).list();
+    /** An entitlement stopped or an application withdrawn ({@code id}) of the elder {@code elderId}. */
+    record OfElder(long id, long elderId) {
     }
 
-    /** Withdraws the elder's open applications with a decision row each; returns their ids. */
-    List<Long> withdrawOpenApplicationsOf(long elderId, String note, String actor) {
+    /**
+     * Stops every active entitlement of the elders ({@code elderIds[i]} left on {@code dates[i]}, ISO dates) with the
+     * month of the death or move-out as the last month paid; returns them in id order.
+     */
+    List<OfElder> stopAllOf(Long[] elderIds, String[] dates, String reason, String actor) {
+        return jdbc.sql("""
+                        UPDATE subsidy_entitlement s SET status = 'STOPPED', stopped_at = now(), stop_reason = ?,
+                            end_month_before_stop = s.end_month,
+                            end_month = GREATEST(CAST(date_trunc('month', d.day) AS date),
+                                                 CAST(s.start_month - INTERVAL '1 month' AS date)),
+                            recheck_reason = NULL, recheck_since = NULL,
+                            updated_at = now(), updated_by = ?, lock_version = s.lock_version + 1
+                        FROM unnest(CAST(? AS bigint[]), CAST(? AS date[])) AS d(elder_id, day)
+                        WHERE s.elder_id = d.elder_id AND s.status = 'ACTIVE'
+                        RETURNING s.id, s.elder_id
+                        """)
+                .params(reason, actor, elderIds, dates)
+                .query((rs, n) -> new OfElder(rs.getLong("id"), rs.getLong("elder_id"))).list()
+                .stream().sorted(java.util.Comparator.comparingLong(OfElder::id)).toList();
+    }
+
+    /** Withdraws the elders' open applications with a decision row each; returns them in id order. */
+    List<OfElder> withdrawOpenApplicationsOf(Long[] elderIds, String note, String actor) {
         return jdbc.sql("""
                         WITH open AS (
-                            SELECT id, stage FROM subsidy_application
-                            WHERE elder_id = ? AND %s
+                            SELECT id, stage, elder_id FROM subsidy_application
+                            WHERE elder_id = ANY(CAST(? AS bigint[])) AND %s
+                            ORDER BY id
                             FOR UPDATE
                         ), withdrawn AS (
                             UPDATE subsidy_application a SET stage = 'WITHDRAWN', closed_at = now(), updated_at = now(),
                                 updated_by = ?, lock_version = a.lock_version + 1
                             FROM open WHERE a.id = open.id
-                            RETURNING a.id, open.stage
+                            RETURNING a.id, a.elder_id, open.stage
+                        ), decided AS (
+                            INSERT INTO subsidy_decision (application_id, action, stage_from, stage_to, note, decided_by)
+                            SELECT id, 'WITHDRAW', stage, 'WITHDRAWN', ?, ? FROM withdrawn ORDER BY id
                         )
-                        INSERT INTO subsidy_decision (application_id, action, stage_from, stage_to, note, decided_by)
-                        SELECT id, 'WITHDRAW', stage, 'WITHDRAWN', ?, ? FROM withdrawn
-                        RETURNING application_id
+                        SELECT id, elder_id FROM withdrawn ORDER BY id
                         """.formatted(ApplicationStages.OPEN_CONDITION))
-                .params(elderId, actor, note, actor).query(Long.class).list();
+                .params(elderIds, actor, note, actor)
+                .query((rs, n) -> new OfElder(rs.getLong("id"), rs.getLong("elder_id"))).list();
     }
 
     /** An application or entitlement that followed its elder to another community: from where to where. */

@@ -2,7 +2,9 @@ package org.yinling.visit;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import org.yinling.elder.ElderMovedOut;
 import org.yinling.elder.ElderRegistered;
 import org.yinling.elder.ElderUpdated;
 import org.yinling.elder.EldersImported;
+import org.yinling.elder.EldersLeft;
 import org.yinling.institution.ElderStayChanged;
 
 /**
@@ -48,7 +51,7 @@ class VisitRoster {
     public VisitRosterStore.Changes recompute(String prefix, String actor) {
         LocalDate today = LocalDate.now(clock);
         VisitRosterStore.Changes changes = roster.recompute(rules.rosterRulesInForce(today),
-                rules.tierRulesInForce(today), prefix, null, today);
+                rules.tierRulesInForce(today), prefix, today);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("region", prefix.isEmpty() ? "*" : prefix);
         details.put("added", changes.added());
@@ -61,14 +64,27 @@ class VisitRoster {
     /** One elder's roster row, after a change of the elder; recorded only when something changed. */
     @Transactional
     public void recomputeElder(long elderId, String cause) {
+        recomputeElders(new Long[] {elderId}, cause);
+    }
+
+    /**
+     * The roster rows of many elders (or one), set-based: one audit record per elder whose row changed, as if each
+     * were recomputed alone.
+     */
+    @Transactional
+    public void recomputeElders(Long[] elderIds, String cause) {
         LocalDate today = LocalDate.now(clock);
-        VisitRosterStore.Changes changes = roster.recompute(rules.rosterRulesInForce(today),
-                rules.tierRulesInForce(today), "", elderId, today);
-        if (changes.any()) {
-            audit.recordAs(AuditLog.SYSTEM, "VISIT_ROSTER_RECOMPUTED", "elder", elderId,
-                    Map.of("cause", cause, "added", changes.added(), "left", changes.left(),
-                            "changed", changes.changed()));
+        Map<Long, VisitRosterStore.Changes> changes = roster.recompute(rules.rosterRulesInForce(today),
+                rules.tierRulesInForce(today), elderIds, today);
+        List<AuditLog.Entry> entries = new ArrayList<>();
+        for (Long elderId : elderIds) {
+            VisitRosterStore.Changes elder = changes.get(elderId);
+            if (elder != null && elder.any()) {
+                entries.add(new AuditLog.Entry(elderId, Map.of("cause", cause, "added", elder.added(),
+                        "left", elder.left(), "changed", elder.changed())));
+            }
         }
+        audit.recordAllAs(AuditLog.SYSTEM, "VISIT_ROSTER_RECOMPUTED", "elder", entries);
     }
 
     /** Every night (Asia/Shanghai): the whole roster, so admissions, birthdays and new rules take effect. */
@@ -81,13 +97,20 @@ class VisitRoster {
     @EventListener
     @Transactional
     public void on(ElderDeceased event) {
-        recomputeElder(event.elderId(), "ELDER_DECEASED");
+        on(EldersLeft.of(event));
     }
 
     @EventListener
     @Transactional
     public void on(ElderMovedOut event) {
-        recomputeElder(event.elderId(), "ELDER_MOVED_OUT");
+        on(EldersLeft.of(event));
+    }
+
+    /** Many deaths or move-outs at once (an agency's list): the same as each elder's event, set-based. */
+    @EventListener
+    @Transactional
+    public void on(EldersLeft event) {
+        recomputeElders(event.ids(), event.deceased() ? "ELDER_DECEASED" : "ELDER_MOVED_OUT");
     }
 
     @EventListener

@@ -2,7 +2,9 @@ package org.yinling.visit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,13 +32,54 @@ class VisitRosterStore {
         }
     }
 
+    /** Recomputes the roster of the communities under {@code prefix} ('' for all) on {@code today}. */
+    Changes recompute(List<VisitRule> rosterRules, List<VisitRule> tierRules, String prefix, LocalDate today) {
+        SqlFragment statement = statement(rosterRules, tierRules, prefix, null, today).then("", SqlFragment.of("""
+                        SELECT (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM closed) AS closed,
+                               (SELECT count(*) FROM changed) AS changed"""));
+        // A region's recompute joins its candidates with the open roster rows: with nested loops, the planner's
+        // choice when the roster is empty or newly emptied (0 rows in its statistics, 200 guessed for the
+        // candidates), the insert re-read the roster it was filling for every candidate, 120,567 times at city
+        // scale (148 s; 15 s with hash joins). For elders by id, nested loops over the indexes are right.
+        jdbc.sql("SET LOCAL enable_nestloop = off").update();
+        Changes changes = jdbc.sql(statement.sql()).params(statement.params())
+                .query((rs, n) -> new Changes(rs.getInt("added"), rs.getInt("closed"), rs.getInt("changed")))
+                .single();
+        // the rest of the transaction (an import's, when it follows EldersImported) plans as usual; on a failure
+        // the setting goes with the rolled-back transaction
+        jdbc.sql("SET LOCAL enable_nestloop TO DEFAULT").update();
+        followMonth(prefix, null, today);
+        unbindStrangers(prefix, null);
+        return changes;
+    }
+
     /**
-     * Recomputes the roster of the communities under {@code prefix} ('' for all), or of one elder, on {@code today}.
-     *
-     * @param elderId one elder, or null for the whole region
+     * Recomputes the roster rows of the elders {@code elderIds} (one or many, e.g. an agency's list of deaths) on
+     * {@code today}, with the same statements as a region's; what changed for each elder with a change.
      */
-    Changes recompute(List<VisitRule> rosterRules, List<VisitRule> tierRules, String prefix, Long elderId,
-                      LocalDate today) {
+    Map<Long, Changes> recompute(List<VisitRule> rosterRules, List<VisitRule> tierRules, Long[] elderIds,
+                                 LocalDate today) {
+        SqlFragment statement = statement(rosterRules, tierRules, "", elderIds, today).then("", SqlFragment.of("""
+                        SELECT x.elder_id, count(*) FILTER (WHERE x.what = 'added') AS added,
+                               count(*) FILTER (WHERE x.what = 'closed') AS closed,
+                               count(*) FILTER (WHERE x.what = 'changed') AS changed
+                        FROM (SELECT elder_id, 'added' AS what FROM added
+                              UNION ALL SELECT elder_id, 'closed' FROM closed
+                              UNION ALL SELECT elder_id, 'changed' FROM changed) x
+                        GROUP BY x.elder_id"""));
+        Map<Long, Changes> changes = new HashMap<>();
+        jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
+            changes.put(rs.getLong("elder_id"),
+                    new Changes(rs.getInt("added"), rs.getInt("closed"), rs.getInt("changed")));
+        });
+        followMonth("", elderIds, today);
+        unbindStrangers("", elderIds);
+        return changes;
+    }
+
+    /** The statement comparing the candidates with the open roster rows, up to its final SELECT. */
+    private static SqlFragment statement(List<VisitRule> rosterRules, List<VisitRule> tierRules, String prefix,
+                                         Long[] elderIds, LocalDate today) {
         // One pass over the registry: an elder is a candidate when any roster rule matches, with the first matching
         // rule (rules come in id order, so the lowest id, as before) and the tier of the tier rules. A UNION of one
         // scan per rule and a GROUP BY read the registry once per rule (five times with the defaults).
@@ -61,12 +104,12 @@ class VisitRosterStore {
                 : SqlFragment.of("(CASE").then("", SqlFragment.join("", firstRule)).then(" END)", SqlFragment.of(""));
         SqlFragment anyRule = matches.isEmpty() ? SqlFragment.of("FALSE")
                 : SqlFragment.of("(").then("", SqlFragment.join(" OR ", matches)).then("", SqlFragment.of(")"));
-        SqlFragment statement = SqlFragment.of("WITH tiered AS MATERIALIZED (SELECT e.id AS elder_id, e.community_code, ")
+        return SqlFragment.of("WITH tiered AS MATERIALIZED (SELECT e.id AS elder_id, e.community_code, ")
                 .then("", ruleId)
                 .then(" AS rule_id, ", tier)
                 .then("", SqlFragment.of(" AS tier FROM elder e WHERE e.life_status = 'ACTIVE' AND e.community_code LIKE ?",
                         prefix + "%"))
-                .then("", elder("e.id", elderId))
+                .then("", elder("e.id", elderIds))
                 .then(" AND ", anyRule)
                 .then("", SqlFragment.of("""
                         ), closed AS (
@@ -76,7 +119,7 @@ class VisitRosterStore {
                             FROM elder e
                             WHERE e.id = r.elder_id AND r.left_on IS NULL AND r.community_code LIKE ?""",
                         today, prefix + "%"))
-                .then("", elder("r.elder_id", elderId))
+                .then("", elder("r.elder_id", elderIds))
                 .then("", SqlFragment.of("""
                               AND NOT EXISTS (SELECT 1 FROM tiered t WHERE t.elder_id = r.elder_id)
                             RETURNING r.elder_id
@@ -95,33 +138,14 @@ class VisitRosterStore {
                             WHERE NOT EXISTS (SELECT 1 FROM visit_roster r WHERE r.elder_id = t.elder_id AND r.left_on IS NULL)
                             RETURNING elder_id
                         )
-                        SELECT (SELECT count(*) FROM added) AS added, (SELECT count(*) FROM closed) AS closed,
-                               (SELECT count(*) FROM changed) AS changed""", today));
-        if (elderId == null) {
-            // A region's recompute joins its candidates with the open roster rows: with nested loops, the planner's
-            // choice when the roster is empty or newly emptied (0 rows in its statistics, 200 guessed for the
-            // candidates), the insert re-read the roster it was filling for every candidate, 120,567 times at city
-            // scale (148 s; 15 s with hash joins). For one elder, nested loops over the indexes are right.
-            jdbc.sql("SET LOCAL enable_nestloop = off").update();
-        }
-        Changes changes = jdbc.sql(statement.sql()).params(statement.params())
-                .query((rs, n) -> new Changes(rs.getInt("added"), rs.getInt("closed"), rs.getInt("changed")))
-                .single();
-        if (elderId == null) {
-            // the rest of the transaction (an import's, when it follows EldersImported) plans as usual; on a failure
-            // the setting goes with the rolled-back transaction
-            jdbc.sql("SET LOCAL enable_nestloop TO DEFAULT").update();
-        }
-        followMonth(prefix, elderId, today);
-        unbindStrangers(prefix, elderId);
-        return changes;
+                        """, today));
     }
 
     /**
      * This month's rows of {@code visit_month} follow the roster: one per elder rostered at any time this month, with
      * the community and tier now and whether they are still on it.
      */
-    int followMonth(String prefix, Long elderId, LocalDate today) {
+    int followMonth(String prefix, Long[] elderIds, LocalDate today) {
         LocalDate month = today.withDayOfMonth(1);
         SqlFragment sql = SqlFragment.of("""
                         INSERT INTO visit_month (month, elder_id, community_code, tier, on_roster)
@@ -129,7 +153,7 @@ class VisitRosterStore {
                         FROM visit_roster r
                         WHERE (r.left_on IS NULL OR r.left_on >= ?) AND r.rostered_on <= ? AND r.community_code LIKE ?""",
                         month, month, today, prefix + "%")
-                .then("", elder("r.elder_id", elderId))
+                .then("", elder("r.elder_id", elderIds))
                 .then("", SqlFragment.of("""
                          ORDER BY r.elder_id, (r.left_on IS NULL) DESC, r.rostered_on DESC
                         ON CONFLICT (month, elder_id) DO UPDATE SET community_code = EXCLUDED.community_code,
@@ -140,17 +164,18 @@ class VisitRosterStore {
     }
 
     /** Bindings to a visitor of another community than the elder's (the elder moved, or left the roster elsewhere). */
-    private int unbindStrangers(String prefix, Long elderId) {
+    private int unbindStrangers(String prefix, Long[] elderIds) {
         SqlFragment sql = SqlFragment.of("""
                         DELETE FROM visit_binding b USING visit_roster r, app_user u
                         WHERE r.elder_id = b.elder_id AND r.left_on IS NULL AND u.id = b.visitor_id
                           AND u.region_code <> r.community_code AND r.community_code LIKE ?""", prefix + "%")
-                .then("", elder("b.elder_id", elderId));
+                .then("", elder("b.elder_id", elderIds));
         return jdbc.sql(sql.sql()).params(sql.params()).update();
     }
 
-    private static SqlFragment elder(String column, Long elderId) {
-        return elderId == null ? SqlFragment.of("") : SqlFragment.of(" AND " + column + " = ?", elderId);
+    private static SqlFragment elder(String column, Long[] elderIds) {
+        return elderIds == null ? SqlFragment.of("")
+                : SqlFragment.of(" AND " + column + " = ANY(CAST(? AS bigint[]))", (Object) elderIds);
     }
 
     /** Whether a tier rule of that tier in force applies to the elder {@code e} and matches. */
