@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
- * ETags on every GET of the API (docs/api-read.md): a strong ETag, the hash of the answer's bytes, on every
+ * ETags on every GET of the API (docs/api.md §5): a strong ETag, the hash of the answer's bytes, on every
  * successful GET, and {@code 304 Not Modified} without a body when the client's {@code If-None-Match} names it; and
  * {@code Cache-Control: private, no-cache} (only the client itself may keep an answer, and it asks again each time,
  * so an answer it kept is never used stale). The filter runs inside the security filters, after the caller is

@@ -13,7 +13,7 @@ import org.yinling.region.Regions;
 import org.yinling.system.ApiReads;
 
 /**
- * {@code GET /api/v1/indicators?region=<code>&month=YYYY-MM} (docs/api-read.md): the dashboard's indicators of a region
+ * {@code GET /api/v1/indicators?region=<code>&month=YYYY-MM} (docs/api.md §5): the dashboard's indicators of a region
  * inside the caller's region, as they stood at the end of the month (today for the current month), computed exactly
  * like the monthly report's ({@link MonthlyReports}). Scope {@code statistics:read}. A region the caller may not see
  * is a 404 whether or not it exists; a month after the current one is a 400.

@@ -21,7 +21,7 @@ import org.yinling.region.Regions;
 import org.yinling.system.ApiReads;
 
 /**
- * The read API's elder routes (docs/api-read.md): {@code GET /api/v1/elders} (the registry in the caller's region,
+ * The read API's elder routes (docs/api.md §5): {@code GET /api/v1/elders} (the registry in the caller's region,
  * cursor-paged), {@code GET /api/v1/elders/{id}} and {@code GET /api/v1/elders/{id}/assessments}. Scope
  * {@code elders:read}; full resident IDs and phones only with {@code elders:read-full-id}.
  */

@@ -19,7 +19,7 @@ import org.yinling.region.RegionScope;
 import org.yinling.system.ApiReads;
 
 /**
- * The SQL of the read API's elder routes (docs/api-read.md). The list is keyset-paged in the order (community code,
+ * The SQL of the read API's elder routes (docs/api.md §5). The list is keyset-paged in the order (community code,
  * id), which the index {@code elder_community_idx (community_code, id)} serves for any region scope: a range scan
  * that starts after the cursor's position and stops after one page, never an OFFSET and never a query per row.
  */

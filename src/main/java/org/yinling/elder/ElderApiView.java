@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * The JSON shapes of the read API's elder routes. Field names are stable (a rename is a new API version); codes are
- * the ones listed in docs/api-read.md; dates are ISO-8601; money is a decimal string; ids are opaque strings.
+ * the ones listed in docs/api.md §5; dates are ISO-8601; money is a decimal string; ids are opaque strings.
  */
 final class ElderApiView {
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /api/v1/life-events} (death, move-out, move-in) and {@code POST /api/v1/status-changes} (economic
  * status, disability certificate): a single event or an array of up to 10,000, answered event by event in request
- * order (docs/api-events.md). A request whose shape is wrong anywhere is refused whole as a problem detail listing
+ * order (docs/api.md §6). A request whose shape is wrong anywhere is refused whole as a problem detail listing
  * each problem by event index and field (400; 413 past the limit), and nothing of it is applied.
  */
 @RestController

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What became of one received event, for the answer: its index and id, the outcome (a stable code, see
- * docs/api-events.md), the message key of the explanation with its arguments, and for a repeated delivery the outcome
+ * docs/api.md §6), the message key of the explanation with its arguments, and for a repeated delivery the outcome
  * of the first.
  */
 record InboundEventResult(int index, String eventId, String outcome, String messageKey, Object[] arguments,

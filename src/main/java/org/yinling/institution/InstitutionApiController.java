@@ -14,7 +14,7 @@ import org.yinling.account.ApiCaller;
 import org.yinling.system.ApiReads;
 
 /**
- * {@code GET /api/v1/institutions} (cursor-paged) and {@code GET /api/v1/institutions/{id}} (docs/api-read.md):
+ * {@code GET /api/v1/institutions} (cursor-paged) and {@code GET /api/v1/institutions/{id}} (docs/api.md §5):
  * institutions in the caller's region with their beds by kind and their occupancy. Scope {@code institutions:read}.
  */
 @RestController

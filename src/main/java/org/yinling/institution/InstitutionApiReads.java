@@ -50,7 +50,7 @@ class InstitutionApiReads {
     record Occupancy(int occupiedBeds, int occupiedNursingBeds, int freeBeds, String rate) {
     }
 
-    /** One institution; codes as in docs/api-read.md. */
+    /** One institution; codes as in docs/api.md §5. */
     record Item(String id, String name, String kind, String ownership, String operator, String communityCode,
                 String address, String contactName, String contactPhone, Integer starLevel, LocalDate starRatedOn,
                 LocalDate openedOn, String status, String medicalArrangement, LocalDate filingDate,

@@ -14,7 +14,7 @@ import org.yinling.account.ApiCaller;
 import org.yinling.system.ApiReads;
 
 /**
- * {@code GET /api/v1/meal-points} (docs/api-read.md): the meal points (助餐点) in the caller's region, cursor-paged in
+ * {@code GET /api/v1/meal-points} (docs/api.md §5): the meal points (助餐点) in the caller's region, cursor-paged in
  * the order (community, id), each with the communities it serves. Scope {@code institutions:read}.
  */
 @RestController

@@ -18,7 +18,7 @@ import org.yinling.system.ApiReads;
 @Service
 class MealPointApiReads {
 
-    /** One meal point; codes as in docs/api-read.md. */
+    /** One meal point; codes as in docs/api.md §5. */
     record Item(String id, String name, String kind, String operator, String communityCode, String address,
                 Integer seats, boolean servesLunch, boolean servesDinner, String licenceNumber,
                 LocalDate licenceExpires, LocalDate openedOn, String status, List<String> servedCommunities) {

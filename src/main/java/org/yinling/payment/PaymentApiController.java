@@ -14,7 +14,7 @@ import org.yinling.account.ApiCaller;
 import org.yinling.system.ApiReads;
 
 /**
- * {@code GET /api/v1/payments?month=YYYY-MM} (docs/api-read.md): the payment lines of the month's payment batches
+ * {@code GET /api/v1/payments?month=YYYY-MM} (docs/api.md §5): the payment lines of the month's payment batches
  * (every batch of that month that is not discarded nor still generating) whose elder lives in the caller's region,
  * cursor-paged. Scope {@code payments:read}; resident IDs in full only with {@code elders:read-full-id}.
  */

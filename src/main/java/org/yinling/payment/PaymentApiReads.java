@@ -32,7 +32,7 @@ class PaymentApiReads {
 
     /**
      * One payment line: {@code month} is the month paid for (earlier than the batch's month for back pay and carried
-     * lines), {@code amount} a decimal string, codes as in docs/api-read.md. Bank accounts are not part of it.
+     * lines), {@code amount} a decimal string, codes as in docs/api.md §5. Bank accounts are not part of it.
      */
     record Line(String id, String batchId, String batchMonth, String batchState, String elderId, String residentId,
                 boolean residentIdMasked, String elderName, String communityCode, String policyCode,

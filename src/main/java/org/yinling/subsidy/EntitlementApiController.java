@@ -11,7 +11,7 @@ import org.yinling.account.ApiCaller;
 import org.yinling.system.ApiReads;
 
 /**
- * {@code GET /api/v1/elders/{id}/entitlements} (docs/api-read.md): an elder's subsidy entitlements, newest first,
+ * {@code GET /api/v1/elders/{id}/entitlements} (docs/api.md §5): an elder's subsidy entitlements, newest first,
  * for a client with {@code elders:read} whose region holds the elder (404 otherwise, whether or not it exists
  * elsewhere). Payee bank accounts are not part of the answer.
  */

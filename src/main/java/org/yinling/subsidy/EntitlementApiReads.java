@@ -14,7 +14,7 @@ import org.yinling.system.ApiReads;
 @Service
 class EntitlementApiReads {
 
-    /** One entitlement: months are {@code YYYY-MM}, the amount a decimal string, codes as in docs/api-read.md. */
+    /** One entitlement: months are {@code YYYY-MM}, the amount a decimal string, codes as in docs/api.md §5. */
     record Entitlement(String id, String policyCode, int policyVersion, String policyName, String policyKind,
                        int tier, String amount, String frequency, String startMonth, String endMonth, String status,
                        String stopReason, Instant stoppedAt, boolean recheckPending) {

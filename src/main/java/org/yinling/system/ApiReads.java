@@ -22,7 +22,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code nextCursor}, plus a {@code Link: <…>; rel="next"} header), and the problem details a bad parameter or a record
  * outside the caller's region answers with. Each problem's detail is a message key {@code api.problem.*} in the
  * caller's language, resolved by the API's exception handler ({@code org.yinling.api.ApiProblems}); its {@code type}
- * is {@code https://yinling.org/problems/<key>}. See docs/api-read.md.
+ * is {@code https://yinling.org/problems/<key>}. See docs/api.md §5.
  */
 public final class ApiReads {
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The read API's elder routes (issue 22, docs/api-read.md) on a district of this test's own (339801): paging by
+ * The read API's elder routes (issue 22, docs/api.md §5) on a district of this test's own (339801): paging by
  * cursor, region scoping, masked and full IDs, scopes, ETags, money as strings, problem details for bad input, and the
  * audit of each page.
  */
