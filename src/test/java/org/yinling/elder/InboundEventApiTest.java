@@ -421,6 +421,48 @@ class InboundEventApiTest {
         assertThat(output.getAll()).doesNotContain(matched).doesNotContain(unknown).doesNotContain(malformed);
     }
 
+    /**
+     * The whole journey as an agency's system makes it, with a real token: the administrator registers the client
+     * (its secret shown once), the client gets a bearer token with its id and secret, reports a death, and reads the
+     * stopped entitlement back through the read API.
+     */
+    @Test
+    void aRegisteredClientWithARealTokenReportsADeathAndReadsTheStoppedEntitlement() throws Exception {
+        String residentId = newId();
+        long elder = elder(residentId, LANTIAN, "MINIMUM_LIVING");
+        long entitlement = entitlement(elder, policy("MINIMUM_LIVING"));
+        LocalDate died = today.minusDays(2);
+
+        String name = "journey-" + UUID.randomUUID().toString().substring(0, 8);
+        String page = mvc.perform(post("/admin/api-clients").with(as("admin")).with(csrf())
+                        .param("name", name).param("regionCode", "330105000000").param("rateLimitPerMinute", "600")
+                        .param("scopes", "life-events:write").param("scopes", "elders:read"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.jsoup.nodes.Document registered = org.jsoup.Jsoup.parse(page);
+        String token = json.readTree(mvc.perform(post("/api/v1/token")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("grant_type", "client_credentials")
+                        .param("client_id", registered.getElementById("client-id").text())
+                        .param("client_secret", registered.getElementById("client-secret").text()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .get("access_token").asString();
+        RequestPostProcessor bearer = request -> {
+            request.addHeader("Authorization", "Bearer " + token);
+            return request;
+        };
+
+        JsonNode answer = read(lifeEvents(bearer, List.of(event(eventId(), "DEATH", residentId, died))));
+        assertThat(outcomes(answer)).containsExactly("matched");
+        mvc.perform(get("/api/v1/elders/{id}/entitlements", elder).with(bearer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + entitlement + "')].status").value("STOPPED"))
+                .andExpect(jsonPath("$[?(@.id == '" + entitlement + "')].endMonth")
+                        .value(died.withDayOfMonth(1).toString().substring(0, 7)));
+        // the client's calls are audited under its name
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'ELDER_DECEASED'")
+                .param("api:" + name).query(Long.class).single()).isOne();
+    }
+
     // --- helpers
 
     private ResultActions lifeEvents(RequestPostProcessor client, Object body) throws Exception {
