@@ -232,5 +232,10 @@ class CertificatesTest {
         mvc.perform(get("/dashboard").with(as("district"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"supervision-certificates-figures\"")))
                 .andExpect(content().string(containsString("即将到期")));
+        // and the monthly report, with the institutions by star
+        mvc.perform(get("/reports/monthly").with(as("district"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"supervision-certificates-figures\"")))
+                .andExpect(content().string(containsString("data-grade=\"5\"")))
+                .andExpect(content().string(containsString("即将到期")));
     }
 }
