@@ -6,8 +6,8 @@
 #   BENCH_HOLD=1 bench/run.sh [N]   keep the app (and its database) running afterwards, for EXPLAIN; Ctrl-C stops it
 #   BENCH_ONLY=dashboard,load bench/run.sh   only those parts (registry, import, subsidy, payment, meal, homecare,
 #                                             visits, dashboard, api-read, weight, load, import-empty, api-events)
-#   api-read and api-events need the demo API client's id and secret in API_CLIENT_ID and API_CLIENT_SECRET (else
-#   they are skipped); API_READ_PAGE=1000 (page size of the whole-district read), API_READ_RUNS=300 (runs of the
+#   api-read and api-events use the demo API client (its id and secret from API_CLIENT_ID and API_CLIENT_SECRET, else
+#   from the start-up log; skipped without them); API_READ_PAGE=1000 (page size of the whole-district read), API_READ_RUNS=300 (runs of the
 #   small requests); api-events: 10,000 inbound events through the API (bench/ApiEventsBench.java; API_EVENTS sets
 #   the count)
 #   import-empty runs on a second app of its own, started on a fresh database with no elders (ports 18081 and 15498,
@@ -218,6 +218,12 @@ if part dashboard; then
     log "timing the dashboard, drill-down and monthly report (bench/DashboardBench.java)"
     java -cp "$PG_JAR" bench/DashboardBench.java "$BASE_URL" "$JDBC" "${DASHBOARD_RUNS:-30}" | tee -a "$REPORT"
 fi
+# the API parts take the demo API client's credentials from the environment, else from the start-up log
+if [[ -z "${API_CLIENT_ID:-}" ]]; then
+    API_CLIENT_ID=$(sed -nE "s/.*Demo API client: client_id '([^']+)', client_secret '([^']+)'.*/\1/p" "$LOG" | head -1)
+    API_CLIENT_SECRET=$(sed -nE "s/.*Demo API client: client_id '([^']+)', client_secret '([^']+)'.*/\2/p" "$LOG" | head -1)
+fi
+export API_CLIENT_ID API_CLIENT_SECRET
 if part api-read; then
     log "reading the whole district through the read API by cursor, and timing small requests with and without a token (bench/ApiReadBench.java)"
     java -cp "$PG_JAR" bench/ApiReadBench.java "$BASE_URL" "$JDBC" 330105000000 "${API_READ_PAGE:-1000}" "${API_READ_RUNS:-300}" \
