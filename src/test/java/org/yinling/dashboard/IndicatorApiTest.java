@@ -25,10 +25,12 @@ class IndicatorApiTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.yinling.region.Regions regions;
 
     @BeforeAll
     void district() {
-        ApiTestDistrict.create(jdbc);
+        ApiTestDistrict.create(jdbc, regions);
     }
 
     @Test

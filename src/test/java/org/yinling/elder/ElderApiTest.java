@@ -47,11 +47,13 @@ class ElderApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.yinling.region.Regions regions;
+    @Autowired
     JsonMapper json;
 
     @BeforeAll
     void district() {
-        ApiTestDistrict.create(jdbc);
+        ApiTestDistrict.create(jdbc, regions);
     }
 
     private static RequestPostProcessor districtClient(String... scopes) {

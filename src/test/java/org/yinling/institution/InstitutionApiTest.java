@@ -31,6 +31,8 @@ class InstitutionApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.yinling.region.Regions regions;
+    @Autowired
     JsonMapper json;
 
     private long streetOneHome;
@@ -38,7 +40,7 @@ class InstitutionApiTest {
 
     @BeforeAll
     void aHomeInEachStreet() {
-        ApiTestDistrict.create(jdbc);
+        ApiTestDistrict.create(jdbc, regions);
         streetOneHome = home(ApiTestDistrict.COMMUNITIES.get(0), "接口一院");
         streetTwoHome = home(ApiTestDistrict.COMMUNITIES.get(2), "接口二院");
         // street one's home: 4 beds, 3 of them nursing-type; one nursing bed and one general bed occupied

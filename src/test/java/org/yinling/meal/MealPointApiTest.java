@@ -30,6 +30,8 @@ class MealPointApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.yinling.region.Regions regions;
+    @Autowired
     JsonMapper json;
 
     private long streetOnePoint;
@@ -37,7 +39,7 @@ class MealPointApiTest {
 
     @BeforeAll
     void aPointInEachStreet() {
-        ApiTestDistrict.create(jdbc);
+        ApiTestDistrict.create(jdbc, regions);
         streetOnePoint = point(ApiTestDistrict.COMMUNITIES.get(0));
         streetTwoPoint = point(ApiTestDistrict.COMMUNITIES.get(2));
         jdbc.sql("INSERT INTO meal_point_community (meal_point_id, community_code) VALUES (?, ?), (?, ?)")

@@ -35,13 +35,15 @@ class PaymentApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.yinling.region.Regions regions;
+    @Autowired
     JsonMapper json;
 
     private final List<Long> lines = new ArrayList<>();
 
     @BeforeAll
     void aBatchWithALineInEachStreet() {
-        ApiTestDistrict.create(jdbc);
+        ApiTestDistrict.create(jdbc, regions);
         long batch = jdbc.sql("""
                 INSERT INTO payment_batch (region_code, month, state, generated_at, generated_by)
                 VALUES (?, DATE '1990-01-01', 'GENERATED', now(), 'test') RETURNING id

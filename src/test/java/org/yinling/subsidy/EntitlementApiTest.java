@@ -24,13 +24,15 @@ class EntitlementApiTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.yinling.region.Regions regions;
 
     private long elder;
     private long entitlement;
 
     @BeforeAll
     void anElderWithAnEntitlementInStreetTwo() {
-        ApiTestDistrict.create(jdbc);
+        ApiTestDistrict.create(jdbc, regions);
         elder = ApiTestDistrict.elders(jdbc, "339801002").get(1);
         entitlement = ApiTestDistrict.entitlement(jdbc, elder, "1500");
     }

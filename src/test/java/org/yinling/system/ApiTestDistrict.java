@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.yinling.elder.ResidentId;
 import org.yinling.region.RegionLevel;
+import org.yinling.region.Regions;
 
 /**
  * A district of the read API's tests (issue 22) that no other test touches: 339801 with two streets and three
@@ -22,9 +24,13 @@ public final class ApiTestDistrict {
     private ApiTestDistrict() {
     }
 
-    /** Creates the district and its elders once. */
-    public static void create(JdbcClient jdbc) {
-        jdbc.sql("""
+    /**
+     * Creates the district and its elders once. The regions are written in SQL, so the region tree's snapshot
+     * ({@link Regions}, kept up to 30 s) is dropped when they are new: a test run in the same JVM after another that
+     * loaded the tree would otherwise not find them (a 404 for a region filter).
+     */
+    public static void create(JdbcClient jdbc, Regions regions) {
+        int added = jdbc.sql("""
                 INSERT INTO region (code, parent_code, level, name, urban_rural_class, registered_population) VALUES
                     ('339801000000', NULL, 'DISTRICT', '接口测试区', NULL, NULL),
                     ('339801001000', '339801000000', 'STREET', '接口一街道', NULL, NULL),
@@ -34,6 +40,9 @@ public final class ApiTestDistrict {
                     ('339801002001', '339801002000', 'COMMUNITY', '接口丙社区', '111', 1000)
                 ON CONFLICT DO NOTHING
                 """).update();
+        if (added > 0) {
+            ReflectionTestUtils.setField(regions, "snapshot", null);
+        }
         for (int n = 1; n <= 23; n++) {
             LocalDate birth = LocalDate.of(1940, 1 + n % 12, 1 + n % 28);
             String body = "339801" + birth.toString().replace("-", "") + "%03d".formatted(n);
