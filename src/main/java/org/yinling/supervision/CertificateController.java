@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import cn.idev.excel.FastExcel;
+import cn.idev.excel.write.handler.SheetWriteHandler;
+import cn.idev.excel.write.handler.context.SheetWriteHandlerContext;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -112,7 +114,10 @@ class CertificateController {
                 .map(r -> r.code()).filter(code -> code.equals(street)).findFirst().orElse(null);
         List<CertificateStore.Row> all = certificates.all(
                 certificates.filter(Show.of(show).states, chosenStreet, kind(kind), user));
-        List<List<String>> head = java.util.stream.Stream.of(COLUMNS).map(key -> List.of(text(key, locale))).toList();
+        // a title row (what and whose) over the column heads, as the project's other workbooks
+        String title = text("supervision.certificates.sheet", locale) + " — " + user.getRegionName();
+        List<List<String>> head = java.util.stream.Stream.of(COLUMNS).map(key -> List.of(title, text(key, locale)))
+                .toList();
         List<List<Object>> rows = new ArrayList<>();
         for (CertificateStore.Row r : all) {
             rows.add(List.of(r.institutionName(), r.communityName(), text(r.kind().messageKey(), locale),
@@ -120,8 +125,8 @@ class CertificateController {
                     r.expiresOn() == null ? "" : r.expiresOn().toString(), text(r.state().messageKey(), locale)));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FastExcel.write(out).autoCloseStream(false).sheet(text("supervision.certificates.sheet", locale)).head(head)
-                .doWrite(rows);
+        FastExcel.write(out).autoCloseStream(false).registerWriteHandler(new FrozenHeads())
+                .sheet(text("supervision.certificates.sheet", locale)).head(head).doWrite(rows);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificates.xlsx\"")
                 .header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -168,5 +173,20 @@ class CertificateController {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
+    }
+
+    /** The title and the column heads frozen, and columns wide enough for institution names and numbers. */
+    private static final class FrozenHeads implements SheetWriteHandler {
+
+        private static final int[] WIDTHS = {28, 16, 20, 22, 12, 12, 10};
+
+        @Override
+        public void afterSheetCreate(SheetWriteHandlerContext context) {
+            var sheet = context.getWriteSheetHolder().getSheet();
+            sheet.createFreezePane(0, 2);
+            for (int i = 0; i < WIDTHS.length; i++) {
+                sheet.setColumnWidth(i, WIDTHS[i] * 256);
+            }
+        }
     }
 }

@@ -207,9 +207,15 @@ class CertificatesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("机构");
+            // a title row (what and whose) over the frozen column heads
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("证照与保险 — ");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("机构");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
             boolean found = false;
             for (Row row : sheet) {
+                if (row.getRowNum() < 2) {
+                    continue;
+                }
                 if (row.getCell(0).getStringCellValue().equals("证照测试颐养院" + tag)) {
                     found = true;
                     assertThat(row.getCell(2).getStringCellValue()).isEqualTo("食品经营许可证");
