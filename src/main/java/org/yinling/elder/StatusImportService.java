@@ -121,8 +121,8 @@ class StatusImportService {
      * {@code actor} and audited. Up to {@link #BULK_FROM} elders, each elder is announced (a death or move-out, or a
      * correction); from that many on, one event stands for them all and the other modules follow set-based: one
      * {@link EldersLeft} (with the same effect as the per-elder events) for deaths and move-outs, one
-     * {@link EldersImported} for changes of circumstance (they then re-check the whole registry, as after a
-     * spreadsheet import). Returns how many elders changed.
+     * {@link EldersUpdated} for changes of circumstance (the same as an {@link ElderUpdated} each, limited to these
+     * elders). Returns how many elders changed.
      */
     int apply(StatusImportSummary list, String actor) {
         List<StatusImportChanges.Changed> changed = changes.apply(list, actor);
@@ -142,7 +142,8 @@ class StatusImportService {
             }
         }
         else {
-            events.publishEvent(new EldersImported(list.id(), 0, changed.size()));
+            events.publishEvent(new EldersUpdated(changed.stream().mapToLong(StatusImportChanges.Changed::elderId)
+                    .toArray()));
         }
         store.count(list.id());
         store.decide(list.id(), StatusImportState.CONFIRMED, actor, changed.size());

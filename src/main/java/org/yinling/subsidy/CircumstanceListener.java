@@ -7,13 +7,14 @@ import org.yinling.elder.ElderDeceased;
 import org.yinling.elder.ElderMovedOut;
 import org.yinling.elder.ElderUpdated;
 import org.yinling.elder.EldersLeft;
+import org.yinling.elder.EldersUpdated;
 import org.yinling.elder.EldersImported;
 
 /**
  * Follows the registry, synchronously in the transaction that changed the elder (so that a death and the stop of
  * its payments commit together, or not at all): death and move-out (by hand or from another agency's list) stop
  * entitlements and withdraw open applications; a correction or an import that moved the elder to another community
- * takes their open applications and entitlements along ({@link EntitlementRecheck#followElder}); an assessment, a
+ * takes their open applications and entitlements along ({@link EntitlementRecheck#followElders}); an assessment, a
  * correction or an import puts entitlements that may no longer hold into the street's re-check queue.
  */
 @Component
@@ -46,19 +47,25 @@ class CircumstanceListener {
 
     @EventListener
     void on(ElderAssessed event) {
-        recheck.reevaluate(event.elderId(), "ELDER_ASSESSED");
+        recheck.reevaluate(new Long[] {event.elderId()}, "ELDER_ASSESSED");
     }
 
     @EventListener
     void on(ElderUpdated event) {
-        recheck.followElder(event.elderId());
-        recheck.reevaluate(event.elderId(), "ELDER_UPDATED");
+        on(new EldersUpdated(new long[] {event.elderId()}));
+    }
+
+    /** Many elders' circumstances changed at once (an agency's batch): the same as each elder's event, set-based. */
+    @EventListener
+    void on(EldersUpdated event) {
+        recheck.followElders(event.ids());
+        recheck.reevaluate(event.ids(), "ELDER_UPDATED");
     }
 
     @EventListener
     void on(EldersImported event) {
         if (event.updated() > 0) {
-            recheck.followElder(null);
+            recheck.followElders(null);
             recheck.reevaluateAll("ELDERS_IMPORTED");
         }
     }

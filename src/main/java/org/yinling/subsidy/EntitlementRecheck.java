@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,8 +16,6 @@ import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
 import org.yinling.audit.AuditLog;
 import org.yinling.elder.EldersLeft;
-import org.yinling.region.RegionScope;
-import org.yinling.subsidy.rule.RuleEvaluator;
 
 /**
  * Changes of circumstance: stopping an elder's entitlements (death, move-out) and withdrawing their open
@@ -33,15 +30,13 @@ class EntitlementRecheck {
     static final String MOVED = "ELDER_MOVED_OUT_OF_POLICY_REGION";
 
     private final EntitlementStore entitlements;
-    private final ApplicationStore applications;
     private final PolicyStore policies;
     private final AuditLog audit;
     private final Clock clock;
 
-    EntitlementRecheck(EntitlementStore entitlements, ApplicationStore applications, PolicyStore policies,
+    EntitlementRecheck(EntitlementStore entitlements, PolicyStore policies,
                        AuditLog audit, Clock clock) {
         this.entitlements = entitlements;
-        this.applications = applications;
         this.policies = policies;
         this.audit = audit;
         this.clock = clock;
@@ -78,7 +73,7 @@ class EntitlementRecheck {
     }
 
     /**
-     * The elder (every elder when {@code elderId} is null, after an import) now lives in another community: their
+     * The elders (every elder when {@code elderIds} is null, after an import) may live in another community now: their
      * open applications follow them, in the transaction that moved them, so that the new community and street find
      * them in their queues at the stage they reached (a move inside the district changes no eligibility, and
      * withdrawing would make the elder apply again and lose the date the application was received, from which the
@@ -87,48 +82,42 @@ class EntitlementRecheck {
      * re-checks. Each move is audited with where it came from and went.
      */
     @Transactional
-    void followElder(Long elderId) {
+    void followElders(Long[] elderIds) {
         String actor = actor();
-        List<EntitlementStore.Moved> applicationsMoved = entitlements.moveOpenApplicationsWithElder(elderId, actor);
+        List<EntitlementStore.Moved> applicationsMoved = entitlements.moveOpenApplicationsWithElders(elderIds, actor);
         audit.recordAllAs(actor, "APPLICATION_MOVED_WITH_ELDER", ApplicationService.ENTITY, applicationsMoved.stream()
                 .map(m -> new AuditLog.Entry(m.id(), ApplicationService.details("elderId", m.elderId(), "from", m.from(),
                         "to", m.to())))
                 .toList());
-        List<Long> withdrawn = entitlements.withdrawOpenApplicationsOutsidePolicy(elderId, MOVED, actor);
+        List<Long> withdrawn = entitlements.withdrawOpenApplicationsOutsidePolicy(elderIds, MOVED, actor);
         audit.recordAllAs(actor, "APPLICATION_WITHDRAWN", ApplicationService.ENTITY, withdrawn.stream()
                 .map(id -> new AuditLog.Entry(id, ApplicationService.details("reason", MOVED))).toList());
-        List<EntitlementStore.Moved> entitlementsMoved = entitlements.moveActiveEntitlementsWithElder(elderId, actor);
+        List<EntitlementStore.Moved> entitlementsMoved = entitlements.moveActiveEntitlementsWithElders(elderIds, actor);
         audit.recordAllAs(actor, "ENTITLEMENT_MOVED_WITH_ELDER", ENTITY, entitlementsMoved.stream()
                 .map(m -> new AuditLog.Entry(m.id(), ApplicationService.details("elderId", m.elderId(), "from", m.from(),
                         "to", m.to())))
                 .toList());
     }
 
-    /** Re-evaluates one elder's active entitlements with RuleEvaluator; flags those that no longer hold. */
+    /**
+     * Re-evaluates the active entitlements of the elders (one or many, e.g. an agency's batch of status changes),
+     * set-based per policy: those that no longer hold are flagged for the street's re-check, one audit record per
+     * flagged entitlement, whether the elder changed alone or with thousands of others.
+     */
     @Transactional
-    void reevaluate(long elderId, String cause) {
-        List<EntitlementStore.Active> active = entitlements.activeOf(elderId);
-        if (active.isEmpty()) {
-            return;
-        }
-        Optional<ApplicationElder> elder = applications.elder(elderId, RegionScope.everything());
-        if (elder.isEmpty()) {
-            return;
-        }
+    void reevaluate(Long[] elderIds, String cause) {
         LocalDate today = LocalDate.now(clock);
         String actor = actor();
-        Map<Long, Policy> byId = new HashMap<>();
-        for (EntitlementStore.Active entitlement : active) {
-            Policy policy = byId.computeIfAbsent(entitlement.policyId(), id -> policies.find(id).orElseThrow());
-            int tier = RuleEvaluator.qualifyingTier(policy.rule(), elder.get().facts(), today);
-            String reason = tier < 0 ? EntitlementStore.NOT_ELIGIBLE
-                    : tier != entitlement.tierIndex() ? EntitlementStore.TIER_CHANGED : null;
-            if (reason != null && entitlements.flag(entitlement.id(), reason, actor)) {
-                audit.recordAs(actor, "ENTITLEMENT_RECHECK_FLAGGED", ENTITY, entitlement.id(),
-                        ApplicationService.details("elderId", elderId, "reason", reason, "cause", cause,
-                                "qualifyingTier", tier));
+        List<AuditLog.Entry> entries = new ArrayList<>();
+        for (long policyId : entitlements.policiesWithActiveEntitlementsOf(elderIds)) {
+            Policy policy = policies.find(policyId).orElseThrow();
+            for (EntitlementStore.Flagged flagged : entitlements.flagElders(policyId, policy.rule(), elderIds, today,
+                    actor)) {
+                entries.add(new AuditLog.Entry(flagged.id(), ApplicationService.details("elderId", flagged.elderId(),
+                        "reason", flagged.reason(), "cause", cause, "qualifyingTier", flagged.qualifyingTier())));
             }
         }
+        audit.recordAllAs(actor, "ENTITLEMENT_RECHECK_FLAGGED", ENTITY, entries);
     }
 
     /** After a spreadsheet import changed many elders: every policy's active entitlements, set-based. */

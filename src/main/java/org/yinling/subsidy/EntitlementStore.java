@@ -154,7 +154,7 @@ class EntitlementStore {
     }
 
     /**
-     * The open applications of {@code elderId} (of every elder when null) whose elder now lives in another community,
+     * The open applications of the elders {@code elderIds} (of every elder when null) whose elder now lives in another community,
      * as {@code FROM} rows {@code a} (application), {@code e} (elder) and whether the policy covers the new community
      * ({@code covered}): a policy of a street covers the street's communities, one of the district the district's.
      */
@@ -162,7 +162,7 @@ class EntitlementStore {
             SELECT a.id, a.elder_id, a.stage, a.community_code AS from_code, e.community_code AS to_code,
                    left(e.community_code, d.digits) = left(p.region_code, d.digits) AS covered
             FROM (SELECT id, elder_id, stage, community_code, policy_id FROM subsidy_application
-                  WHERE %s AND (CAST(:elder AS bigint) IS NULL OR elder_id = :elder)) a
+                  WHERE %s AND (CAST(:elders AS bigint[]) IS NULL OR elder_id = ANY(CAST(:elders AS bigint[])))) a
             JOIN elder e ON e.id = a.elder_id
             JOIN subsidy_policy p ON p.id = a.policy_id
             JOIN region r ON r.code = p.region_code
@@ -174,7 +174,7 @@ class EntitlementStore {
      * Open applications follow their elder to the new community (where the policy covers it): the new community's and
      * street's queues take them over at the stage they reached. Returns what moved.
      */
-    List<Moved> moveOpenApplicationsWithElder(Long elderId, String actor) {
+    List<Moved> moveOpenApplicationsWithElders(Long[] elderIds, String actor) {
         return jdbc.sql("""
                         WITH moved AS (%s)
                         UPDATE subsidy_application a SET community_code = moved.to_code, updated_at = now(),
@@ -182,7 +182,7 @@ class EntitlementStore {
                         FROM moved WHERE a.id = moved.id AND moved.covered
                         RETURNING a.id, a.elder_id, moved.from_code, moved.to_code
                         """.formatted(OPEN_OF_MOVED_ELDERS))
-                .param("elder", elderId).param("actor", actor)
+                .param("elders", elderIds).param("actor", actor)
                 .query((rs, row) -> new Moved(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
     }
 
@@ -190,7 +190,7 @@ class EntitlementStore {
      * Open applications whose elder moved out of the policy's region (a street's policy, another street) are withdrawn
      * with a decision row each, as at a move out of the district. Returns their ids.
      */
-    List<Long> withdrawOpenApplicationsOutsidePolicy(Long elderId, String note, String actor) {
+    List<Long> withdrawOpenApplicationsOutsidePolicy(Long[] elderIds, String note, String actor) {
         return jdbc.sql("""
                         WITH open AS (%s), withdrawn AS (
                             UPDATE subsidy_application a SET stage = 'WITHDRAWN', closed_at = now(), updated_at = now(),
@@ -202,50 +202,74 @@ class EntitlementStore {
                         SELECT id, 'WITHDRAW', stage, 'WITHDRAWN', :note, :actor FROM withdrawn
                         RETURNING application_id
                         """.formatted(OPEN_OF_MOVED_ELDERS))
-                .param("elder", elderId).param("actor", actor).param("note", note).query(Long.class).list();
+                .param("elders", elderIds).param("actor", actor).param("note", note).query(Long.class).list();
     }
 
     /** Active entitlements follow their elder too, so that the new street re-checks them. Returns what moved. */
-    List<Moved> moveActiveEntitlementsWithElder(Long elderId, String actor) {
+    List<Moved> moveActiveEntitlementsWithElders(Long[] elderIds, String actor) {
         return jdbc.sql("""
                         WITH moved AS (
                             SELECT en.id, en.elder_id, en.community_code AS from_code, e.community_code AS to_code
                             FROM subsidy_entitlement en JOIN elder e ON e.id = en.elder_id
                             WHERE en.status = 'ACTIVE' AND en.community_code <> e.community_code
-                              AND (CAST(:elder AS bigint) IS NULL OR en.elder_id = :elder)
+                              AND (CAST(:elders AS bigint[]) IS NULL OR en.elder_id = ANY(CAST(:elders AS bigint[])))
                         )
                         UPDATE subsidy_entitlement en SET community_code = moved.to_code, updated_at = now(),
                             updated_by = :actor, lock_version = en.lock_version + 1
                         FROM moved WHERE en.id = moved.id
                         RETURNING en.id, en.elder_id, moved.from_code, moved.to_code
                         """)
-                .param("elder", elderId).param("actor", actor)
+                .param("elders", elderIds).param("actor", actor)
                 .query((rs, row) -> new Moved(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
     }
 
-    /** The elder's active entitlements with their policy's rule, for a re-evaluation. */
-    record Active(long id, long policyId, int tierIndex, String recheckReason) {
+    /** The policies of which the elders {@code elderIds} hold active entitlements, for their re-evaluation. */
+    List<Long> policiesWithActiveEntitlementsOf(Long[] elderIds) {
+        return jdbc.sql("""
+                        SELECT DISTINCT policy_id FROM subsidy_entitlement
+                        WHERE elder_id = ANY(CAST(? AS bigint[])) AND status = 'ACTIVE' ORDER BY policy_id
+                        """)
+                .param(elderIds).query(Long.class).list();
     }
 
-    List<Active> activeOf(long elderId) {
+    /** An entitlement {@link #flagElders} flagged, with the tier its elder qualifies for now (-1: none). */
+    record Flagged(long id, long elderId, String reason, int qualifyingTier) {
+    }
+
+    /**
+     * Set-based re-evaluation of the elders' active entitlements of one policy version: those whose elder no longer
+     * qualifies, or qualifies in another tier, are flagged for the street's re-check with that reason; a flag already
+     * there keeps its first date, and one with the same reason is left alone. The rule compiles to SQL
+     * (RuleCompiler), the same rule RuleEvaluator applies to one elder (RuleAgreementTest). Returns what was flagged.
+     */
+    List<Flagged> flagElders(long policyId, PolicyRule rule, Long[] elderIds, LocalDate on, String actor) {
+        SqlFragment tier = RuleCompiler.qualifyingTier(rule, on);
+        // parameters in the order of the SQL text: the tier fragment, policy_id, the elders, updated_by
+        List<Object> params = new ArrayList<>(tier.params());
+        params.add(policyId);
+        params.add(elderIds);
+        params.add(actor);
         return jdbc.sql("""
-                        SELECT id, policy_id, tier_index, recheck_reason FROM subsidy_entitlement
-                        WHERE elder_id = ? AND status = 'ACTIVE'
-                        """)
-                .param(elderId)
-                .query((rs, row) -> new Active(rs.getLong("id"), rs.getLong("policy_id"), rs.getInt("tier_index"),
-                        rs.getString("recheck_reason")))
+                        WITH verdict AS (
+                            SELECT q.id, q.elder_id, q.tier,
+                                   CASE WHEN q.tier IS NULL THEN 'NOT_ELIGIBLE' ELSE 'TIER_CHANGED' END AS reason
+                            FROM (SELECT en.id, en.elder_id, en.tier_index, %s AS tier
+                                  FROM subsidy_entitlement en JOIN elder e ON e.id = en.elder_id
+                                  WHERE en.policy_id = ? AND en.status = 'ACTIVE'
+                                    AND en.elder_id = ANY(CAST(? AS bigint[]))) q
+                            WHERE q.tier IS DISTINCT FROM q.tier_index
+                        )
+                        UPDATE subsidy_entitlement en
+                        SET recheck_reason = v.reason, recheck_since = COALESCE(en.recheck_since, now()),
+                            updated_at = now(), updated_by = ?, lock_version = en.lock_version + 1
+                        FROM verdict v
+                        WHERE en.id = v.id AND en.recheck_reason IS DISTINCT FROM v.reason
+                        RETURNING en.id, v.elder_id, v.reason, v.tier
+                        """.formatted(tier.sql()))
+                .params(params)
+                .query((rs, row) -> new Flagged(rs.getLong("id"), rs.getLong("elder_id"), rs.getString("reason"),
+                        rs.getObject("tier") == null ? -1 : rs.getInt("tier")))
                 .list();
-    }
-
-    /** Flags one entitlement for the street's re-check (keeps the first date it was flagged). */
-    boolean flag(long id, String reason, String actor) {
-        return jdbc.sql("""
-                        UPDATE subsidy_entitlement SET recheck_reason = ?, recheck_since = COALESCE(recheck_since, now()),
-                            updated_at = now(), updated_by = ?, lock_version = lock_version + 1
-                        WHERE id = ? AND status = 'ACTIVE' AND recheck_reason IS DISTINCT FROM ?
-                        """)
-                .params(reason, actor, id, reason).update() == 1;
     }
 
     /** The policies that have active entitlements, for a set-based re-evaluation. */

@@ -21,6 +21,7 @@ import org.yinling.elder.ElderRegistered;
 import org.yinling.elder.ElderUpdated;
 import org.yinling.elder.EldersImported;
 import org.yinling.elder.EldersLeft;
+import org.yinling.elder.EldersUpdated;
 import org.yinling.institution.ElderStayChanged;
 
 /**
@@ -123,6 +124,13 @@ class VisitRoster {
     @Transactional
     public void on(ElderUpdated event) {
         recomputeElder(event.elderId(), "ELDER_UPDATED");
+    }
+
+    /** Many elders' circumstances changed at once (an agency's batch): the same as each elder's event, set-based. */
+    @EventListener
+    @Transactional
+    public void on(EldersUpdated event) {
+        recomputeElders(event.ids(), "ELDER_UPDATED");
     }
 
     @EventListener

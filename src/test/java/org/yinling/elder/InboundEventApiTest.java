@@ -373,10 +373,10 @@ class InboundEventApiTest {
     }
 
     @Test
-    void aBatchOfTenThousandStatusChangesIsAnsweredInOrderAndReChecksSetBased() throws Exception {
+    void aBatchOfTenThousandStatusChangesIsAnsweredInOrderAndReChecksItsElders() throws Exception {
         int registered = StatusImportService.BULK_FROM + 10;
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < registered; i++) {
+        for (int i = 1; i < registered; i++) {
             ids.add(newId());
         }
         jdbc.sql("""
@@ -385,6 +385,12 @@ class InboundEventApiTest {
                         SELECT r, '批量', 'FEMALE', to_date(substr(r, 7, 8), 'YYYYMMDD'), TRUE, ?, 'ALONE', 'NONE', 'test', 'test'
                         FROM unnest(CAST(? AS varchar[])) AS r""")
                 .params(GUASHAN, ids.toArray(String[]::new)).update();
+        // one of the batch's elders is paid as 低保; a bystander outside the batch no longer is, unnoticed so far
+        long minimumLiving = policy("MINIMUM_LIVING");
+        String paidId = newId();
+        ids.add(0, paidId);
+        long paid = entitlement(elder(paidId, GUASHAN, "MINIMUM_LIVING"), minimumLiving);
+        long bystander = entitlement(elder(newId(), GUASHAN, "NONE"), minimumLiving);
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < InboundEventReader.MAX_EVENTS; i++) {
             String residentId = i < registered ? ids.get(i) : newId();
@@ -402,8 +408,19 @@ class InboundEventApiTest {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM elder WHERE resident_id = ANY (CAST(? AS varchar[])) AND economic_status = 'MARGINAL'")
                 .param(ids.toArray(String[]::new)).query(Integer.class).single()).isEqualTo(registered);
-        // past BULK_FROM changed elders the followers re-check set-based, as after a spreadsheet import
-        assertThat(events.stream(EldersImported.class).filter(e -> e.updated() == registered)).hasSize(1);
+        // past BULK_FROM changed elders one event names them all, and the followers re-check just those elders
+        assertThat(events.stream(EldersUpdated.class).filter(e -> e.size() == registered)).hasSize(1);
+        assertThat(recheckReason(paid)).isEqualTo("NOT_ELIGIBLE");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit_event WHERE action = 'ENTITLEMENT_RECHECK_FLAGGED'
+                          AND entity_id = ? AND details ->> 'cause' = 'ELDER_UPDATED'""")
+                .param(String.valueOf(paid)).query(Integer.class).single()).isEqualTo(1);
+        assertThat(recheckReason(bystander)).isNull();
+    }
+
+    private String recheckReason(long entitlement) {
+        return jdbc.sql("SELECT recheck_reason FROM subsidy_entitlement WHERE id = ?").param(entitlement)
+                .query(String.class).optional().orElse(null);
     }
 
     @Test
