@@ -92,6 +92,7 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName(LANGUAGE_PARAMETER);
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        // the API is stateless: its language is the caller's Accept-Language, and a ?lang= there sets no cookie
+        registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
     }
 }

@@ -38,6 +38,14 @@ class ApiChainTest {
                 .andExpect(header().doesNotExist("Set-Cookie"));
     }
 
+    /** The pages' ?lang= sets a cookie; an API call keeps to Accept-Language and sets nothing. */
+    @Test
+    void aLanguageParameterSetsNoCookieOnTheApi() throws Exception {
+        mvc.perform(get("/api/v1/me").param("lang", "en").with(districtClient("elders:read")))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Set-Cookie"));
+    }
+
     @Test
     void withoutATokenTheAnswerIsAProblemDetailNotTheLoginPage() throws Exception {
         mvc.perform(get("/api/v1/me").header("Accept-Language", "en"))
