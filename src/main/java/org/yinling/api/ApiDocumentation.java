@@ -38,13 +38,6 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI yinlingOpenApi() {
-        Schema<?> problem = new ObjectSchema()
-                .description("RFC 9457 problem details / 问题详情")
-                .addProperty("type", new StringSchema().format("uri").example(ApiProblems.TYPE_BASE + "forbidden"))
-                .addProperty("title", new StringSchema().example("Forbidden"))
-                .addProperty("status", new IntegerSchema().example(403))
-                .addProperty("detail", new StringSchema().example("This client lacks the scope this call needs."))
-                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/elders"));
         return new OpenAPI()
                 .info(new Info()
                         .title("银龄 Yinling API")
@@ -64,14 +57,32 @@ class ApiDocumentation {
                                 .type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer")
                                 .bearerFormat("JWT")
-                                .description("An access token from POST /api/v1/token / 令牌接口取得的访问令牌"))
-                        .addSchemas(PROBLEM, problem));
+                                .description("An access token from POST /api/v1/token / 令牌接口取得的访问令牌")));
     }
 
-    /** The bearer scheme and the problem responses on every operation (the token endpoint: none of them). */
+    /** The problem-details schema every error response refers to. */
+    private static Schema<?> problem() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details / 问题详情")
+                .addProperty("type", new StringSchema().format("uri").example(ApiProblems.TYPE_BASE + "forbidden"))
+                .addProperty("title", new StringSchema().example("Forbidden"))
+                .addProperty("status", new IntegerSchema().example(403))
+                .addProperty("detail", new StringSchema().example("This client lacks the scope this call needs."))
+                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/elders"));
+    }
+
+    /**
+     * The bearer scheme and the problem responses on every operation (the token endpoint: none of them). The problem
+     * schema is added here, not in the {@link OpenAPI} bean above: springdoc replaces that bean's schemas with the
+     * ones it finds in the code, and the responses' references pointed nowhere.
+     */
     @Bean
     OpenApiCustomizer yinlingApiResponses() {
         return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(PROBLEM, problem());
             if (openApi.getPaths() == null) {
                 return;
             }

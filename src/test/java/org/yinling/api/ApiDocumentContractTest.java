@@ -94,6 +94,60 @@ class ApiDocumentContractTest {
         assertThat(problems).isEmpty();
     }
 
+    /** A reference the Swagger page cannot follow shows as an error there instead of the schema. */
+    @Test
+    void everyReferenceInTheDocumentResolves() throws Exception {
+        JsonNode document = document();
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+        assertThat(refs).isNotEmpty();
+        assertThat(refs).allSatisfy(ref -> {
+            assertThat(ref).startsWith("#/");
+            assertThat(document.at(ref.substring(1)).isMissingNode()).as(ref).isFalse();
+        });
+    }
+
+    /** The inbound-event bodies are read by hand (per-event problems), so their shape is described explicitly. */
+    @Test
+    void theInboundEventBodiesNameTheirFieldsValuesAndLimit() throws Exception {
+        JsonNode document = document();
+        JsonNode life = document.at("/paths/~1api~1v1~1life-events/post/requestBody/content/application~1json");
+        assertThat(life.at("/schema/oneOf/1/maxItems").intValue()).isEqualTo(10_000);
+        assertThat(life.path("examples").path("death").path("value").path("type").asString()).isEqualTo("DEATH");
+        JsonNode lifeEvent = document.at("/components/schemas/LifeEvent");
+        assertThat(lifeEvent.path("required").toString()).contains("eventId", "type", "residentId", "date");
+        assertThat(lifeEvent.at("/properties/type/enum").toString()).contains("DEATH", "MOVE_OUT", "MOVE_IN");
+        assertThat(lifeEvent.at("/properties/communityCode/pattern").asString()).isEqualTo("^[0-9]{12}$");
+        JsonNode status = document.at("/components/schemas/StatusChange");
+        assertThat(status.at("/properties/economicStatus/enum").toString()).contains("MINIMUM_LIVING", "EXTREME_POVERTY");
+        assertThat(status.at("/properties/disabilityLevel/maximum").intValue()).isEqualTo(4);
+        assertThat(document.at("/paths/~1api~1v1~1status-changes/post/requestBody/content/application~1json/examples")
+                .has("disability")).isTrue();
+        assertThat(document.at("/paths/~1api~1v1~1life-events/post/responses/413/content/application~1problem+json")
+                .isMissingNode()).isFalse();
+    }
+
+    private JsonNode document() throws Exception {
+        return json.readTree(mvc.perform(get("/v3/api-docs").with(as("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if (field.getKey().equals("$ref") && field.getValue().isString()) {
+                    refs.add(field.getValue().asString());
+                }
+                else {
+                    collectRefs(field.getValue(), refs);
+                }
+            });
+        }
+        else if (node.isArray()) {
+            node.forEach(child -> collectRefs(child, refs));
+        }
+    }
+
     @Test
     void theDocumentAndItsPageAreForAdministratorsOnly() throws Exception {
         mvc.perform(get("/v3/api-docs").with(as("district"))).andExpect(status().isForbidden());
