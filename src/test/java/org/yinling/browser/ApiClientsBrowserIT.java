@@ -63,6 +63,15 @@ class ApiClientsBrowserIT extends BrowserTest {
             assertThat(page.locator(".opblock-summary-path[data-path='/api/v1/token']")).hasCount(1);
             assertThat(page.locator(".opblock-summary-path[data-path='/api/v1/me']")).hasCount(1);
             BrowserSupport.screenshot(page, "api-swagger-ui");
+            // an inbound-event operation opened: its body's example, its problem responses resolved (no reference
+            // errors on the page)
+            page.click(".opblock-summary-path[data-path='/api/v1/life-events']");
+            assertThat(page.locator(".opblock-body").first()).containsText("police-2026-000123");
+            assertThat(page.locator(".opblock-body").first()).containsText("413");
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            assertThat(page.locator(".errors-wrapper")).hasCount(0);
+            assertThat(page.locator("body")).not().containsText("Could not resolve reference");
+            BrowserSupport.screenshot(page, "api-swagger-ui-life-events");
             // the page's scripts are all the application's own files (script-src 'self' holds); the one inline style
             // swagger-ui injects is refused by style-src 'self' without visible harm (docs/security.md)
             assertThat(console).as("no script blocked by the Content Security Policy")
