@@ -34,9 +34,11 @@ class ApiTokenController {
     static final String PATH = "/api/v1/token";
 
     private final ApiTokens tokens;
+    private final ApiTokenAttempts attempts;
 
-    ApiTokenController(ApiTokens tokens) {
+    ApiTokenController(ApiTokens tokens, ApiTokenAttempts attempts) {
         this.tokens = tokens;
+        this.attempts = attempts;
     }
 
     @Operation(summary = "Get an access token (OAuth 2 client credentials) / 获取访问令牌",
@@ -52,7 +54,12 @@ class ApiTokenController {
                             {"error": "unsupported_grant_type", "error_description": "Only client_credentials is supported."}"""))),
                     @ApiResponse(responseCode = "401", description = "invalid_client / 客户端编号或密钥错误，或已吊销",
                             content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
-                            {"error": "invalid_client", "error_description": "Client authentication failed."}""")))})
+                            {"error": "invalid_client", "error_description": "Client authentication failed."}"""))),
+                    @ApiResponse(responseCode = "429",
+                            description = "10 failed attempts for this client id this minute; retry after Retry-After "
+                                    + "seconds / 本分钟内该客户端失败次数过多",
+                            content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+                            {"error": "invalid_client", "error_description": "Too many failed attempts for this client; retry after 42 seconds."}""")))})
     @SecurityRequirements
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,13 +90,22 @@ class ApiTokenController {
         if (id == null || secret == null) {
             return error(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication is missing.", false);
         }
-        return tokens.issue(id, secret)
-                .map(issued -> ResponseEntity.ok()
-                        .cacheControl(CacheControl.noStore())
-                        .header(HttpHeaders.PRAGMA, "no-cache")
-                        .body(ApiTokens.answer(issued)))
-                .orElseGet(() -> error(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.",
-                        basicUsed));
+        long wait = attempts.retryAfter(id);
+        if (wait > 0) {
+            ResponseEntity<Map<String, Object>> refused = error(HttpStatus.TOO_MANY_REQUESTS, "invalid_client",
+                    "Too many failed attempts for this client; retry after " + wait + " seconds.", false);
+            return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).body(refused.getBody());
+        }
+        Optional<ApiTokens.Issued> issued = tokens.issue(id, secret);
+        if (issued.isEmpty()) {
+            attempts.failed(id);
+            return error(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.", basicUsed);
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.PRAGMA, "no-cache")
+                .body(ApiTokens.answer(issued.get()));
     }
 
     /** The client id and secret of an HTTP Basic header (each form-urlencoded, RFC 6749 §2.3.1). */

@@ -211,6 +211,29 @@ class ApiClientJourneyTest {
     }
 
     @Test
+    void tenWrongSecretsInAMinuteBlockTheClientIdForTheRestOfIt() throws Exception {
+        Registered client = register(STREET, 600, "elders:read");
+        Registered other = register(STREET, 600, "elders:read");
+        List<MvcResult> results = new ArrayList<>();
+        // 21 wrong secrets fall in at most two minutes, so one minute holds 11 or more: the 11th of it is refused
+        for (int i = 0; i <= 2 * ApiTokenAttempts.FAILURES_PER_MINUTE; i++) {
+            results.add(mvc.perform(post("/api/v1/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .param("grant_type", "client_credentials").param("client_id", client.id())
+                    .param("client_secret", "guess-" + i)).andReturn());
+        }
+        assertThat(results).allMatch(r -> r.getResponse().getStatus() == 401 || r.getResponse().getStatus() == 429);
+        MvcResult blocked = results.stream().filter(r -> r.getResponse().getStatus() == 429).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(blocked.getResponse().getHeader("Retry-After"))).isBetween(1, 60);
+        assertThat(json.readTree(blocked.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("error").asString())
+                .isEqualTo("invalid_client");
+        // a blocked attempt checks no secret: fewer refusals audited than attempts made
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'API_TOKEN_REFUSED' AND entity_id = ?")
+                .param(client.id()).query(Long.class).single()).isLessThan(results.size());
+        // another client is not affected
+        token(other.id(), other.secret());
+    }
+
+    @Test
     void overTheRateLimitTheAnswerIs429WithRetryAfter() throws Exception {
         Registered client = register(STREET, 1, "elders:read");
         String token = token(client.id(), client.secret());
