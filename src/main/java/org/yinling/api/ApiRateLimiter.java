@@ -1,8 +1,6 @@
 package org.yinling.api;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.stereotype.Component;
 
@@ -13,14 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ApiRateLimiter {
 
-    private final Clock clock;
-    private final ConcurrentMap<Long, Window> windows = new ConcurrentHashMap<>();
+    /** Far more than there are clients: every client is followed. */
+    private static final int MAX_CLIENTS = 100_000;
+
+    private final MinuteCounter<Long> calls;
 
     ApiRateLimiter(Clock clock) {
-        this.clock = clock;
-    }
-
-    private record Window(long minute, int calls) {
+        this.calls = new MinuteCounter<>(clock, MAX_CLIENTS);
     }
 
     /**
@@ -28,14 +25,6 @@ class ApiRateLimiter {
      * Retry-After).
      */
     long acquire(long clientId, int limitPerMinute) {
-        long millis = clock.millis();
-        long minute = millis / 60_000;
-        Window window = windows.compute(clientId, (id, current) ->
-                current == null || current.minute() != minute ? new Window(minute, 1)
-                        : new Window(minute, current.calls() == Integer.MAX_VALUE ? current.calls() : current.calls() + 1));
-        if (window.calls() <= limitPerMinute) {
-            return 0;
-        }
-        return Math.max(1, ((minute + 1) * 60_000 - millis + 999) / 1000);
+        return calls.add(clientId) <= limitPerMinute ? 0 : calls.secondsLeft();
     }
 }
