@@ -23,6 +23,8 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
+        // 5 s by default: too short for a log-in with its redirects while the machine runs other builds too
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         var chromium = BrowserSupport.chromium();
         playwright = BrowserSupport.playwright();
         browser = BrowserSupport.launch(playwright, chromium);

@@ -41,6 +41,8 @@ class InstitutionBrowserIT extends BrowserTest {
             page.selectOption("#medicalArrangement", "AGREEMENT");
             page.click("#institution-form button[type=submit]");
             assertThat(page.locator("#institution-name")).hasText("浏览器测试养老院");
+            // the page's cards settle first: a click during a layout shift can miss the checkbox
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
 
             page.fill("#room", "201");
             page.fill("#from", "1");
