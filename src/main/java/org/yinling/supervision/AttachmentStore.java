@@ -116,6 +116,11 @@ class AttachmentStore {
         return (kept.isEmpty() ? statement : statement.param("kept", kept)).update();
     }
 
+    /** Drops every photo still held for the inspection (it has been submitted). */
+    int dropAllPending(long inspectionId) {
+        return jdbc.sql("DELETE FROM supervision_attachment WHERE pending_inspection_id = ?").param(inspectionId).update();
+    }
+
     /** Held photos of inspections older than the moment (never submitted): deleted; the number deleted. */
     int dropPendingBefore(OffsetDateTime before) {
         return jdbc.sql("""
