@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +19,17 @@ import org.yinling.system.ApiReads;
  * Institutions for the read API: one statement per page, keyset-paged in the order (community, id); each
  * institution's beds and open stays are counted in the same statement (lateral subqueries on the indexes
  * {@code bed (institution_id, …)} and {@code stay_institution_idx}), never a query per row from here. Institutions
- * are organisations, so their reads are not audited as personal data.
+ * are organisations, so their reads are not audited as personal data. The star grade is the one held today (the
+ * application's clock): the latest decided rating's grade while valid (index {@code supervision_rating_institution});
+ * none when that rating was "not rated" or its validity has ended.
  */
 @Service
 class InstitutionApiReads {
 
     private static final String SELECT = """
             SELECT i.id, i.name, i.kind, i.ownership, i.operator, i.community_code, i.address, i.contact_name,
-                   i.contact_phone, i.star_level, i.star_rated_on, i.opened_on, i.status, i.medical_arrangement,
+                   i.contact_phone, g.grade AS star_level, g.rated_on AS star_rated_on, g.valid_until AS star_valid_until,
+                   i.opened_on, i.status, i.medical_arrangement,
                    i.filing_date, i.filing_receipt, b.total, b.nursing, b.reserved, s.occupied, s.occupied_nursing
             FROM institution i
             CROSS JOIN LATERAL (SELECT count(*) AS total, count(*) FILTER (WHERE nursing) AS nursing,
@@ -34,12 +38,18 @@ class InstitutionApiReads {
             CROSS JOIN LATERAL (SELECT count(*) AS occupied, count(*) FILTER (WHERE bd.nursing) AS occupied_nursing
                                 FROM stay st JOIN bed bd ON bd.id = st.bed_id
                                 WHERE st.institution_id = i.id AND st.ended_on IS NULL) s
+            LEFT JOIN LATERAL (SELECT r.grade, r.rated_on, r.valid_until FROM supervision_rating r
+                               WHERE r.institution_id = i.id AND r.status = 'DECIDED'
+                               ORDER BY r.rated_on DESC, r.id DESC LIMIT 1) l ON TRUE
+            LEFT JOIN LATERAL (SELECT l.grade, l.rated_on, l.valid_until WHERE l.valid_until >= :today) g ON TRUE
             """;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    InstitutionApiReads(JdbcClient jdbc) {
+    InstitutionApiReads(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Beds by kind: nursing-type beds (护理型床位) and general ones; {@code reserved}: kept free by the institution. */
@@ -53,7 +63,7 @@ class InstitutionApiReads {
     /** One institution; codes as in docs/api.md §5. */
     record Item(String id, String name, String kind, String ownership, String operator, String communityCode,
                 String address, String contactName, String contactPhone, Integer starLevel, LocalDate starRatedOn,
-                LocalDate openedOn, String status, String medicalArrangement, LocalDate filingDate,
+                LocalDate starValidUntil, LocalDate openedOn, String status, String medicalArrangement, LocalDate filingDate,
                 String filingReceipt, Beds beds, Occupancy occupancy) {
     }
 
@@ -66,6 +76,7 @@ class InstitutionApiReads {
         var statement = jdbc.sql(SELECT + " WHERE " + scope.condition("i.community_code", "scope") + afterCondition
                         + " ORDER BY i.community_code, i.id LIMIT :limit")
                 .param("scope", scope.sqlValue())
+                .param("today", LocalDate.now(clock))
                 .param("limit", limit + 1);
         if (after.isPresent()) {
             statement = statement.param("afterCode", after.get().key()).param("afterId", after.get().id());
@@ -85,6 +96,7 @@ class InstitutionApiReads {
         return jdbc.sql(SELECT + " WHERE i.id = :id AND " + scope.condition("i.community_code", "scope"))
                 .param("id", id)
                 .param("scope", scope.sqlValue())
+                .param("today", LocalDate.now(clock))
                 .query((rs, i) -> item(rs))
                 .optional();
     }
@@ -99,7 +111,7 @@ class InstitutionApiReads {
                 rs.getString("ownership"), rs.getString("operator"), rs.getString("community_code"),
                 rs.getString("address"), rs.getString("contact_name"), rs.getString("contact_phone"),
                 rs.getObject("star_level", Integer.class), rs.getObject("star_rated_on", LocalDate.class),
-                rs.getObject("opened_on", LocalDate.class), rs.getString("status"),
+                rs.getObject("star_valid_until", LocalDate.class), rs.getObject("opened_on", LocalDate.class), rs.getString("status"),
                 rs.getString("medical_arrangement"), rs.getObject("filing_date", LocalDate.class),
                 rs.getString("filing_receipt"),
                 new Beds(total, nursing, total - nursing, rs.getInt("reserved")),

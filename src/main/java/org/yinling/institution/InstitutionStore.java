@@ -2,6 +2,7 @@ package org.yinling.institution;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,48 +12,62 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yinling.region.RegionScope;
 
-/** Rows of {@code institution} with their bed counts; every read takes the user's region scope. */
+/**
+ * Rows of {@code institution} with their bed counts; every read takes the user's region scope. The star grade is read
+ * from the institution's latest decided rating ({@code supervision_rating}, issue 23; one index probe per institution
+ * on {@code supervision_rating_institution}), never from the copy {@code institution.star_level}, so that a grade
+ * whose validity has ended (by the application's clock) shows as expired and is not found by the star filter.
+ */
 @Repository
 class InstitutionStore {
 
     private static final String SELECT = """
             SELECT i.*, COALESCE(b.beds, 0) AS beds, COALESCE(b.nursing, 0) AS nursing_beds,
-                   COALESCE(s.occupied, 0) AS occupied, COALESCE(s.others, 0) AS others
+                   COALESCE(s.occupied, 0) AS occupied, COALESCE(s.others, 0) AS others,
+                   g.rating_grade, g.rating_rated_on, g.rating_valid_until
             FROM institution i
             LEFT JOIN (SELECT institution_id, count(*) AS beds, count(*) FILTER (WHERE nursing) AS nursing
                        FROM bed GROUP BY institution_id) b ON b.institution_id = i.id
             LEFT JOIN (SELECT institution_id, count(*) AS occupied, count(*) FILTER (WHERE NOT extreme_poverty) AS others
                        FROM stay WHERE ended_on IS NULL GROUP BY institution_id) s ON s.institution_id = i.id
+            LEFT JOIN LATERAL (SELECT r.grade AS rating_grade, r.rated_on AS rating_rated_on,
+                                      r.valid_until AS rating_valid_until
+                               FROM supervision_rating r
+                               WHERE r.institution_id = i.id AND r.status = 'DECIDED'
+                               ORDER BY r.rated_on DESC, r.id DESC LIMIT 1) g ON TRUE
             """;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    InstitutionStore(JdbcClient jdbc) {
+    InstitutionStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** Filters of the list; null means any. */
+    /** Filters of the list; null means any. {@code starLevel}: the grade held today (valid, not expired). */
     record Filter(String text, InstitutionKind kind, Ownership ownership, String street, Integer starLevel,
                   Boolean nonCompliant) {
     }
 
     List<Institution> search(Filter filter, RegionScope scope, int limit, int offset) {
         List<Object> params = new ArrayList<>();
-        String where = where(filter, scope, params);
+        LocalDate today = LocalDate.now(clock);
+        String where = where(filter, scope, params, today);
         params.add(limit);
         params.add(offset);
         return jdbc.sql("SELECT * FROM (" + SELECT + ") x " + where + " ORDER BY x.community_code, x.name, x.id LIMIT ? OFFSET ?")
-                .params(params).query(InstitutionStore::map).list();
+                .params(params).query(mapper(today)).list();
     }
 
     long count(Filter filter, RegionScope scope) {
         List<Object> params = new ArrayList<>();
-        String where = where(filter, scope, params);
+        String where = where(filter, scope, params, LocalDate.now(clock));
         return jdbc.sql("SELECT count(*) FROM (" + SELECT + ") x " + where).params(params).query(Long.class).single();
     }
 
     /** The medical rule as SQL over the counted beds, the same thresholds as {@link MedicalArrangement#requiredFor}. */
-    private static String where(Filter filter, RegionScope scope, List<Object> params) {
+    private static String where(Filter filter, RegionScope scope, List<Object> params, LocalDate today) {
         Optional<RegionScope> narrowed = scope.narrowedTo(filter.street(), null);
         if (narrowed.isEmpty()) {
             return "WHERE FALSE"; // a street outside the user's scope: no rows
@@ -74,8 +89,9 @@ class InstitutionStore {
             params.add(filter.ownership().name());
         }
         if (filter.starLevel() != null) {
-            where.append(" AND x.star_level = ?");
+            where.append(" AND x.rating_grade = ? AND x.rating_valid_until >= ?");
             params.add(filter.starLevel());
+            params.add(today);
         }
         if (Boolean.TRUE.equals(filter.nonCompliant())) {
             where.append(" AND ").append("""
@@ -87,7 +103,7 @@ class InstitutionStore {
 
     Optional<Institution> find(long id, RegionScope scope) {
         return jdbc.sql("SELECT * FROM (" + SELECT + ") x WHERE x.id = ? AND x.community_code LIKE ?")
-                .params(id, scope.likePattern()).query(InstitutionStore::map).optional();
+                .params(id, scope.likePattern()).query(mapper(LocalDate.now(clock))).optional();
     }
 
     /**
@@ -96,7 +112,7 @@ class InstitutionStore {
      */
     Optional<Institution> findManaged(long id, long managedInstitutionId) {
         return jdbc.sql("SELECT * FROM (" + SELECT + ") x WHERE x.id = ? AND x.id = ?")
-                .params(id, managedInstitutionId).query(InstitutionStore::map).optional();
+                .params(id, managedInstitutionId).query(mapper(LocalDate.now(clock))).optional();
     }
 
     /** Locks the institution row for an admission, so that two admissions never both take the last place. */
@@ -146,12 +162,18 @@ class InstitutionStore {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static Institution map(ResultSet rs, int row) throws SQLException {
+    private static org.springframework.jdbc.core.RowMapper<Institution> mapper(LocalDate today) {
+        return (rs, row) -> map(rs, today);
+    }
+
+    private static Institution map(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate validUntil = rs.getObject("rating_valid_until", LocalDate.class);
         return new Institution(rs.getLong("id"), rs.getString("name"), InstitutionKind.valueOf(rs.getString("kind")),
                 Ownership.valueOf(rs.getString("ownership")), rs.getString("operator"), rs.getString("licence_number"),
                 rs.getObject("licence_date", LocalDate.class), rs.getString("community_code"), rs.getString("address"),
-                rs.getString("contact_name"), rs.getString("contact_phone"), (Integer) boxed(rs.getObject("star_level")),
-                rs.getObject("star_rated_on", LocalDate.class), rs.getObject("opened_on", LocalDate.class),
+                rs.getString("contact_name"), rs.getString("contact_phone"), (Integer) boxed(rs.getObject("rating_grade")),
+                rs.getObject("rating_rated_on", LocalDate.class), validUntil,
+                validUntil != null && validUntil.isBefore(today), rs.getObject("opened_on", LocalDate.class),
                 InstitutionStatus.valueOf(rs.getString("status")),
                 MedicalArrangement.valueOf(rs.getString("medical_arrangement")), rs.getString("medical_document"),
                 rs.getString("payee_bank"), rs.getString("payee_account"), rs.getString("notes"), rs.getLong("version"), rs.getInt("beds"), rs.getInt("nursing_beds"),

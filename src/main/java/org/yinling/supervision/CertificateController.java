@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.yinling.account.CurrentUser;
@@ -153,10 +154,23 @@ class CertificateController {
         return "redirect:/supervision/institutions/" + id + "/certificates";
     }
 
+    /** A scan of a current certificate (multipart {@code scan}), by whoever may record the institution's certificates. */
+    @PostMapping("/supervision/institutions/{id}/certificates/{certificateId}/scan")
+    String attachScan(@PathVariable long id, @PathVariable long certificateId,
+                      @RequestParam(required = false) MultipartFile scan, @AuthenticationPrincipal CurrentUser user,
+                      RedirectAttributes redirect) {
+        String error = certificates.attachScan(id, certificateId, scan, user);
+        redirect.addFlashAttribute(error == null ? "flashSuccess" : "flashError",
+                error == null ? "supervision.certificate.scan.attached" : error);
+        return "redirect:/supervision/institutions/" + id + "/certificates";
+    }
+
     private String show(long id, CurrentUser user, Model model) {
         model.addAttribute("institution", certificates.institution(id, user));
         model.addAttribute("rows", certificates.rows(id, user));
         model.addAttribute("history", certificates.history(id, user));
+        model.addAttribute("scans", certificates.scans(id, user));
+        model.addAttribute("maxMegabytes", EvidenceFiles.MAX_MEGABYTES);
         model.addAttribute("mayRecord", Certificates.mayRecord(user, id));
         model.addAttribute("kinds", CertificateKind.values());
         return VIEW;

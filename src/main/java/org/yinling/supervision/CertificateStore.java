@@ -156,6 +156,11 @@ class CertificateStore {
                 .list();
     }
 
+    /** The current (not replaced) certificate of the institution with this id, if any. */
+    Optional<Certificate> currentOf(long institutionId, long certificateId) {
+        return history(institutionId).stream().filter(c -> c.id() == certificateId && c.current()).findFirst();
+    }
+
     /** Marks the current certificate of the kind replaced (locking it); its id, or empty when there was none. */
     Optional<Long> replaceCurrent(long institutionId, CertificateKind kind, String actor, OffsetDateTime at) {
         return jdbc.sql("""

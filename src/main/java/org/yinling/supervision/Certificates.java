@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
@@ -36,13 +37,55 @@ class Certificates {
     private static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
 
     private final CertificateStore store;
+    private final AttachmentStore attachments;
     private final AuditLog audit;
     private final Clock clock;
 
-    Certificates(CertificateStore store, AuditLog audit, Clock clock) {
+    Certificates(CertificateStore store, AttachmentStore attachments, AuditLog audit, Clock clock) {
         this.store = store;
+        this.attachments = attachments;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The scans of the institution's certificates, by certificate id (the institution found within the scope). */
+    @Transactional(readOnly = true)
+    Map<Long, List<AttachmentStore.Attachment>> scans(long institutionId, CurrentUser user) {
+        institution(institutionId, user);
+        return attachments.scans(institutionId);
+    }
+
+    /**
+     * Attaches a scan (a PDF, JPEG or PNG of at most {@value EvidenceFiles#MAX_MEGABYTES} MB, checked by its first
+     * bytes) to a current certificate of the institution, by whoever may record its certificates.
+     *
+     * @return null when attached, else the message key of the refusal (nothing written)
+     */
+    @Transactional
+    String attachScan(long institutionId, long certificateId, MultipartFile scan, CurrentUser user) {
+        institution(institutionId, user);
+        if (!mayRecord(user, institutionId)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        CertificateStore.Certificate certificate = store.currentOf(institutionId, certificateId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!EvidenceFiles.present(scan)) {
+            return "supervision.certificate.scan.error.none";
+        }
+        EvidenceFiles.Outcome checked = EvidenceFiles.check(scan, false);
+        if (checked.error() != null) {
+            return checked.error();
+        }
+        long id = attachments.insertScan(certificate.id(), checked.file(), user.getUsername(), OffsetDateTime.now(clock));
+        // no file name in the log (as the other supervision files)
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("institutionId", institutionId);
+        details.put("kind", certificate.kind().name());
+        details.put("attachmentId", id);
+        details.put("contentType", checked.file().contentType());
+        details.put("bytes", checked.file().content().length);
+        audit.record("SUPERVISION_CERTIFICATE_SCAN_ATTACHED", "supervision_certificate", certificate.id(), details);
+        return null;
     }
 
     /**

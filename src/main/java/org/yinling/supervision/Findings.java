@@ -76,11 +76,21 @@ class Findings {
         return attachments.photos(finding.inspectionId(), finding.itemId());
     }
 
-    /** A file of a finding or an inspection within the user's scope, else 404. */
-    @Transactional(readOnly = true)
+    /**
+     * A file of a finding, an inspection or a certificate within the user's scope (a photo held for an open inspection:
+     * its uploader only), else 404. Each view of a certificate's scan is audited.
+     */
+    @Transactional
     AttachmentStore.FileContent file(long attachmentId, CurrentUser user) {
-        return attachments.file(attachmentId, SupervisionScope.of(user))
+        AttachmentStore.FileContent file = attachments.file(attachmentId, SupervisionScope.of(user), user.getUsername())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (file.certificateId() != null) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("attachmentId", attachmentId);
+            details.put("contentType", file.contentType());
+            audit.record("SUPERVISION_CERTIFICATE_SCAN_VIEWED", "supervision_certificate", file.certificateId(), details);
+        }
+        return file;
     }
 
     /**

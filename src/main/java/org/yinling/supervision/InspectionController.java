@@ -108,6 +108,7 @@ class InspectionController {
         model.addAttribute("editable", inspection.open() && mayInspect(user));
         model.addAttribute("findings", inspection.open() ? List.of() : inspections.findings(inspection));
         model.addAttribute("photos", inspection.open() ? Map.of() : inspections.photos(inspection));
+        model.addAttribute("held", model.getAttribute("editable") == Boolean.TRUE ? inspections.held(inspection, user) : Map.of());
         model.addAttribute("maxMegabytes", EvidenceFiles.MAX_MEGABYTES);
         model.addAttribute("itemsById", items.stream().collect(Collectors.toMap(ChecklistItem::id, Function.identity())));
         return VIEW;

@@ -140,6 +140,10 @@ class Inspections {
         }
         List<SupervisionStore.Result> results = new ArrayList<>();
         Map<Long, EvidenceFiles.Checked> checkedPhotos = new LinkedHashMap<>();
+        // photos this inspector uploaded with an earlier attempt that came back with errors: kept when the form
+        // still refers to them (keep_<item> = the held photo's id; nobody else's, no other inspection's or item's)
+        Map<Long, AttachmentStore.Attachment> held = attachments.pending(id, user.getUsername());
+        Map<Long, Long> kept = new LinkedHashMap<>();
         for (ChecklistItem item : store.items(inspection.checklistId())) {
             Outcome outcome = outcome(values.get("outcome_" + item.id()));
             String itemNote = text(values.get("note_" + item.id()));
@@ -161,14 +165,17 @@ class Inspections {
                     checkedPhotos.put(item.id(), checked.file());
                 }
             }
-        }
-        if (!errors.isEmpty()) {
-            if (!checkedPhotos.isEmpty() || photos.values().stream().anyMatch(EvidenceFiles::present)) {
-                errors.put("photos", "instmgr.inspection.photosAgain");
+            AttachmentStore.Attachment heldPhoto = held.get(item.id());
+            if (heldPhoto != null && !checkedPhotos.containsKey(item.id())
+                    && Long.toString(heldPhoto.id()).equals(values.get("keep_" + item.id()))) {
+                kept.put(item.id(), heldPhoto.id());
             }
-            return errors;
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
+        if (!errors.isEmpty()) {
+            hold(inspection, checkedPhotos, kept, user, now.toOffsetDateTime());
+            return errors;
+        }
         if (!store.submit(id, results, inspector, representative, note, now.toOffsetDateTime())) {
             errors.put("form", "supervision.inspection.error.submitted");
             return errors;
@@ -179,15 +186,48 @@ class Inspections {
         int findings = store.insertFindings(id, now.toOffsetDateTime(), deadlines);
         checkedPhotos.forEach((itemId, photo) ->
                 attachments.insertPhoto(id, itemId, photo, user.getUsername(), now.toOffsetDateTime()));
+        attachments.linkPending(id, kept.values(), user.getUsername());
+        attachments.dropAllPending(id);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("institutionId", inspection.institutionId());
         details.put("inspector", inspector);
         details.put("representative", representative);
         details.put("failed", results.stream().filter(r -> r.outcome() == Outcome.FAIL).count());
         details.put("findings", findings);
-        details.put("photos", checkedPhotos.size());
+        details.put("photos", checkedPhotos.size() + kept.size());
         audit.record("SUPERVISION_INSPECTION_SUBMITTED", "supervision_inspection", id, details);
         return errors;
+    }
+
+    /** How long a photo held for an inspection never submitted is kept. */
+    static final java.time.Duration HELD_FOR = java.time.Duration.ofDays(7);
+
+    /**
+     * The form came back with errors: its valid new photos are held for the inspection (an item's new photo replaces
+     * the one held before), photos held before and no longer referred to are dropped, and held photos older than
+     * {@link #HELD_FOR} (inspections never submitted) are cleaned up.
+     */
+    private void hold(SupervisionStore.Inspection inspection, Map<Long, EvidenceFiles.Checked> photos,
+                      Map<Long, Long> kept, CurrentUser user, OffsetDateTime now) {
+        List<Long> keep = new ArrayList<>(kept.values());
+        photos.forEach((itemId, photo) ->
+                keep.add(attachments.insertPending(inspection.id(), itemId, photo, user.getUsername(), now)));
+        int dropped = attachments.dropPending(inspection.id(), keep, user.getUsername());
+        attachments.dropPendingBefore(now.minus(HELD_FOR));
+        if (!photos.isEmpty() || dropped > 0) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("institutionId", inspection.institutionId());
+            details.put("held", keep.size());
+            details.put("added", photos.size());
+            details.put("dropped", dropped);
+            audit.record("SUPERVISION_INSPECTION_PHOTOS_HELD", "supervision_inspection", inspection.id(), details);
+        }
+    }
+
+    /** The photos this user holds for the open inspection, by item. */
+    @Transactional(readOnly = true)
+    Map<Long, AttachmentStore.Attachment> held(SupervisionStore.Inspection inspection, CurrentUser user) {
+        return inspection.open() ? attachments.pending(inspection.id(), user.getUsername()) : Map.of();
     }
 
     private static Outcome outcome(String value) {

@@ -147,6 +147,7 @@ class SecurityConfiguration {
                                 "/supervision/institutions/*/ratings")
                         .hasAnyRole("DISTRICT_STAFF", "STREET_REVIEWER", "MANAGER", "INSTITUTION_MANAGER")
                         .requestMatchers(HttpMethod.POST, "/supervision/institutions/*/certificates",
+                                "/supervision/institutions/*/certificates/*/scan",
                                 "/supervision/institutions/*/ratings").hasAnyRole("DISTRICT_STAFF", "INSTITUTION_MANAGER")
                         .requestMatchers(HttpMethod.POST, "/supervision/ratings/*").hasRole("DISTRICT_STAFF")
                         .requestMatchers(HttpMethod.GET, "/supervision/checklists/new").hasRole("DISTRICT_STAFF")

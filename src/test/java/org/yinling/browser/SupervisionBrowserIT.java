@@ -82,7 +82,7 @@ class SupervisionBrowserIT extends BrowserTest {
 
     /**
      * Issue 23, the institution manager's part: a street inspector on a tablet fails a fire-safety item of the demo
-     * institution manager's institution with a photo; the manager (account {@code institution}) answers on a phone
+     * institution manager's institution with a photo (the form comes back once for a missing name: the photo is kept); the manager (account {@code institution}) answers on a phone
      * with a rectification note and an evidence photo; the district re-checks and closes the finding.
      */
     @Test
@@ -110,8 +110,15 @@ class SupervisionBrowserIT extends BrowserTest {
             page.fill("input[name=\"note_" + fireItem + "\"]", "灭火器压力不足");
             assertThat(page.locator("#photo_" + fireItem)).hasAttribute("capture", "environment");
             page.setInputFiles("#photo_" + fireItem, photo);
+            // the representative's name forgotten: the form comes back with the photo held, ticked to keep
+            page.click("#inspection-form button[type=submit]");
+            assertThat(page.locator("#inspection-errors")).isVisible();
+            assertThat(page.locator("#photos-held")).isVisible();
+            assertThat(page.locator("#keep_" + fireItem)).isChecked();
+            assertThat(page.locator("input[name=\"note_" + fireItem + "\"]")).hasValue("灭火器压力不足");
             page.fill("#representativeName", "孙院长");
             BrowserSupport.screenshot(page, "supervision-inspection-tablet-photo-zh");
+            // submitted without taking the photo again
             page.click("#inspection-form button[type=submit]");
             assertThat(page.locator("#inspection-findings")).containsText("消防设施");
             assertThat(page.locator(".inspection-thumb")).hasCount(1);

@@ -79,7 +79,8 @@ final class AccessFixtures {
             Map.entry("homeCareOrder", "home_care_order"), Map.entry("homeCarePlan", "home_care_plan"),
             Map.entry("visitRoster", "visit_roster"), Map.entry("visit", "visit"), Map.entry("visitAlert", "visit_alert"),
             Map.entry("supervisionInspection", "supervision_inspection"), Map.entry("supervisionFinding", "supervision_finding"),
-            Map.entry("supervisionIncident", "supervision_incident"), Map.entry("supervisionRating", "supervision_rating"));
+            Map.entry("supervisionIncident", "supervision_incident"), Map.entry("supervisionRating", "supervision_rating"),
+            Map.entry("supervisionCertificate", "supervision_certificate"));
 
     /**
      * Every record of this set as it is stored now (each row as JSON), plus the meals, stays and applications that
@@ -579,6 +580,15 @@ final class AccessFixtures {
                         VALUES (?, ?, 'image/png', 8, '\\x89504e470d0a1a0a'::bytea, 'matrix', now()) RETURNING id
                         """)
                 .params(supervisionFinding(), marker + ".png").query(Long.class).single());
+    }
+
+    /** A current certificate of the fixture institution (module supervision: its scan route). */
+    long supervisionCertificate() {
+        return once("supervisionCertificate", () -> jdbc.sql("""
+                        INSERT INTO supervision_certificate (institution_id, kind, number, issued_on, expires_on, recorded_by)
+                        VALUES (?, 'FOOD_LICENCE', ?, DATE '2020-01-01', DATE '2099-12-31', 'matrix') RETURNING id
+                        """)
+                .params(institution(), marker).query(Long.class).single());
     }
 
     /** An application for a star rating of the fixture institution, not yet decided (module supervision). */

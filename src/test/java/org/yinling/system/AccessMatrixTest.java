@@ -445,6 +445,7 @@ class AccessMatrixTest {
             case "entry" -> f.waitingEntry();
             case "lineId" -> f.payeeLine();
             case "attachmentId" -> f.attachment();
+            case "certificateId" -> f.supervisionCertificate();
             case "providerId" -> f.homeCareProvider();
             case "itemId" -> f.homeCareItem();
             case "planId" -> f.homeCarePlan();
