@@ -78,17 +78,21 @@ class Findings {
 
     /**
      * A file of a finding, an inspection or a certificate within the user's scope (a photo held for an open inspection:
-     * its uploader only), else 404. Each view of a certificate's scan is audited.
+     * its uploader only), else 404. Each view is audited (a photo may show residents and rooms): a certificate's scan
+     * under its certificate, evidence and photos under the file.
      */
     @Transactional
     AttachmentStore.FileContent file(long attachmentId, CurrentUser user) {
         AttachmentStore.FileContent file = attachments.file(attachmentId, SupervisionScope.of(user), user.getUsername())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attachmentId", attachmentId);
+        details.put("contentType", file.contentType());
         if (file.certificateId() != null) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("attachmentId", attachmentId);
-            details.put("contentType", file.contentType());
             audit.record("SUPERVISION_CERTIFICATE_SCAN_VIEWED", "supervision_certificate", file.certificateId(), details);
+        }
+        else {
+            audit.record("SUPERVISION_ATTACHMENT_VIEWED", "supervision_attachment", attachmentId, details);
         }
         return file;
     }

@@ -118,6 +118,10 @@ class InspectionPhotosKeptTest {
         mvc.perform(get("/supervision/findings/{id}", finding).with(as("district")))
                 .andExpect(content().string(containsString("/supervision/attachments/" + held)));
         mvc.perform(get("/supervision/attachments/{id}", held).with(as("district"))).andExpect(status().isOk());
+        // every view of the photo is audited (the inspector's and the district's), a refused one not
+        assertThat(count("""
+                SELECT count(*) FROM audit_event WHERE action = 'SUPERVISION_ATTACHMENT_VIEWED'
+                  AND entity = 'supervision_attachment' AND entity_id = ?""", Long.toString(held))).isEqualTo(2);
         assertThat(count("""
                 SELECT count(*) FROM audit_event WHERE entity = 'supervision_inspection' AND entity_id = ?
                   AND action IN ('SUPERVISION_INSPECTION_PHOTOS_HELD', 'SUPERVISION_INSPECTION_SUBMITTED')
