@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
 
+import org.yinling.system.TitledSheet;
+
 /**
  * Writes indicator values for pages and the report: per cent, per 1000, yuan, and counts of people; a cell the
  * page's {@link Disclosure} hides reads "&lt;5" or "*", and so do the gap, the change and the traffic light of a
@@ -122,10 +124,10 @@ public final class IndicatorFormat {
     /** The spreadsheet's number format of the indicator's unit, matching {@link #cellNumber}. */
     public static String cellFormat(Indicator indicator) {
         return switch (indicator.unit()) {
-            case PEOPLE, COUNT -> "#,##0";
+            case PEOPLE, COUNT -> TitledSheet.COUNT;
             case SHARE -> "0.0%";
             case PER_THOUSAND, PER_HUNDRED, HOURS -> "#,##0.0";
-            case MONEY -> "#,##0.00";
+            case MONEY -> TitledSheet.MONEY;
         };
     }
 
