@@ -66,8 +66,9 @@ class MonthlyReportWorkbook {
             indicators.add(List.of());
             indicators.add(List.of(text("dashboard.withheldNote", locale)));
         }
-        writer.write(indicators, sheet(report, 0, "report.sheet.indicators", locale, new int[] {34, 14, 14, 12, 14, 12},
-                (row, column) -> row < all.length && column >= 1 && column <= 4 ? IndicatorFormat.cellFormat(all[row]) : null,
+        writer.write(indicators, sheet(report, 0, "report.sheet.indicators", locale,
+                new int[] {34, 14, 14, 12, 14, 12}, (row, column) -> row < all.length && column >= 1 && column <= 4
+                        ? IndicatorFormat.cellFormat(all[row]) : null,
                 "dashboard.indicator", "report.value", "report.previous", "report.change", "dashboard.target",
                 "dashboard.status"));
 

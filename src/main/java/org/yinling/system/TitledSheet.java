@@ -23,7 +23,8 @@ import org.apache.poi.ss.util.WorkbookUtil;
  * the reader's language, given by the caller) over the column heads, both rows frozen, the caller's column widths,
  * and number formats on the numeric cells of the data rows (money {@link #MONEY}, counts {@link #COUNT}, or any
  * format per row and column). Text cells stay typed string cells ({@link SpreadsheetCells}): resident IDs, credit and
- * region codes go in as {@code String}s and so keep every digit; a format is laid on numeric cells only.
+ * region codes go in as {@code String}s and so keep every digit; a format is laid on numeric cells only, and data
+ * cells carry no other style.
  * <p>
  * One sheet: {@code TitledSheet.of(title, heads, widths...).format(TitledSheet.MONEY, 3).write(out, name, rows)}.
  * Several, or rows written in batches: {@code writer.write(batch, titled.sheet(index, name))} with the same
@@ -38,7 +39,7 @@ public final class TitledSheet implements SheetWriteHandler, RowWriteHandler {
     /** The rows above the data: the title and the column heads. */
     public static final int HEAD_ROWS = 2;
 
-    /** The number format of a numeric data cell by its data row (0 = the first under the heads) and column; null: none. */
+    /** A numeric data cell's number format by its data row (0: the first under the heads) and column; null: none. */
     @FunctionalInterface
     public interface Formats {
         String of(int row, int column);
