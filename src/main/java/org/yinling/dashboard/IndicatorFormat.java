@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
 
+import org.yinling.system.TitledSheet;
+
 /**
  * Writes indicator values for pages and the report: per cent, per 1000, yuan, and counts of people; a cell the
  * page's {@link Disclosure} hides reads "&lt;5" or "*", and so do the gap, the change and the traffic light of a
@@ -92,6 +94,52 @@ public final class IndicatorFormat {
             return value.target() == null ? "" : Disclosure.WITHHELD_MARK;
         }
         return value.gap() == null || value.gap().signum() == 0 ? "" : number(value.indicator(), value.gap());
+    }
+
+    /**
+     * A value for a spreadsheet's numeric cell: the number as the page rounds it (a share as a fraction, which the
+     * cell's per cent format shows; a count of people as a whole number), or the page's text where it shows one
+     * ("&lt;5", "*", "—"). The cell then tells no more than the page.
+     */
+    public Object cellValue(IndicatorValue value) {
+        String mark = mark(value);
+        return mark != null ? mark : cellNumber(value.indicator(), value.value());
+    }
+
+    /** {@link #cellValue} of a target, a change or any number of the indicator's unit. */
+    public Object cellNumber(Indicator indicator, BigDecimal number) {
+        if (number == null) {
+            return "—";
+        }
+        return switch (indicator.unit()) {
+            case PEOPLE -> counts.suppresses(number.longValue()) ? counts.people(number.longValue())
+                    : (Object) number.longValue();
+            case SHARE -> number.setScale(3, RoundingMode.HALF_EVEN);
+            case PER_THOUSAND, PER_HUNDRED, HOURS -> number.setScale(1, RoundingMode.HALF_EVEN);
+            case MONEY -> number.setScale(2, RoundingMode.HALF_EVEN);
+            case COUNT -> number.setScale(0, RoundingMode.HALF_EVEN);
+        };
+    }
+
+    /** The spreadsheet's number format of the indicator's unit, matching {@link #cellNumber}. */
+    public static String cellFormat(Indicator indicator) {
+        return switch (indicator.unit()) {
+            case PEOPLE, COUNT -> TitledSheet.COUNT;
+            case SHARE -> "0.0%";
+            case PER_THOUSAND, PER_HUNDRED, HOURS -> "#,##0.0";
+            case MONEY -> TitledSheet.MONEY;
+        };
+    }
+
+    /** {@link #cell} for a spreadsheet: the count of people as a number, or the page's mark. */
+    public Object peopleCell(String key) {
+        String id = disclosure.resolve(key);
+        String mark = disclosure.mark(id);
+        if (mark != null) {
+            return mark;
+        }
+        long people = disclosure.value(id);
+        return counts.suppresses(people) ? counts.people(people) : (Object) people;
     }
 
     public String people(long people) {

@@ -56,13 +56,19 @@ class MonthlyReportController {
         MonthlyReport report = reports.build(visibleRegion(region, user), month(month));
         exports.exported(report);
         Uploads.xlsxAttachment(response, "monthly-report-" + report.region().code() + "-" + report.month() + ".xlsx");
-        workbook.write(report, format(report, user, locale), locale, response.getOutputStream());
+        workbook.write(report, format(report, user, locale), seesCertificates(user), locale,
+                response.getOutputStream());
     }
 
     /** The page, its print and the .xlsx hide the same cells: counts of 1 to 4 people and what gives them away. */
     private static IndicatorFormat format(MonthlyReport report, CurrentUser user, Locale locale) {
         boolean manager = user.hasRole(Role.MANAGER);
         return new IndicatorFormat(new SmallCounts(manager, locale), PageDisclosures.report(report, manager), locale);
+    }
+
+    /** The roles the page shows the certificates and star grades to (supervision/fragments :: dashboardCard). */
+    private static boolean seesCertificates(CurrentUser user) {
+        return user.hasRole(Role.DISTRICT_STAFF) || user.hasRole(Role.STREET_REVIEWER) || user.hasRole(Role.MANAGER);
     }
 
     private RegionView visibleRegion(String code, CurrentUser user) {

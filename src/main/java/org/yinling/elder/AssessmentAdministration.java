@@ -102,9 +102,12 @@ class AssessmentAdministration {
                 today, to);
     }
 
+    /** The whole due list for the export (up to its ceiling), with its window for the sheet's title. */
     @Transactional(readOnly = true)
-    List<AssessmentGovernance.Due> dueAll(CurrentUser user) {
+    DuePage dueAll(CurrentUser user) {
         LocalDate today = LocalDate.now(clock);
-        return governance.due(user.scope(), today, today.plusDays(DUE_DAYS), 0, EXPORT_LIMIT);
+        LocalDate to = today.plusDays(DUE_DAYS);
+        List<AssessmentGovernance.Due> rows = governance.due(user.scope(), today, to, 0, EXPORT_LIMIT);
+        return new DuePage(rows, rows.size(), 0, 1, today, to);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import cn.idev.excel.FastExcel;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yinling.account.CurrentUser;
 import org.yinling.account.Role;
 import org.yinling.region.Regions;
+import org.yinling.system.TitledSheet;
 
 /**
  * The due list of assessments (elders whose latest assessment runs out within 60 days, region-scoped, paged, as .xlsx)
@@ -32,6 +32,7 @@ class AssessmentDueController {
     static final String AGENCIES_VIEW = "elders/assessment-agencies";
     private static final String[] COLUMNS = {"elder.name", "elder.residentId", "elder.community",
             "assessment.level", "assessment.validUntil"};
+    private static final int[] WIDTHS = {14, 22, 18, 16, 14};
 
     private final AssessmentAdministration administration;
     private final Regions regions;
@@ -53,16 +54,20 @@ class AssessmentDueController {
 
     @GetMapping("/elders/assessments/due.xlsx")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, Locale locale) {
-        List<List<String>> head = Stream.of(COLUMNS).map(key -> List.of(text(key, locale))).toList();
         List<List<Object>> rows = new ArrayList<>();
         var names = regions.allNames();
-        for (AssessmentGovernance.Due d : administration.dueAll(user)) {
+        AssessmentAdministration.DuePage due = administration.dueAll(user);
+        for (AssessmentGovernance.Due d : due.rows()) {
             rows.add(List.of(d.name(), ResidentId.mask(d.residentId()), names.getOrDefault(d.communityCode(), d.communityCode()),
                     d.level() < 0 ? "" : text(CapabilityLevel.fromCode(d.level()).messageKey(), locale),
                     d.validUntil().toString()));
         }
+        // a title row (whose list, which days) over the column heads, as the project's other workbooks
+        String title = messages.getMessage("sheets.assessmentsDue.title",
+                new Object[] {user.getRegionName(), due.from().toString(), due.to().toString()}, locale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FastExcel.write(out).autoCloseStream(false).sheet(text("assessment.due.sheet", locale)).head(head).doWrite(rows);
+        TitledSheet.of(title, Stream.of(COLUMNS).map(key -> text(key, locale)).toList(), WIDTHS)
+                .write(out, text("assessment.due.sheet", locale), rows);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessments-due.xlsx\"")
                 .header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

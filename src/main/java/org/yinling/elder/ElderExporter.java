@@ -2,6 +2,8 @@ package org.yinling.elder;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yinling.account.CurrentUser;
 import org.yinling.audit.AuditLog;
 import org.yinling.region.Regions;
+import org.yinling.system.TitledSheet;
 
 /**
  * Writes a registry search to .xlsx as the database streams it: rows go out in batches, so an export of the whole
  * district never sits in memory. Same filters and region scope as the page; IDs masked unless asked for and allowed.
+ * A title row (whose elders, which day) over frozen column heads ({@link TitledSheet}); resident IDs and phone numbers
+ * as text cells (every digit kept), ages and incomes as numbers.
  */
 @Component
 class ElderExporter {
@@ -32,19 +37,26 @@ class ElderExporter {
             "onlyChildDisabled", "specialCareRecipient", "seriousIllness", "capabilityLevel", "lifeStatus",
             "lifeStatusDate");
 
+    /** Widths in characters: IDs, addresses and phone numbers whole, yes/no columns narrow. */
+    private static final int[] WIDTHS = {10, 20, 6, 12, 6, 14, 14, 28, 14, 10, 12, 8, 8, 12, 14, 10, 8, 8, 8, 8, 8,
+            12, 8, 12};
+    private static final int INCOME = COLUMNS.indexOf("incomePerPerson");
+
     private final ElderQueries queries;
     private final Regions regions;
     private final MessageSource messages;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     ElderExporter(ElderQueries queries, Regions regions, MessageSource messages, AuditLog audit,
-                  TransactionTemplate transaction) {
+                  TransactionTemplate transaction, Clock clock) {
         this.queries = queries;
         this.regions = regions;
         this.messages = messages;
         this.audit = audit;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     long export(ElderSearch search, boolean fullIdsRequested, CurrentUser user, Locale locale, OutputStream out) {
@@ -62,9 +74,13 @@ class ElderExporter {
         boolean fullIds = fullIdsRequested && user.seesFullPersonalData();
         OutputStream out = new OpenOnFirstWrite(open);
         Map<String, String> regionNames = regions.allNames();
-        List<List<String>> head = COLUMNS.stream().map(c -> List.of(text("elder.export.column." + c, locale))).toList();
+        // a title row (whose elders, which day) over the column heads, frozen, as the project's other workbooks
+        String title = messages.getMessage("sheets.elders.title",
+                new Object[] {regionOf(search, user, regionNames), LocalDate.now(clock).toString()}, locale);
         ExcelWriter writer = FastExcel.write(out).autoCloseStream(false).build();
-        WriteSheet sheet = FastExcel.writerSheet(text("elder.export.sheet", locale)).head(head).build();
+        WriteSheet sheet = TitledSheet.of(title,
+                        COLUMNS.stream().map(c -> text("elder.export.column." + c, locale)).toList(), WIDTHS)
+                .format(TitledSheet.MONEY, INCOME).sheet(0, text("elder.export.sheet", locale));
         List<List<Object>> batch = new ArrayList<>(BATCH);
         long count = queries.forEach(search, user.scope(), row -> {
             batch.add(cells(row, fullIds, user, regionNames, locale));
@@ -167,6 +183,16 @@ class ElderExporter {
         cells.add(text(row.lifeStatus().messageKey(), locale));
         cells.add(e.lifeStatusDate() == null ? "" : e.lifeStatusDate().toString());
         return cells;
+    }
+
+    /** The search's community or street where it names one in the user's region, else the user's region. */
+    private static String regionOf(ElderSearch search, CurrentUser user, Map<String, String> regionNames) {
+        for (String code : new String[] {search.community(), search.street()}) {
+            if (code != null && !code.isBlank() && regionNames.containsKey(code) && user.scope().contains(code)) {
+                return regionNames.get(code);
+            }
+        }
+        return user.getRegionName();
     }
 
     private String yesNo(boolean value, Locale locale) {

@@ -6,22 +6,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
-import cn.idev.excel.FastExcel;
-import cn.idev.excel.metadata.data.DataFormatData;
-import cn.idev.excel.write.handler.CellWriteHandler;
-import cn.idev.excel.write.handler.SheetWriteHandler;
-import cn.idev.excel.write.handler.context.CellWriteHandlerContext;
-import cn.idev.excel.write.handler.context.SheetWriteHandlerContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.yinling.system.TitledSheet;
 
 /**
- * A provider's settlement statement of a month as .xlsx: a title row over the column heads (both frozen), one row
- * per order and a total row, amounts with two decimals, columns wide enough to read. Names go in as typed string
- * cells, never formulas ({@link org.yinling.system.SpreadsheetCells}).
+ * A provider's settlement statement of a month as .xlsx ({@link TitledSheet}): a title row over the column heads
+ * (both frozen), one row per order and a total row, amounts with two decimals, columns wide enough to read. Names go
+ * in as typed string cells, never formulas ({@link org.yinling.system.SpreadsheetCells}).
  */
 @Component
 class SettlementWorkbook {
@@ -31,7 +25,7 @@ class SettlementWorkbook {
             "homecare.settlements.amount", "homecare.settlements.share", "homecare.settlements.government",
             "homecare.settlements.deduction", "homecare.settlements.reason", "homecare.settlements.payable"};
     private static final int[] WIDTHS = {10, 14, 18, 18, 12, 10, 14, 12, 22, 14};
-    private static final Set<Integer> MONEY = Set.of(4, 6, 7, 9);
+    private static final int[] MONEY = {4, 6, 7, 9};
 
     private final MessageSource messages;
 
@@ -42,7 +36,6 @@ class SettlementWorkbook {
     void write(Settlements.Statement statement, Locale locale, OutputStream out) {
         String title = text("homecare.settlements.statementTitle", locale, statement.provider().name(),
                 statement.month().toString());
-        List<List<String>> head = Stream.of(COLUMNS).map(key -> List.of(title, text(key, locale))).toList();
         List<List<Object>> rows = new ArrayList<>();
         for (SettlementStore.Line line : statement.lines()) {
             rows.add(List.of(line.orderId(), line.elderName(), line.itemName(), line.scheduledAt().format(DAY),
@@ -53,37 +46,11 @@ class SettlementWorkbook {
         BigDecimal deductions = t.flagDeduction().add(t.callbackDeduction());
         rows.add(List.of(text("homecare.settlements.total", locale), t.orders(), "", "", t.gross(), "",
                 t.governmentAmount(), deductions, "", t.total()));
-        FastExcel.write(out).autoCloseStream(false)
-                .registerWriteHandler(new Layout())
-                .sheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(statement.month().toString(), '_'))
-                .head(head).doWrite(rows);
+        TitledSheet.of(title, Stream.of(COLUMNS).map(key -> text(key, locale)).toList(), WIDTHS)
+                .format(TitledSheet.MONEY, MONEY).write(out, statement.month().toString(), rows);
     }
 
     private String text(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
-    }
-
-    /** Frozen title and heads, column widths, and the money format on the amount columns. */
-    private static final class Layout implements SheetWriteHandler, CellWriteHandler {
-
-        @Override
-        public void afterSheetCreate(SheetWriteHandlerContext context) {
-            var sheet = context.getWriteSheetHolder().getSheet();
-            sheet.createFreezePane(0, 2);
-            for (int i = 0; i < WIDTHS.length; i++) {
-                sheet.setColumnWidth(i, WIDTHS[i] * 256);
-            }
-        }
-
-        @Override
-        public void afterCellDataConverted(CellWriteHandlerContext context) {
-            if (Boolean.TRUE.equals(context.getHead()) || !MONEY.contains(context.getColumnIndex())
-                    || context.getFirstCellData() == null) {
-                return;
-            }
-            DataFormatData format = new DataFormatData();
-            format.setFormat("#,##0.00");
-            context.getFirstCellData().getOrCreateStyle().setDataFormatData(format);
-        }
     }
 }

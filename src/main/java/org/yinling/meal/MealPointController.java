@@ -29,6 +29,7 @@ import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
 import org.yinling.system.RequestDates;
 import org.yinling.system.SpreadsheetException;
+import org.yinling.system.TitledSheet;
 import org.yinling.system.Uploads;
 
 /** {@code /meal-points}: the registry, the counter where meals are recorded, and the monthly settlement. */
@@ -280,9 +281,12 @@ class MealPointController {
         MealSettlements.Settlement settlement = settlements.compute(point, chosen);
         service.settlementExported(point, chosen);
         Uploads.xlsxAttachment(response, "meal-settlement-" + chosen + ".xlsx");
-        java.util.List<java.util.List<String>> head = java.util.stream.Stream.of("meal.settlement.category",
+        java.util.List<String> heads = java.util.stream.Stream.of("meal.settlement.category",
                         "meal.settlement.meals", "meal.settlement.rate", "payment.amount")
-                .map(key -> java.util.List.of(messages.getMessage(key, null, key, locale))).toList();
+                .map(key -> messages.getMessage(key, null, key, locale)).toList();
+        // a title row (which point, its community, which month) over the column heads, as the project's other workbooks
+        String title = messages.getMessage("sheets.mealSettlement.title", new Object[] {point.name(),
+                regions.allNames().getOrDefault(point.communityCode(), ""), chosen.toString()}, locale);
         java.util.List<java.util.List<Object>> rows = new java.util.ArrayList<>();
         for (MealPointStore.SettlementLine line : settlement.lines()) {
             rows.add(java.util.List.of(line.category() == null ? messages.getMessage("meal.category.none", null, locale) : line.category().name(locale), line.meals(),
@@ -292,11 +296,9 @@ class MealPointController {
                 settlement.licensed() ? settlement.operatingRate() : BigDecimal.ZERO, settlement.operating()));
         rows.add(java.util.List.of(messages.getMessage("meal.settlement.total", null, locale), settlement.meals(), "",
                 settlement.total()));
-        cn.idev.excel.FastExcel.write(response.getOutputStream()).autoCloseStream(false)
-                // a sheet name is never a formula, but Excel refuses : / \ ? * [ ], a leading or trailing apostrophe
-                // and more than 31 characters, which a point's name may have
-                .sheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(point.name() + " " + chosen, '_'))
-                .head(head).doWrite(rows);
+        // the sheet's name is made safe for Excel (a point's name may have : / \ ? * [ ] or be too long)
+        TitledSheet.of(title, heads, 24, 10, 16, 14).format(TitledSheet.COUNT, 1).format(TitledSheet.MONEY, 2, 3)
+                .write(response.getOutputStream(), point.name() + " " + chosen, rows);
     }
 
     @PostMapping("/{id}/settlement/confirm")

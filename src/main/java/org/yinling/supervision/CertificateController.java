@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import cn.idev.excel.FastExcel;
-import cn.idev.excel.write.handler.SheetWriteHandler;
-import cn.idev.excel.write.handler.context.SheetWriteHandlerContext;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +25,7 @@ import org.yinling.account.CurrentUser;
 import org.yinling.region.RegionLevel;
 import org.yinling.region.Regions;
 import org.yinling.system.Paging;
+import org.yinling.system.TitledSheet;
 
 /**
  * Certificates and insurance: the region's list of those that need attention ({@code /supervision/certificates}, by
@@ -42,6 +40,8 @@ class CertificateController {
     private static final String[] COLUMNS = {"supervision.inspection.institution", "supervision.certificates.community",
             "supervision.certificate.kind", "supervision.certificate.number", "supervision.certificate.issuedOn",
             "supervision.certificate.expiresOn", "supervision.certificate.state"};
+    /** Columns wide enough for institution names and numbers. */
+    private static final int[] WIDTHS = {28, 16, 20, 22, 12, 12, 10};
 
     /** Which rows the list shows: those that need attention (default), one state, or all. */
     enum Show {
@@ -117,8 +117,6 @@ class CertificateController {
                 certificates.filter(Show.of(show).states, chosenStreet, kind(kind), user));
         // a title row (what and whose) over the column heads, as the project's other workbooks
         String title = text("supervision.certificates.sheet", locale) + " — " + user.getRegionName();
-        List<List<String>> head = java.util.stream.Stream.of(COLUMNS).map(key -> List.of(title, text(key, locale)))
-                .toList();
         List<List<Object>> rows = new ArrayList<>();
         for (CertificateStore.Row r : all) {
             rows.add(List.of(r.institutionName(), r.communityName(), text(r.kind().messageKey(), locale),
@@ -126,8 +124,8 @@ class CertificateController {
                     r.expiresOn() == null ? "" : r.expiresOn().toString(), text(r.state().messageKey(), locale)));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FastExcel.write(out).autoCloseStream(false).registerWriteHandler(new FrozenHeads())
-                .sheet(text("supervision.certificates.sheet", locale)).head(head).doWrite(rows);
+        TitledSheet.of(title, java.util.stream.Stream.of(COLUMNS).map(key -> text(key, locale)).toList(), WIDTHS)
+                .write(out, text("supervision.certificates.sheet", locale), rows);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"certificates.xlsx\"")
                 .header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -187,20 +185,5 @@ class CertificateController {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    /** The title and the column heads frozen, and columns wide enough for institution names and numbers. */
-    private static final class FrozenHeads implements SheetWriteHandler {
-
-        private static final int[] WIDTHS = {28, 16, 20, 22, 12, 12, 10};
-
-        @Override
-        public void afterSheetCreate(SheetWriteHandlerContext context) {
-            var sheet = context.getWriteSheetHolder().getSheet();
-            sheet.createFreezePane(0, 2);
-            for (int i = 0; i < WIDTHS.length; i++) {
-                sheet.setColumnWidth(i, WIDTHS[i] * 256);
-            }
-        }
     }
 }

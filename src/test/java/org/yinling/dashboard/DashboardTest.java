@@ -8,6 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.idev.excel.FastExcel;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -313,10 +318,104 @@ class DashboardTest {
 
         byte[] xlsx = mvc.perform(get("/reports/monthly.xlsx").param("region", DISTRICT).with(staff))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        List<Map<Integer, String>> indicators = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(0).doReadSync();
+        List<Map<Integer, String>> indicators = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(0).headRowNumber(2).doReadSync();
         assertThat(indicators.get(0)).containsEntry(1, "8").containsEntry(2, "0").containsEntry(3, "8");
-        List<Map<Integer, String>> payments = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(3).doReadSync();
-        assertThat(payments).extracting(row -> row.get(3)).containsExactlyInAnyOrder("100", "300");
+        List<Map<Integer, String>> payments = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(3).headRowNumber(2).doReadSync();
+        assertThat(payments).extracting(row -> row.get(3)).containsExactlyInAnyOrder("100.00", "300.00");
+    }
+
+    /**
+     * Every sheet of the monthly report opens as a proper table: a title (the region, the month, the section) over
+     * the column heads, both frozen, widths set; figures are numbers in their unit's format (money with two
+     * decimals), not text; the title in the reader's language.
+     */
+    @Test
+    void theMonthlyReportSheetsAreTitledTablesWithNumbers() throws Exception {
+        RequestPostProcessor staff = fixtures.as("kb.district", "DISTRICT_STAFF", DISTRICT);
+        byte[] xlsx = mvc.perform(get("/reports/monthly.xlsx").param("region", DISTRICT).with(staff))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String month = TestDates.thisMonth().toString();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (int i = 0; i < book.getNumberOfSheets(); i++) {
+                Sheet sheet = book.getSheetAt(i);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                        .isEqualTo("看板测试区 " + month + " 养老服务月报：" + book.getSheetName(i));
+                assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+                assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+                assertThat(sheet.getColumnWidth(0)).isNotEqualTo(sheet.getDefaultColumnWidth() * 256);
+            }
+            Sheet indicators = book.getSheetAt(0);
+            assertThat(indicators.getRow(1).getCell(0).getStringCellValue()).isEqualTo("指标");
+            Row elders = indicators.getRow(2 + Indicator.ELDERS_60.ordinal());
+            assertThat(elders.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(elders.getCell(1).getNumericCellValue()).isEqualTo(8);
+            assertThat(elders.getCell(3).getNumericCellValue()).isEqualTo(8);                 // the change
+            for (Indicator indicator : Indicator.values()) {
+                Cell value = indicators.getRow(2 + indicator.ordinal()).getCell(1);
+                if (value.getCellType() == CellType.NUMERIC) {
+                    assertThat(value.getCellStyle().getDataFormatString()).as(indicator.name())
+                            .isEqualTo(IndicatorFormat.cellFormat(indicator));
+                } else {
+                    assertThat(value.getStringCellValue()).as(indicator.name()).isEqualTo("—");
+                }
+            }
+            Sheet payments = book.getSheetAt(3);
+            Cell amount = payments.getRow(2).getCell(3);
+            assertThat(amount.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(amount.getNumericCellValue()).isIn(100.0, 300.0);
+            assertThat(amount.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(payments.getRow(2).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            // the certificates and star grades of the page's card, for district staff
+            assertThat(book.getSheetName(book.getNumberOfSheets() - 1)).isEqualTo("证照与星级");
+        }
+        byte[] english = mvc.perform(get("/reports/monthly.xlsx").param("region", DISTRICT).param("lang", "en")
+                        .with(staff)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("看板测试区: care report for " + month + ", Indicators");
+            assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("Indicator");
+        }
+    }
+
+    /**
+     * The monthly report's .xlsx has the certificates needing attention and the institutions by star grade as the
+     * page shows them (the same figures, the same terms), and only for the roles whose page shows them.
+     */
+    @Test
+    void theMonthlyReportXlsxHasTheCertificatesAndStarsOfItsPage() throws Exception {
+        RequestPostProcessor district = org.yinling.system.TestUsers.as("district");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(get("/reports/monthly").with(district))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        byte[] xlsx = mvc.perform(get("/reports/monthly.xlsx").with(district))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheet("证照与星级");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("项目");
+            List<String> items = new java.util.ArrayList<>();
+            List<Long> counts = new java.util.ArrayList<>();
+            for (int r = 2; r <= 11; r++) {
+                Row row = sheet.getRow(r);
+                items.add(row.getCell(1).getStringCellValue());
+                assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+                counts.add((long) row.getCell(2).getNumericCellValue());
+            }
+            assertThat(items).containsExactly("已过期", "缺失", "即将到期", "5级", "4级", "3级", "2级", "1级", "已过期",
+                    "未评定");
+            // the page's card: "已过期 x 项，缺失 y 项，即将到期 z 项" and a badge per grade
+            assertThat(page.selectFirst("#dashboard-certificates").text())
+                    .isEqualTo("已过期 %d 项，缺失 %d 项，即将到期 %d 项".formatted(counts.get(0), counts.get(1), counts.get(2)));
+            List<String> badges = page.select("#supervision-certificates-figures #by-grade span").eachText();
+            assertThat(badges).containsExactly("5级 " + counts.get(3), "4级 " + counts.get(4), "3级 " + counts.get(5),
+                    "2级 " + counts.get(6), "1级 " + counts.get(7), "已过期 " + counts.get(8), "未评定 " + counts.get(9));
+        }
+        // a community clerk's page has no such card, nor has their .xlsx
+        byte[] clerk = mvc.perform(get("/reports/monthly.xlsx").with(org.yinling.system.TestUsers.as("community")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(clerk))) {
+            assertThat(book.getSheet("证照与星级")).isNull();
+            assertThat(book.getNumberOfSheets()).isEqualTo(7);
+        }
     }
 
     @Test

@@ -260,7 +260,7 @@ class HomeCareIndicatorsTest {
 
         byte[] xlsx = mvc.perform(get("/reports/monthly.xlsx").param("region", DISTRICT).with(staff))
                 .andReturn().getResponse().getContentAsByteArray();
-        List<Map<Integer, String>> rows = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(0).doReadSync();
+        List<Map<Integer, String>> rows = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(0).headRowNumber(2).doReadSync();
         assertThat(rows).anySatisfy(row -> {
             assertThat(row.get(0)).isEqualTo("准时上门率");
             assertThat(row.get(1)).isEqualTo("66.7%");

@@ -265,14 +265,14 @@ class SmallCountAttackTest {
 
     private Reading reportWorkbook(String region, byte[] xlsx) {
         Reading r = new Reading("monthly report .xlsx " + region);
-        List<Map<Integer, String>> sheet = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(0).doReadSync();
+        List<Map<Integer, String>> sheet = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(0).headRowNumber(2).doReadSync();
         List<List<String>> indicators = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             Map<Integer, String> row = sheet.get(indicator.ordinal());
             indicators.add(List.of(text(row.get(1)), text(row.get(2)), text(row.get(3))));
         }
         List<List<String>> units = new ArrayList<>();
-        for (Map<Integer, String> row : FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(1).<Map<Integer, String>>doReadSync()) {
+        for (Map<Integer, String> row : FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(1).headRowNumber(2).<Map<Integer, String>>doReadSync()) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i <= 6; i++) {
                 cells.add(text(row.get(i)));

@@ -235,7 +235,7 @@ class VisitRateTest {
 
         byte[] xlsx = mvc.perform(get("/reports/monthly.xlsx").param("region", DISTRICT).with(staff))
                 .andReturn().getResponse().getContentAsByteArray();
-        List<Map<Integer, String>> rows = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(5).doReadSync();
+        List<Map<Integer, String>> rows = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet(5).headRowNumber(2).doReadSync();
         assertThat(rows).anySatisfy(row -> assertThat(java.util.Arrays.asList(row.get(0), row.get(1), row.get(2), row.get(6)))
                 .containsExactly("探访率测试区", "8", "37.5%", "4"));
         assertThat(rows).anySatisfy(row -> assertThat(java.util.Arrays.asList(row.get(0), row.get(6)))
@@ -244,7 +244,7 @@ class VisitRateTest {
         var manager = fixtures.as("vr.manager", "MANAGER", DISTRICT);
         byte[] managers = mvc.perform(get("/reports/monthly.xlsx").param("region", DISTRICT).with(manager))
                 .andReturn().getResponse().getContentAsByteArray();
-        List<Map<Integer, String>> hidden = FastExcel.read(new ByteArrayInputStream(managers)).sheet(5).doReadSync();
+        List<Map<Integer, String>> hidden = FastExcel.read(new ByteArrayInputStream(managers)).sheet(5).headRowNumber(2).doReadSync();
         assertThat(hidden).anySatisfy(row -> assertThat(java.util.Arrays.asList(row.get(0), row.get(6)))
                 .containsExactly("探访一社区", "<5"));
         assertThat(hidden).noneSatisfy(row -> assertThat(row.get(6)).isIn("1", "2", "3", "4"));

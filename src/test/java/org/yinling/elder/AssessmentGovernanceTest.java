@@ -104,10 +104,26 @@ class AssessmentGovernanceTest {
         assertThat(due).contains("评估甲").doesNotContain("评估乙");
         byte[] xlsx = mvc.perform(get("/elders/assessments/due.xlsx").with(staff)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
-        List<Map<Integer, String>> rows = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet().headRowNumber(1).doReadSync();
+        List<Map<Integer, String>> rows = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet().headRowNumber(2).doReadSync();
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get(0)).isEqualTo("评估甲");
         assertThat(rows.get(0).get(1)).contains("********");                               // masked in the export
+        // a proper table: the title (whose list, which days) over the heads, both frozen, widths, the ID as text
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("评估治理区：能力评估到期名单，" + today + " 至 " + today.plusDays(60) + " 到期");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("姓名");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(22 * 256);
+            assertThat(sheet.getRow(2).getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        }
+        byte[] english = mvc.perform(get("/elders/assessments/due.xlsx").param("lang", "en").with(staff))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(english))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("评估治理区: assessments due from " + today + " to " + today.plusDays(60));
+        }
         // another district's staff see none of it
         String demo = mvc.perform(get("/elders/assessments/due").with(TestUsers.as("district")))
                 .andReturn().getResponse().getContentAsString();

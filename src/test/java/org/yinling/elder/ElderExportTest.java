@@ -42,7 +42,7 @@ class ElderExportTest {
         register("导出测试乙", "19420202", "普通地址 1 号", "13800000000");
 
         List<List<String>> masked = export("district", "导出测试", false);
-        assertThat(masked.get(0)).startsWith("姓名", "身份证号", "性别", "出生日期", "年龄", "街道（乡镇）", "社区（村）");
+        assertThat(masked.get(1)).startsWith("姓名", "身份证号", "性别", "出生日期", "年龄", "街道（乡镇）", "社区（村）");
         assertThat(masked.stream().map(r -> r.get(0))).contains("导出测试甲", "导出测试乙").doesNotHaveDuplicates();
         List<String> first = row(masked, "导出测试甲");
         assertThat(first.get(1)).isEqualTo(residentId.substring(0, 6) + "********" + residentId.substring(14));
@@ -69,7 +69,7 @@ class ElderExportTest {
         jdbc.sql("""
                 INSERT INTO app_user (username, display_name, password_hash, role, region_code)
                 VALUES ('export.xiangfu', 'x', 'x', 'STREET_REVIEWER', '330105002000') ON CONFLICT DO NOTHING""").update();
-        assertThat(export("export.xiangfu", "导出测试丙", true)).hasSize(1);
+        assertThat(export("export.xiangfu", "导出测试丙", true)).hasSize(2);              // the title and the heads
     }
 
     /** Issue 20 §5: full IDs first ask what they are for; the purpose is in the export's audit row. */
@@ -101,6 +101,48 @@ class ElderExportTest {
         // a manager gets masked IDs anyway: no question
         mvc.perform(get("/elders/export").param("q", "导出用途测试").param("fullIds", "true").with(as("manager")))
                 .andExpect(header().string("Content-Type", Uploads.XLSX));
+    }
+
+    /**
+     * The export opens as a proper table: a title (whose elders, which day) over the column heads, both frozen,
+     * columns of set widths, the resident ID a text cell with all 18 characters, age and income numbers (income
+     * with two decimals); the title in the reader's language.
+     */
+    @Test
+    void theExportIsATitledTableWithIdsAsTextAndNumbersAsNumbers() throws Exception {
+        String residentId = register("导出表格测试", "19450505", "地址", "13800000003");
+        long id = jdbc.sql("SELECT id FROM elder WHERE resident_id = ?").param(residentId).query(Long.class).single();
+        jdbc.sql("UPDATE elder SET income_per_person = 1234.5 WHERE id = ?").param(id).update();
+
+        byte[] file = mvc.perform(get("/elders/export").param("q", "导出表格测试").param("street", "330105001000")
+                        .param("fullIds", "true").param("purpose", "核对名单").with(as("district")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("上塘街道：老年人信息，导出日 " + org.yinling.TestDates.today());
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("身份证号");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(20 * 256).isNotEqualTo(sheet.getDefaultColumnWidth() * 256);
+            Row row = sheet.getRow(2);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("导出表格测试");
+            assertThat(row.getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo(residentId);
+            assertThat(row.getCell(4).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(row.getCell(14).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(row.getCell(14).getNumericCellValue()).isEqualTo(1234.5);
+            assertThat(row.getCell(14).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+        }
+        byte[] english = mvc.perform(get("/elders/export").param("q", "导出表格测试").param("lang", "en")
+                        .with(as("district")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(english))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith(": elders, exported on "
+                    + org.yinling.TestDates.today());
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isNotEqualTo("身份证号");
+        }
     }
 
     private String register(String name, String birthDate, String address, String phone) throws Exception {

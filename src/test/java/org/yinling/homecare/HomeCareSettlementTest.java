@@ -293,8 +293,19 @@ class HomeCareSettlementTest {
         mvc.perform(post(page + "/confirm").with(as("manager")).with(csrf())).andExpect(status().isForbidden());
         // the demo provider's manager does not see another provider's settlement
         mvc.perform(get(page).with(as("provider"))).andExpect(status().isNotFound());
-        mvc.perform(get(page + ".xlsx").with(as("district"))).andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", containsString(".xlsx")));
+        byte[] xlsx = mvc.perform(get(page + ".xlsx").with(as("district"))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString(".xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        // a proper table: the title (whose statement, which month) over the frozen heads, widths, money as numbers
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith(" 2019-02 居家上门服务结算单");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            assertThat(sheet.getColumnWidth(8)).isEqualTo(22 * 256);
+            var total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(total.getCell(9).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(total.getCell(9).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+        }
         mvc.perform(get(page + "/print").with(as("district"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("settlement-statement")));
 

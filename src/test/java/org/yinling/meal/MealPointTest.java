@@ -158,6 +158,28 @@ class MealPointTest {
                         .with(as("district")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        // a proper table: the title (which point, its community, which month) over the heads, both frozen, widths,
+        // meals and money as numbers (money with two decimals)
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("结算测试食堂（蓝天社区）2026-09 助餐补贴结算");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("餐数");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(24 * 256);
+            var total = sheet.getRow(sheet.getLastRowNum());
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(2);
+            assertThat(total.getCell(3).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(18);
+            assertThat(total.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+        }
+        byte[] english = mvc.perform(get("/meal-points/{id}/settlement.xlsx", point).param("month", "2026-09")
+                        .param("lang", "en").with(as("district")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(english))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("结算测试食堂 (蓝天社区): meal subsidy for 2026-09");
+        }
         // 2 meals × 8 + 2 × 1 operating
         assertThat(jdbc.sql("SELECT total FROM meal_settlement WHERE meal_point_id = ?").param(point)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("18");
