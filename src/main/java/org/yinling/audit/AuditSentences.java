@@ -114,7 +114,7 @@ class AuditSentences {
         if (details != null && details.isObject()) {
             for (Map.Entry<String, JsonNode> field : details.properties()) {
                 if (field.getValue().isValueNode()) {
-                    values.put(field.getKey(), value(field.getValue(), locale));
+                    values.put(field.getKey(), value(field.getKey(), field.getValue(), locale));
                 }
             }
         }
@@ -170,7 +170,7 @@ class AuditSentences {
                 JsonNode was = before.get(key);
                 JsonNode is = after.get(key);
                 if (!Objects.equals(was, is)) {
-                    changes.add(new AuditLine.Change(fieldLabel(key, locale), value(was, locale), value(is, locale)));
+                    changes.add(new AuditLine.Change(fieldLabel(key, locale), value(key, was, locale), value(key, is, locale)));
                 }
             }
         }
@@ -183,10 +183,10 @@ class AuditSentences {
             if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> inner : node.properties()) {
                     changes.add(new AuditLine.Change(fieldLabel(key, locale) + " · " + fieldLabel(inner.getKey(), locale),
-                            null, value(inner.getValue(), locale)));
+                            null, value(inner.getKey(), inner.getValue(), locale)));
                 }
             } else {
-                changes.add(new AuditLine.Change(fieldLabel(key, locale), null, value(node, locale)));
+                changes.add(new AuditLine.Change(fieldLabel(key, locale), null, value(key, node, locale)));
             }
         }
         return changes;
@@ -207,7 +207,8 @@ class AuditSentences {
         return message("audit.field.unknownField", locale);
     }
 
-    private String value(JsonNode node, Locale locale) {
+    /** A value as a person reads it; {@code field} (may be null) names what it is, to pick the right label of a code. */
+    private String value(String field, JsonNode node, Locale locale) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return message("audit.value.none", locale);
         }
@@ -218,7 +219,7 @@ class AuditSentences {
             List<String> parts = new ArrayList<>();
             Iterator<JsonNode> it = node.iterator();
             while (it.hasNext() && parts.size() < 10) {
-                parts.add(value(it.next(), locale));
+                parts.add(value(field, it.next(), locale));
             }
             if (node.size() > parts.size()) {
                 parts.add("…");
@@ -227,8 +228,8 @@ class AuditSentences {
         }
         if (node.isObject()) {
             List<String> parts = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                parts.add(fieldLabel(field.getKey(), locale) + " " + value(field.getValue(), locale));
+            for (Map.Entry<String, JsonNode> inner : node.properties()) {
+                parts.add(fieldLabel(inner.getKey(), locale) + " " + value(inner.getKey(), inner.getValue(), locale));
             }
             return shorten(String.join("；", parts));
         }
@@ -247,18 +248,36 @@ class AuditSentences {
             }
         }
         if (CODE.matcher(text).matches()) {
-            return codeLabel(text, locale);
+            return codeLabel(field, text, locale);
         }
         return shorten(text);
     }
 
     /** The label of a coded value; a code no message names is spelled in lower case words, never as the constant. */
     String codeLabel(String code, Locale locale) {
+        return codeLabel(null, code, locale);
+    }
+
+    /**
+     * The label of a coded value of {@code field} (may be null): a message of that field's values first
+     * ("economicStatus" NONE is "elder.economicStatus.NONE", not the shorter "indicator.status.NONE").
+     */
+    private String codeLabel(String field, String code, Locale locale) {
         String label = message("audit.value." + code, locale);
         if (label != null) {
             return label;
         }
-        for (String candidate : keysBySuffix.getOrDefault(code, List.of())) {
+        List<String> candidates = keysBySuffix.getOrDefault(code, List.of());
+        if (field != null) {
+            String segment = "." + field + ".";
+            for (String candidate : candidates) {
+                label = candidate.contains(segment) ? message(candidate, locale) : null;
+                if (label != null && !label.contains("{")) {
+                    return label;
+                }
+            }
+        }
+        for (String candidate : candidates) {
             label = message(candidate, locale);
             if (label != null && !label.contains("{")) {
                 return label;

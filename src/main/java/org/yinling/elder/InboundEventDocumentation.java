@@ -2,6 +2,7 @@ package org.yinling.elder;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,22 +51,22 @@ class InboundEventDocumentation {
             body(openApi.getPaths().get("/api/v1/life-events"), LIFE_EVENT, """
                     Life events from the police, health or funeral systems: one event or an array of at most \
                     10,000. 死亡、迁出、迁入（区域内另一社区）：单个事件或最多 10,000 个事件的数组。""",
-                    Map.of("death", Map.of("eventId", "police-2026-000123", "type", "DEATH",
+                    ordered("death", ordered("eventId", "police-2026-000123", "type", "DEATH",
                                     "residentId", "330105194501011234", "date", "2026-11-30",
                                     "documentNo", "浙杭死证〔2026〕123号"),
                             "batch", List.of(
-                                    Map.of("eventId", "police-2026-000124", "type", "MOVE_OUT",
+                                    ordered("eventId", "police-2026-000124", "type", "MOVE_OUT",
                                             "residentId", "330105194802022345", "date", "2026-11-28"),
-                                    Map.of("eventId", "police-2026-000125", "type", "MOVE_IN",
+                                    ordered("eventId", "police-2026-000125", "type", "MOVE_IN",
                                             "residentId", "330105195003033456", "date", "2026-11-29",
                                             "communityCode", "330105001002"))));
             body(openApi.getPaths().get("/api/v1/status-changes"), STATUS_CHANGE, """
                     Status changes from social assistance or the disabled persons' federation: one event or an \
                     array of at most 10,000. 经济状况（低保、特困等）或残疾人证：单个事件或最多 10,000 个事件的数组。""",
-                    Map.of("economicStatus", Map.of("eventId", "assist-2026-88001", "type", "ECONOMIC_STATUS",
+                    ordered("economicStatus", ordered("eventId", "assist-2026-88001", "type", "ECONOMIC_STATUS",
                                     "residentId", "330105194501011234", "date", "2026-12-01",
                                     "economicStatus", "MINIMUM_LIVING"),
-                            "disability", Map.of("eventId", "dpf-2026-5501", "type", "DISABILITY",
+                            "disability", ordered("eventId", "dpf-2026-5501", "type", "DISABILITY",
                                     "residentId", "330105194802022345", "date", "2026-12-01",
                                     "disabilityCategory", "PHYSICAL", "disabilityLevel", 2)));
         };
@@ -90,7 +91,7 @@ class InboundEventDocumentation {
                 .description("More than 10,000 events; nothing was applied / 事件超过 10,000 个，未处理任何事件")
                 .content(new Content().addMediaType("application/problem+json", new MediaType()
                         .schema(new Schema<>().$ref("#/components/schemas/Problem"))
-                        .addExamples("tooMany", new Example().value(Map.of(
+                        .addExamples("tooMany", new Example().value(ordered(
                                 "type", InboundEventController.PROBLEM_TYPES + "events-too-many",
                                 "title", "Content Too Large", "status", 413,
                                 "detail", "A batch holds at most 10000 events; this one holds 10001. Nothing of it was applied."))))));
@@ -132,6 +133,15 @@ class InboundEventDocumentation {
                         .description("Optional: the document's number (death certificate …) / 证明文书编号"))
                 .required(List.of("eventId", "type", "residentId", "date"))
                 .additionalProperties(false);
+    }
+
+    /** A map in the order given ({@code Map.of} has none): examples read field by field, the first example first. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static List<String> names(Enum<?>[] values) {
