@@ -402,12 +402,14 @@ class DashboardTest {
             }
             assertThat(items).containsExactly("已过期", "缺失", "即将到期", "5级", "4级", "3级", "2级", "1级", "已过期",
                     "未评定");
-            // the page's card: "已过期 x 项，缺失 y 项，即将到期 z 项" and a badge per grade
+            // the page's card: "已过期 x 项，缺失 y 项，即将到期 z 项" and a badge per grade (the page groups thousands)
             assertThat(page.selectFirst("#dashboard-certificates").text())
-                    .isEqualTo("已过期 %d 项，缺失 %d 项，即将到期 %d 项".formatted(counts.get(0), counts.get(1), counts.get(2)));
+                    .isEqualTo("已过期 %,d 项，缺失 %,d 项，即将到期 %,d 项".formatted(counts.get(0), counts.get(1), counts.get(2)));
             List<String> badges = page.select("#supervision-certificates-figures #by-grade span").eachText();
-            assertThat(badges).containsExactly("5级 " + counts.get(3), "4级 " + counts.get(4), "3级 " + counts.get(5),
-                    "2级 " + counts.get(6), "1级 " + counts.get(7), "已过期 " + counts.get(8), "未评定 " + counts.get(9));
+            assertThat(badges).containsExactly("5级 %,d".formatted(counts.get(3)), "4级 %,d".formatted(counts.get(4)),
+                    "3级 %,d".formatted(counts.get(5)), "2级 %,d".formatted(counts.get(6)),
+                    "1级 %,d".formatted(counts.get(7)), "已过期 %,d".formatted(counts.get(8)),
+                    "未评定 %,d".formatted(counts.get(9)));
         }
         // a community clerk's page has no such card, nor has their .xlsx
         byte[] clerk = mvc.perform(get("/reports/monthly.xlsx").with(org.yinling.system.TestUsers.as("community")))
