@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yinling.TestDates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -105,9 +104,12 @@ class RatingsTest {
         return request;
     }
 
+    /** The grade the institution holds: its latest decided rating's (the one record of grades). */
     private Integer starLevel() {
-        return jdbc.sql("SELECT star_level FROM institution WHERE id = ?").param(home).query(Integer.class).optional()
-                .orElse(null);
+        return jdbc.sql("""
+                        SELECT grade FROM supervision_rating WHERE institution_id = ? AND status = 'DECIDED'
+                        ORDER BY rated_on DESC, id DESC LIMIT 1""")
+                .param(home).query(Integer.class).optional().orElse(null);
     }
 
     @Test
@@ -118,12 +120,12 @@ class RatingsTest {
                 .isEqualTo(4);
         assertThat(jdbc.sql("SELECT valid_until FROM supervision_rating WHERE id = ?").param(rating)
                 .query(LocalDate.class).single()).isEqualTo(today.minusDays(2).plusMonths(36).minusDays(1));
-        // the institution's star level is the rating's (one source: the database copies it)
+        // the institution's grade is the rating's: on its page and found by the list's star filter
         assertThat(starLevel()).isEqualTo(4);
-        assertThat(jdbc.sql("SELECT star_rated_on FROM institution WHERE id = ?").param(home).query(LocalDate.class).single())
-                .isEqualTo(today.minusDays(2));
         mvc.perform(get("/institutions/{id}", home).with(as("district")))
                 .andExpect(content().string(containsString("data-grade=\"4\"")));
+        mvc.perform(get("/institutions").param("star", "4").param("q", "评定测试福利院").with(as("district")))
+                .andExpect(content().string(containsString("评定测试福利院")));
         mvc.perform(get("/waiting-list/{id}/public", home).with(as("district"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"waiting-public-star\"")))
                 .andExpect(content().string(containsString("★★★★ 4级")));
@@ -132,9 +134,6 @@ class RatingsTest {
         // a decided rating is not decided again
         mvc.perform(decide(rating, "50", 1, 2, 3, 4, 5)).andExpect(status().isOk());
         assertThat(starLevel()).isEqualTo(4);
-        // nothing else writes the copy
-        assertThatThrownBy(() -> jdbc.sql("UPDATE institution SET star_level = 5 WHERE id = ?").param(home).update())
-                .hasMessageContaining("star ratings");
     }
 
     @Test
