@@ -156,7 +156,7 @@ class StatusImportStore {
     void classify(long importId, String scopePattern, LocalDate today) {
         List<Classified> rows = jdbc.sql(CLASSIFY).param("importId", importId).param("scope", scopePattern)
                 .param("today", today)
-                .query((rs, i) -> new Classified(rs.getInt("row_no"), (Long) rs.getObject("elder_id", Long.class),
+                .query((rs, i) -> new Classified(rs.getInt("row_no"), rs.getObject("elder_id", Long.class),
                         rs.getString("reason")))
                 .list();
         jdbc.sql(STORE_CLASSIFIED).param("importId", importId)

@@ -26,9 +26,10 @@ import org.yinling.system.ApiReads;
 @Service
 class InstitutionApiReads {
 
+    /** h: the latest decided rating's grade while it is held today, else none. */
     private static final String SELECT = """
             SELECT i.id, i.name, i.kind, i.ownership, i.operator, i.community_code, i.address, i.contact_name,
-                   i.contact_phone, g.grade AS star_level, g.rated_on AS star_rated_on, g.valid_until AS star_valid_until,
+                   i.contact_phone, h.grade AS star_level, h.rated_on AS star_rated_on, h.valid_until AS star_valid_until,
                    i.opened_on, i.status, i.medical_arrangement,
                    i.filing_date, i.filing_receipt, b.total, b.nursing, b.reserved, s.occupied, s.occupied_nursing
             FROM institution i
@@ -38,10 +39,10 @@ class InstitutionApiReads {
             CROSS JOIN LATERAL (SELECT count(*) AS occupied, count(*) FILTER (WHERE bd.nursing) AS occupied_nursing
                                 FROM stay st JOIN bed bd ON bd.id = st.bed_id
                                 WHERE st.institution_id = i.id AND st.ended_on IS NULL) s
-            LEFT JOIN LATERAL (SELECT r.grade, r.rated_on, r.valid_until FROM supervision_rating r
-                               WHERE r.institution_id = i.id AND r.status = 'DECIDED'
-                               ORDER BY r.rated_on DESC, r.id DESC LIMIT 1) l ON TRUE
-            LEFT JOIN LATERAL (SELECT l.grade, l.rated_on, l.valid_until WHERE l.valid_until >= :today) g ON TRUE
+            """ + LatestRating.JOIN + """
+            LEFT JOIN LATERAL (SELECT g.rating_grade AS grade, g.rating_rated_on AS rated_on,
+                                      g.rating_valid_until AS valid_until
+                               WHERE g.rating_valid_until >= :today) h ON TRUE
             """;
 
     private final JdbcClient jdbc;

@@ -30,12 +30,7 @@ class InstitutionStore {
                        FROM bed GROUP BY institution_id) b ON b.institution_id = i.id
             LEFT JOIN (SELECT institution_id, count(*) AS occupied, count(*) FILTER (WHERE NOT extreme_poverty) AS others
                        FROM stay WHERE ended_on IS NULL GROUP BY institution_id) s ON s.institution_id = i.id
-            LEFT JOIN LATERAL (SELECT r.grade AS rating_grade, r.rated_on AS rating_rated_on,
-                                      r.valid_until AS rating_valid_until
-                               FROM supervision_rating r
-                               WHERE r.institution_id = i.id AND r.status = 'DECIDED'
-                               ORDER BY r.rated_on DESC, r.id DESC LIMIT 1) g ON TRUE
-            """;
+            """ + LatestRating.JOIN;
 
     private final JdbcClient jdbc;
     private final Clock clock;
